@@ -1,0 +1,52 @@
+import { parseArgs } from 'node:util';
+import { hasErrors } from '../core/diagnostics.ts';
+import { formatDiagnostics, formatSummary, type DiagnosticFormat } from '../core/format-diagnostics.ts';
+import { loadRepository, type LoadResult } from '../core/load-repository.ts';
+import { readRepository } from '../core/read-repository.ts';
+import { currentTime, UsageError } from './clock.ts';
+
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const processIo: Io = {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+};
+
+/** Loads and validates the repository at `root`, the first step of every command. */
+export async function validateRepository(root: string, now: Date): Promise<LoadResult & { fileCount: number }> {
+  const files = await readRepository(root);
+  return { ...loadRepository(files, { now }), fileCount: files.incidents.length + (files.config ? 1 : 0) };
+}
+
+/** `npm run check [-- --format pretty|github|json]`: exit 0 when there is no error, 1 otherwise, 2 on misuse. */
+export async function runCheck(argv: string[], io: Io): Promise<number> {
+  let format: DiagnosticFormat;
+  try {
+    const { values } = parseArgs({ args: argv, options: { format: { type: 'string', default: 'pretty' } }, strict: true });
+    if (values.format !== 'pretty' && values.format !== 'github' && values.format !== 'json') {
+      throw new UsageError(`--format must be pretty, github or json, not "${values.format}".`);
+    }
+    format = values.format;
+    const result = await validateRepository(io.cwd, currentTime(io.env));
+    const output = formatDiagnostics(result.diagnostics, format);
+    if (format === 'json') io.stdout(output);
+    else {
+      if (output) io.stdout(output);
+      io.stdout(formatSummary(result.diagnostics, result.fileCount));
+    }
+    return hasErrors(result.diagnostics) ? 1 : 0;
+  } catch (cause) {
+    if (cause instanceof UsageError || (cause as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`candor check: ${(cause as Error).message}`);
+      return 2;
+    }
+    throw cause;
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * The one place the commands read the clock. `CANDOR_NOW` pins it (an ISO time), so builds,
+ * previews and tests are reproducible.
+ */
+export function currentTime(env: NodeJS.ProcessEnv = process.env): Date {
+  const pinned = env.CANDOR_NOW;
+  if (!pinned) return new Date();
+  const date = new Date(pinned);
+  if (Number.isNaN(date.getTime())) throw new UsageError(`CANDOR_NOW="${pinned}" is not an ISO time such as 2026-11-22T14:03:00Z.`);
+  return date;
+}
+
+/** A mistake in how a command was called: printed as one line, never as a stack trace. */
+export class UsageError extends Error {}

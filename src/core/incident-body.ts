@@ -1,0 +1,124 @@
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { error, suggest, warning, type Diagnostic, type Position } from './diagnostics.ts';
+import { componentStatusSchema, type ComponentStatus } from './schema/common.ts';
+import { readUpdateStatus, STATUS_LABELS, type UpdateStatus } from './schema/update-status.ts';
+import { parseTimestamp } from './timestamp.ts';
+
+export interface ParsedUpdate {
+  at: Date;
+  status: UpdateStatus;
+  /** Markdown of the update, without its heading and components line. */
+  body: string;
+  /** Status changes stated on a `Components:` line, with where each id was written. */
+  componentChanges: { id: string; status: ComponentStatus; position: Position }[];
+  position: Position;
+}
+
+export interface ParsedBody {
+  summary: string;
+  updates: ParsedUpdate[];
+  postmortem?: { body: string; position: Position };
+}
+
+const SEPARATOR = /\s[·|—–-]\s/g;
+const HEADING_EXAMPLE = '`## 2026-11-22 14:03 UTC · Investigating`';
+const COMPONENTS_LINE = /^components?:[ \t]*(.*)$/i;
+const markdownParser = unified().use(remarkParse);
+
+/**
+ * Reads the Markdown after the frontmatter: the summary, then `## <time> · <status>` updates,
+ * then an optional `## Postmortem`. `lineOffset` is the number of lines before the body.
+ */
+export function parseIncidentBody(file: string, body: string, lineOffset: number): { body: ParsedBody; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const tree = markdownParser.parse(body);
+  const headings = tree.children.filter((node) => node.type === 'heading' && node.depth === 2 && node.position);
+  const offsets = headings.map((h) => h.position!.start.offset!);
+  const summary = body.slice(0, offsets[0] ?? body.length).trim();
+  const updates: ParsedUpdate[] = [];
+  let postmortem: ParsedBody['postmortem'];
+
+  headings.forEach((heading, i) => {
+    const start = heading.position!.start;
+    const position = { line: start.line + lineOffset, column: start.column };
+    const headingText = body.slice(start.offset!, heading.position!.end.offset!).replace(/^#+[ \t]*/, '').replace(/[ \t]+#+[ \t]*$/, '').trim();
+    const contentStart = heading.position!.end.offset!;
+    const content = body.slice(contentStart, offsets[i + 1] ?? body.length);
+    const contentLine = heading.position!.end.line + lineOffset;
+
+    if (/^post[- ]?mortem$/i.test(headingText)) {
+      if (postmortem) {
+        diagnostics.push(error(file, position, 'duplicate-postmortem', 'There is a second `## Postmortem` section.', 'Merge the two postmortem sections into one.'));
+      }
+      postmortem = { body: content.trim(), position };
+      return;
+    }
+    if (postmortem) {
+      diagnostics.push(error(file, position, 'postmortem-not-last', `"${headingText}" comes after the postmortem.`, 'Keep `## Postmortem` as the last section, after every update.'));
+    }
+    const separators = [...headingText.matchAll(SEPARATOR)];
+    const last = separators.at(-1);
+    if (!last) {
+      const looksLikeTime = /^\d{4}-\d{2}-\d{2}/.test(headingText);
+      diagnostics.push(
+        error(file, position, looksLikeTime ? 'update-heading' : 'unknown-section',
+          looksLikeTime
+            ? `The update heading "${headingText}" has no status.`
+            : `"## ${headingText}" is neither an update nor the postmortem.`,
+          looksLikeTime
+            ? `Write the time, a separator (·, -, — or |) and the status: ${HEADING_EXAMPLE}.`
+            : `Updates are headed like ${HEADING_EXAMPLE}; use \`###\` for headings inside an update or the summary.`),
+      );
+      return;
+    }
+    const timeText = headingText.slice(0, last.index).trim();
+    const statusText = headingText.slice(last.index + last[0].length).trim();
+    const statusColumn = start.column + 3 + last.index + last[0].length;
+    const time = parseTimestamp(timeText);
+    const status = readUpdateStatus(statusText);
+    if (!time.ok) {
+      diagnostics.push(error(file, { line: position.line, column: start.column + 3 }, `timestamp-${time.reason}`, time.message, time.hint));
+    }
+    if (!status) {
+      diagnostics.push(
+        error(file, { line: position.line, column: statusColumn }, 'unknown-status', `"${statusText}" is not an update status.`,
+          suggest(statusText, Object.values(STATUS_LABELS))),
+      );
+    }
+    const { text, changes } = readComponentsLine(file, content, contentLine, diagnostics);
+    if (time.ok && status) {
+      if (text.length === 0) {
+        diagnostics.push(warning(file, position, 'empty-update', 'This update has no text.', 'Say what changed, what users can do, and when the next update comes.'));
+      }
+      updates.push({ at: time.date, status, body: text, componentChanges: changes, position });
+    }
+  });
+  return { body: { summary, updates, ...(postmortem ? { postmortem } : {}) }, diagnostics };
+}
+
+/** An update may open with `Components: api: degraded_performance, dashboard: operational`. */
+function readComponentsLine(file: string, content: string, firstLine: number, diagnostics: Diagnostic[]) {
+  const lines = content.split('\n');
+  const index = lines.findIndex((line) => line.trim() !== '');
+  const match = index >= 0 ? COMPONENTS_LINE.exec(lines[index]!.trim()) : null;
+  if (!match) return { text: content.trim(), changes: [] };
+  const line = firstLine + index;
+  const changes: ParsedUpdate['componentChanges'] = [];
+  const raw = lines[index]!;
+  for (const pair of match[1]!.split(',')) {
+    if (!pair.trim()) continue;
+    const column = raw.indexOf(pair.trim()) + 1;
+    const parts = /^([^\s:=]+)\s*[:=]?\s*(\S+)$/.exec(pair.trim());
+    const status = parts && componentStatusSchema.safeParse(parts[2]!.toLowerCase()).data;
+    if (!parts || !status) {
+      diagnostics.push(
+        error(file, { line, column }, 'components-line', `"${pair.trim()}" is not a component status change.`,
+          parts ? suggest(parts[2]!, componentStatusSchema.options) : 'Write `Components: <id>: <status>, <id>: <status>`, e.g. `Components: api: degraded_performance`.'),
+      );
+      continue;
+    }
+    changes.push({ id: parts[1]!, status, position: { line, column } });
+  }
+  return { text: lines.slice(index + 1).join('\n').trim(), changes };
+}

@@ -1,0 +1,180 @@
+import { error, warning, type Diagnostic, type Position } from './diagnostics.ts';
+import { splitFrontmatter } from './frontmatter.ts';
+import { parseIncidentBody, type ParsedUpdate } from './incident-body.ts';
+import type { ComponentStatus, Incident, LifecycleStatus, Update } from './model.ts';
+import { idSchema } from './schema/common.ts';
+import { incidentFrontmatterSchema, type IncidentFrontmatter } from './schema/incident-frontmatter.ts';
+import { schemaDiagnostics } from './schema-diagnostics.ts';
+import { incidentStatusSchema, maintenanceStatusSchema, STATUS_LABELS } from './schema/update-status.ts';
+import { decodeSource, type SourceFile } from './source-text.ts';
+import { parseYamlSource } from './yaml-source.ts';
+import { slugify } from './slug.ts';
+
+/** A component id written in an incident file, kept with its position for the cross-file check. */
+export interface ComponentReference {
+  id: string;
+  position: Position;
+}
+
+export interface LoadedIncident {
+  incident?: Incident;
+  /** Where the id came from, for duplicate-id messages. */
+  idPosition?: Position;
+  references: ComponentReference[];
+  diagnostics: Diagnostic[];
+}
+
+const ENDED: ReadonlySet<LifecycleStatus> = new Set(['resolved', 'completed']);
+
+/** Reads one incident or maintenance file into the model, with every problem found in it. */
+export function loadIncident(file: SourceFile): LoadedIncident {
+  const path = file.path;
+  const failed = (diagnostics: Diagnostic[]): LoadedIncident => ({ references: [], diagnostics });
+  const decoded = decodeSource(file);
+  if (decoded.text === undefined) return failed(decoded.diagnostics);
+  const { split, diagnostics: splitDiagnostics } = splitFrontmatter(path, decoded.text);
+  if (!split) return failed(splitDiagnostics);
+
+  const source = parseYamlSource(path, split.yaml, split.yamlLineOffset);
+  if (source.value === undefined && source.diagnostics.length > 0) return failed(source.diagnostics);
+  const parsed = incidentFrontmatterSchema.safeParse(source.value ?? {});
+  const body = parseIncidentBody(path, split.body, split.bodyLineOffset);
+  if (!parsed.success) {
+    return failed([...schemaDiagnostics(path, incidentFrontmatterSchema, source, parsed.error.issues), ...body.diagnostics]);
+  }
+  const front = parsed.data;
+  const diagnostics = [...body.diagnostics];
+  const fileName = path.split('/').pop()!.replace(/\.md$/i, '');
+  const idPosition = front.id !== undefined ? source.locate(['id']) : { line: 1, column: 1 };
+  if (front.id === undefined && !idSchema.safeParse(fileName).success) {
+    diagnostics.push(error(path, idPosition, 'file-name', `The file name "${fileName}" cannot be used as an id (it appears in URLs).`,
+      `Rename the file to lower-case letters, digits and "-" (e.g. \`${slugify(fileName)}.md\`), or set \`id:\` in the frontmatter.`));
+  }
+  const id = front.id ?? fileName;
+  const fm = (key: keyof IncidentFrontmatter) => source.locate([key], { key: true });
+  const isMaintenance = front.kind === 'maintenance';
+
+  if (!isMaintenance && front.impact === undefined) {
+    diagnostics.push(error(path, { line: 2, column: 1 }, 'missing-key', 'Missing required key "impact".', 'Add `impact:` with one of none, minor, major, critical.'));
+  }
+  for (const key of ['scheduled_for', 'scheduled_until'] as const) {
+    if (!isMaintenance && front[key] !== undefined) {
+      diagnostics.push(error(path, fm(key), 'maintenance-only-key', `\`${key}\` is only for maintenance.`, 'Add `kind: maintenance` if this is planned work, or remove the key.'));
+    }
+    if (isMaintenance && front[key] === undefined) {
+      diagnostics.push(error(path, { line: 2, column: 1 }, 'missing-key', `A maintenance needs \`${key}\`.`, `Add \`${key}: 2026-11-22 02:00 UTC\` with the window's ${key === 'scheduled_for' ? 'start' : 'end'}.`));
+    }
+  }
+  if (front.scheduled_for && front.scheduled_until && front.scheduled_until <= front.scheduled_for) {
+    diagnostics.push(error(path, source.locate(['scheduled_until']), 'maintenance-window', 'The maintenance window ends before it starts.',
+      '`scheduled_until` must be later than `scheduled_for`.'));
+  }
+
+  const declared = declaredComponents(front);
+  const references: ComponentReference[] = Object.keys(declared).map((key) => ({
+    id: key,
+    position: source.locate(Array.isArray(front.components) ? ['components', front.components.indexOf(key)] : ['components', key], { key: !Array.isArray(front.components) }),
+  }));
+  if (!isMaintenance && Array.isArray(front.components) && front.components.length > 0) {
+    diagnostics.push(error(path, source.locate(['components']), 'invalid-type', 'An incident must give each affected component its status.',
+      'Write `components:` as a mapping, e.g. `api: partial_outage`.'));
+  }
+
+  const updates = buildUpdates(path, id, front.kind, body.body.updates, declared, diagnostics, references);
+  if (body.body.updates.length === 0 && !body.diagnostics.some((d) => d.severity === 'error')) {
+    diagnostics.push(error(path, { line: split.bodyLineOffset + 1, column: 1 }, 'no-updates',
+      isMaintenance ? 'This maintenance has no update: readers would not see it announced.' : 'This incident has no update.',
+      `Add an update under the summary: \`## 2026-11-22 14:03 UTC · ${isMaintenance ? 'Scheduled' : 'Investigating'}\` followed by what is happening.`));
+  }
+
+  const incident: Incident = {
+    id,
+    file: path,
+    kind: front.kind,
+    title: front.title,
+    impact: front.impact ?? 'none',
+    visibility: front.visibility,
+    summary: body.body.summary,
+    updates,
+    ...(body.body.postmortem ? { postmortem: body.body.postmortem } : {}),
+    components: declared,
+    started: front.started ?? (isMaintenance ? front.scheduled_for : undefined) ?? updates[0]?.at ?? new Date(0),
+    ...(front.scheduled_for ? { scheduledFor: front.scheduled_for } : {}),
+    ...(front.scheduled_until ? { scheduledUntil: front.scheduled_until } : {}),
+    ...(front.eta ? { eta: front.eta } : {}),
+    ...(front.next_update ? { nextUpdate: front.next_update } : {}),
+    ...(front.workaround ? { workaround: front.workaround } : {}),
+    ...(front.contact ? { contact: front.contact } : {}),
+  };
+  return { incident, idPosition, references, diagnostics };
+}
+
+function declaredComponents(front: IncidentFrontmatter): Record<string, ComponentStatus> {
+  if (!Array.isArray(front.components)) return { ...front.components };
+  return Object.fromEntries(front.components.map((id) => [id, front.kind === 'maintenance' ? 'under_maintenance' : 'partial_outage']));
+}
+
+/** Orders, checks and resolves the updates: each one's effective status and component statuses. */
+function buildUpdates(
+  path: string,
+  incidentId: string,
+  kind: IncidentFrontmatter['kind'],
+  parsed: ParsedUpdate[],
+  declared: Record<string, ComponentStatus>,
+  diagnostics: Diagnostic[],
+  references: ComponentReference[],
+): Update[] {
+  const allowed: readonly string[] = kind === 'maintenance' ? maintenanceStatusSchema.options : incidentStatusSchema.options;
+  const other = kind === 'maintenance' ? 'incident' : 'maintenance';
+  const updates: Update[] = [];
+  let components = { ...declared };
+  let previous: Update | undefined;
+  for (const update of parsed) {
+    if (update.status !== 'update' && !allowed.includes(update.status)) {
+      diagnostics.push(error(path, update.position, 'status-wrong-kind', `"${STATUS_LABELS[update.status]}" is an ${other} status; this file is ${kind === 'maintenance' ? 'a maintenance' : 'an incident'}.`,
+        `Use one of: ${allowed.map((s) => STATUS_LABELS[s as keyof typeof STATUS_LABELS]).join(', ')}, or Update.`));
+      continue;
+    }
+    if (previous && update.at.getTime() < previous.at.getTime()) {
+      diagnostics.push(error(path, update.position, 'update-order', `This update (${update.at.toISOString()}) is earlier than the one above it (${previous.at.toISOString()}).`,
+        'Keep updates in time order, oldest first, and check the time and zone.'));
+      continue;
+    }
+    if (previous && update.at.getTime() === previous.at.getTime()) {
+      diagnostics.push(error(path, update.position, 'duplicate-update-time', 'Two updates have the same time.', 'Give each update its own minute, or merge the two.'));
+      continue;
+    }
+    if (previous && ENDED.has(previous.status)) {
+      diagnostics.push(error(path, update.position, 'update-after-resolved', `An update follows "${STATUS_LABELS[previous.status]}".`,
+        'Put later findings in `## Postmortem`; if the problem is back, open a new incident file.'));
+      continue;
+    }
+    if (!previous && update.status === 'update') {
+      diagnostics.push(error(path, update.position, 'first-update-status', 'The first update says "Update", but there is no earlier status to keep.',
+        `Start with ${kind === 'maintenance' ? 'Scheduled' : 'Investigating (or Identified)'}.`));
+      continue;
+    }
+    const status = update.status === 'update' ? previous!.status : update.status;
+    for (const change of update.componentChanges) {
+      references.push({ id: change.id, position: change.position });
+      components[change.id] = change.status;
+    }
+    if (ENDED.has(status)) components = Object.fromEntries(Object.keys(components).map((id) => [id, 'operational' as const]));
+    const entry: Update = {
+      id: `${incidentId}@${update.at.toISOString()}`,
+      at: update.at,
+      written: update.status,
+      status,
+      body: update.body,
+      components: { ...components },
+      position: update.position,
+    };
+    updates.push(entry);
+    previous = entry;
+  }
+  if (kind === 'incident' && updates.length > 0 && !ENDED.has(updates.at(-1)!.status) && Object.keys(declared).length === 0) {
+    diagnostics.push(warning(path, { line: 2, column: 1 }, 'no-components', 'This open incident names no affected component, so the page shows everything as operational.',
+      'List the affected components under `components:` with their status.'));
+  }
+  return updates;
+}

@@ -1,0 +1,97 @@
+import { error, sortDiagnostics, suggest, warning, type Diagnostic } from './diagnostics.ts';
+import { loadIncident, type LoadedIncident } from './load-incident.ts';
+import { loadPageConfig } from './load-page-config.ts';
+import type { Incident, StatusModel } from './model.ts';
+import { isOpen, lifecycleAt, publishedUpdates } from './status.ts';
+import type { SourceFile } from './source-text.ts';
+
+export interface RepositoryFiles {
+  /** components.yaml, or undefined when the repository has none. */
+  config?: SourceFile;
+  /** Every `.md` file under incidents/. */
+  incidents: SourceFile[];
+}
+
+export interface LoadResult {
+  /** The model built from every file that could be read; undefined when components.yaml is unusable. */
+  model?: StatusModel;
+  diagnostics: Diagnostic[];
+}
+
+/** Incidents open longer than this get a warning: they are probably forgotten. */
+const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Files in, validated model and diagnostics out. Never throws on user input. `now` decides the
+ * warnings that depend on time (a promised update that is late, an incident open too long).
+ */
+export function loadRepository(files: RepositoryFiles, options: { now: Date }): LoadResult {
+  const diagnostics: Diagnostic[] = [];
+  if (!files.config) {
+    diagnostics.push(error('components.yaml', { line: 1, column: 1 }, 'missing-file', 'components.yaml is missing.',
+      'Create components.yaml at the repository root with `page:` and `components:`; see the README.'));
+  }
+  const page = files.config ? loadPageConfig(files.config) : undefined;
+  if (page) diagnostics.push(...page.diagnostics);
+  const config = page?.config;
+
+  const loaded = files.incidents.map(loadIncident);
+  const incidents: Incident[] = [];
+  const firstFileForId = new Map<string, LoadedIncident>();
+  const componentIds = config?.components.map((c) => c.id) ?? [];
+  for (const entry of loaded) {
+    diagnostics.push(...entry.diagnostics);
+    const incident = entry.incident;
+    if (!incident) continue;
+    const earlier = firstFileForId.get(incident.id);
+    if (earlier) {
+      diagnostics.push(error(incident.file, entry.idPosition!, 'duplicate-id', `The id "${incident.id}" is already used by ${earlier.incident!.file}.`,
+        'Give one of them another file name, or another `id:` in its frontmatter.'));
+      continue;
+    }
+    firstFileForId.set(incident.id, entry);
+    if (config) {
+      for (const reference of entry.references) {
+        if (!componentIds.includes(reference.id)) {
+          diagnostics.push(error(incident.file, reference.position, 'unknown-component', `There is no component "${reference.id}" in components.yaml.`,
+            suggest(reference.id, componentIds, 'a declared component id')));
+        }
+      }
+    }
+    diagnostics.push(...timeWarnings(incident, options.now));
+    incidents.push(incident);
+  }
+  incidents.sort((a, b) => b.started.getTime() - a.started.getTime() || (a.id < b.id ? -1 : 1));
+
+  const model: StatusModel | undefined = config && {
+    page: config.page,
+    groups: config.groups,
+    components: config.components,
+    uptimeWeights: config.uptime.weights,
+    severity: config.severity,
+    incidents,
+  };
+  return { ...(model ? { model } : {}), diagnostics: sortDiagnostics(diagnostics) };
+}
+
+function timeWarnings(incident: Incident, now: Date): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const published = publishedUpdates(incident, now);
+  for (const update of incident.updates.slice(published.length)) {
+    out.push(warning(incident.file, update.position, 'update-in-future', `This update is dated ${update.at.toISOString()}, in the future; it stays hidden until then.`,
+      'Check the time and its zone; write the time the update is posted.'));
+  }
+  if (incident.kind !== 'incident' || published.length === 0 || !isOpen(lifecycleAt(incident, now))) return out;
+  const last = published.at(-1)!;
+  if (incident.nextUpdate && incident.nextUpdate < now && last.at < incident.nextUpdate) {
+    out.push(warning(incident.file, last.position, 'next-update-overdue',
+      `The next update was promised for ${incident.nextUpdate.toISOString()} and is late.`,
+      'Post an update now, even if nothing has changed, and set a new `next_update`.'));
+  }
+  if (now.getTime() - incident.started.getTime() > STALE_AFTER_MS) {
+    out.push(warning(incident.file, { line: 1, column: 1 }, 'open-too-long',
+      `This incident has been open since ${incident.started.toISOString().slice(0, 10)}, more than 7 days.`,
+      'Resolve it if it is over, or post an update saying what is still affected.'));
+  }
+  return out;
+}

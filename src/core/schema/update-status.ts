@@ -1,0 +1,30 @@
+import * as z from 'zod';
+
+export const incidentStatusSchema = z.enum(['investigating', 'identified', 'monitoring', 'resolved']);
+export const maintenanceStatusSchema = z.enum(['scheduled', 'in_progress', 'verifying', 'completed']);
+/** What an update heading may say; `update` repeats the previous status. */
+export const updateStatusSchema = z.enum([...incidentStatusSchema.options, ...maintenanceStatusSchema.options, 'update']);
+
+export type IncidentStatus = z.infer<typeof incidentStatusSchema>;
+export type MaintenanceStatus = z.infer<typeof maintenanceStatusSchema>;
+export type UpdateStatus = z.infer<typeof updateStatusSchema>;
+/** The status of an incident or a maintenance at a moment. */
+export type LifecycleStatus = IncidentStatus | MaintenanceStatus;
+
+export const STATUS_LABELS: Record<UpdateStatus, string> = {
+  investigating: 'Investigating',
+  identified: 'Identified',
+  monitoring: 'Monitoring',
+  resolved: 'Resolved',
+  scheduled: 'Scheduled',
+  in_progress: 'In progress',
+  verifying: 'Verifying',
+  completed: 'Completed',
+  update: 'Update',
+};
+
+/** `In Progress`, `in-progress`, `IN_PROGRESS` all read as `in_progress`. */
+export function readUpdateStatus(text: string): UpdateStatus | undefined {
+  const key = text.trim().toLowerCase().replace(/[\s_-]+/g, '_');
+  return updateStatusSchema.safeParse(key).data;
+}

@@ -1,0 +1,92 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { error, type Diagnostic, type Position } from './diagnostics.ts';
+
+/** Beyond this many alias expansions a document is treated as an alias bomb ("billion laughs"). */
+const MAX_ALIAS_COUNT = 100;
+
+export type YamlPath = readonly (string | number)[];
+
+export interface YamlSource {
+  /** The plain data, or undefined when the text could not be read as YAML. */
+  value: unknown;
+  /** Where a value (or, with `key: true`, its key) sits in the file; the nearest existing parent otherwise. */
+  locate(path: YamlPath, options?: { key?: boolean }): Position;
+  diagnostics: Diagnostic[];
+}
+
+const YAML_HINTS: Record<string, string> = {
+  DUPLICATE_KEY: 'Each key may appear once in a mapping: remove or rename the repeated one.',
+  BAD_INDENT: 'Indent nested keys consistently with spaces (two per level).',
+  TAB_AS_INDENT: 'Indent with spaces; YAML does not allow tabs for indentation.',
+  MISSING_CHAR: 'Check for an unclosed quote, bracket or brace.',
+  BLOCK_AS_IMPLICIT_KEY: 'Put a space after the colon, or quote a value that contains ": ".',
+  MULTILINE_IMPLICIT_KEY: 'Put a space after the colon, or quote a value that contains ": ".',
+};
+
+/**
+ * Parses YAML 1.2 with the core schema (so `no` stays a string and `2026-11-22` is not turned into
+ * a Date), unique keys and an alias limit. `lineOffset` places the text inside a larger file, e.g.
+ * frontmatter that starts on line 2.
+ */
+export function parseYamlSource(file: string, text: string, lineOffset = 0): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    schema: 'core',
+    version: '1.2',
+    merge: false,
+    prettyErrors: false,
+    strict: true,
+  });
+  const toPosition = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    return { line: line + lineOffset, column: col };
+  };
+  const diagnostics: Diagnostic[] = [];
+  for (const problem of [...doc.errors, ...doc.warnings]) {
+    const at = toPosition(problem.pos[0]);
+    const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    diagnostics.push(
+      error(file, at, problem.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', message,
+        YAML_HINTS[problem.code] ?? 'Fix the YAML syntax at this position.'),
+    );
+  }
+
+  const locate = (path: YamlPath, options: { key?: boolean } = {}): Position => {
+    let node: unknown = doc.contents;
+    let found: Node | null = doc.contents as Node | null;
+    for (let i = 0; i < path.length; i++) {
+      const segment = path[i];
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+        if (!pair) break;
+        if (last && options.key) {
+          found = pair.key as Node;
+          break;
+        }
+        node = pair.value;
+        found = (pair.value as Node | null) ?? (pair.key as Node);
+      } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
+        node = node.items[segment];
+        found = node as Node;
+      } else break;
+    }
+    const range = found?.range;
+    return range ? toPosition(range[0]) : { line: 1 + lineOffset, column: 1 };
+  };
+
+  if (diagnostics.length > 0) return { value: undefined, locate, diagnostics };
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), locate, diagnostics };
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    diagnostics.push(
+      error(file, { line: 1 + lineOffset, column: 1 }, 'yaml-alias-limit',
+        `YAML aliases expand too far (${message.replace(/\.$/, '')}).`,
+        `Write the values out instead of reusing anchors (*alias) more than ${MAX_ALIAS_COUNT} times.`),
+    );
+    return { value: undefined, locate, diagnostics };
+  }
+}

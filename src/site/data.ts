@@ -1,0 +1,26 @@
+import { currentTime } from '../cli/clock.ts';
+import { loadRepository } from '../core/load-repository.ts';
+import type { StatusModel } from '../core/model.ts';
+import { readRepository } from '../core/read-repository.ts';
+
+export interface SiteData {
+  model: StatusModel;
+  now: Date;
+}
+
+let cached: Promise<SiteData> | undefined;
+
+/**
+ * The model every page renders, loaded once per build from the repository the build runs in.
+ * scripts/build.ts has already refused to build when it has errors.
+ */
+export function siteData(): Promise<SiteData> {
+  cached ??= (async () => {
+    const root = process.env.CANDOR_ROOT ?? process.cwd();
+    const now = currentTime();
+    const { model } = loadRepository(await readRepository(root), { now });
+    if (!model) throw new Error('components.yaml could not be read; run `npm run check` to see why.');
+    return { model, now };
+  })();
+  return cached;
+}
