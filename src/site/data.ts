@@ -1,11 +1,14 @@
 import { currentTime } from '../cli/clock.ts';
+import { forAudience, type Audience } from '../core/audience.ts';
 import { loadRepository } from '../core/load-repository.ts';
 import type { StatusModel } from '../core/model.ts';
 import { readRepository } from '../core/read-repository.ts';
 
 export interface SiteData {
+  /** The model as this build's audience may see it. */
   model: StatusModel;
   now: Date;
+  audience: Audience;
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -20,7 +23,8 @@ export function siteData(): Promise<SiteData> {
     const now = currentTime();
     const { model } = loadRepository(await readRepository(root), { now });
     if (!model) throw new Error('components.yaml could not be read; run `npm run check` to see why.');
-    return { model, now };
+    const audience: Audience = process.env.CANDOR_AUDIENCE === 'internal' ? 'internal' : 'public';
+    return { model: forAudience(model, audience), now, audience };
   })();
   return cached;
 }

@@ -1,0 +1,21 @@
+import type { Incident, StatusModel } from './model.ts';
+
+export type Audience = 'public' | 'internal';
+
+/**
+ * The model as one audience may see it. The public view drops internal incidents, groups and
+ * components (and every mention of them); the internal view is the whole model. Everything
+ * downstream (pages, feeds, API, notices) renders a view, never the raw model.
+ */
+export function forAudience(model: StatusModel, audience: Audience): StatusModel {
+  if (audience === 'internal') return model;
+  const groups = model.groups.filter((g) => g.visibility === 'public');
+  const groupIds = new Set(groups.map((g) => g.id));
+  const components = model.components.filter((c) => c.visibility === 'public' && (c.group === undefined || groupIds.has(c.group)));
+  const visible = new Set(components.map((c) => c.id));
+  const keep = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([id]) => visible.has(id)));
+  const incidents = model.incidents
+    .filter((i) => i.visibility === 'public')
+    .map((i): Incident => ({ ...i, components: keep(i.components), updates: i.updates.map((u) => ({ ...u, components: keep(u.components) })) }));
+  return { ...model, groups, components, incidents };
+}
