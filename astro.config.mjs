@@ -8,5 +8,4 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
   compressHTML: true,
-  telemetry: false,
 });

@@ -23,6 +23,7 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     return 1;
   }
   const { site, base } = siteAndBase(result.model.page.url);
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
   process.env.CANDOR_ROOT = io.cwd;
   process.env.CANDOR_NOW = now.toISOString();
   await build({ root: io.cwd, site, base, outDir: values.out ?? 'dist', logLevel: 'warn' });
