@@ -1,11 +1,13 @@
+import { stripInternalBlocks } from './internal-blocks.ts';
 import type { Incident, StatusModel } from './model.ts';
 
 export type Audience = 'public' | 'internal';
 
 /**
  * The model as one audience may see it. The public view drops internal incidents, groups and
- * components (and every mention of them); the internal view is the whole model. Everything
- * downstream (pages, feeds, API, notices) renders a view, never the raw model.
+ * components (and every mention of them) and internal blocks from all Markdown; the internal view
+ * is the whole model. Everything downstream (pages, feeds, API, notices) renders a view, never the
+ * raw model, so no renderer has to remember what is secret.
  */
 export function forAudience(model: StatusModel, audience: Audience): StatusModel {
   if (audience === 'internal') return model;
@@ -14,8 +16,19 @@ export function forAudience(model: StatusModel, audience: Audience): StatusModel
   const components = model.components.filter((c) => c.visibility === 'public' && (c.group === undefined || groupIds.has(c.group)));
   const visible = new Set(components.map((c) => c.id));
   const keep = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([id]) => visible.has(id)));
-  const incidents = model.incidents
-    .filter((i) => i.visibility === 'public')
-    .map((i): Incident => ({ ...i, components: keep(i.components), updates: i.updates.map((u) => ({ ...u, components: keep(u.components) })) }));
+  const incidents = model.incidents.filter((i) => i.visibility === 'public').map((i) => publicIncident(i, keep));
   return { ...model, groups, components, incidents };
+}
+
+function publicIncident(incident: Incident, keep: <T>(record: Record<string, T>) => Record<string, T>): Incident {
+  const { workaround, postmortem, ...rest } = incident;
+  const publicWorkaround = workaround === undefined ? '' : stripInternalBlocks(workaround);
+  return {
+    ...rest,
+    summary: stripInternalBlocks(incident.summary),
+    components: keep(incident.components),
+    updates: incident.updates.map((u) => ({ ...u, body: stripInternalBlocks(u.body), components: keep(u.components) })),
+    ...(publicWorkaround ? { workaround: publicWorkaround } : {}),
+    ...(postmortem ? { postmortem: { ...postmortem, body: stripInternalBlocks(postmortem.body) } } : {}),
+  };
 }
