@@ -14,7 +14,20 @@ export function siteAndBase(url: string): { site: string; base: string } {
 
 /** `npm run build`: validate exactly as `npm run check` does, refuse on errors, then build the site. */
 export async function runBuild(argv: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { out: { type: 'string' } }, strict: true });
+  let values: { out?: string; audience?: string };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { out: { type: 'string' }, audience: { type: 'string' } }, strict: true }));
+  } catch (cause) {
+    io.stderr(`candor build: ${(cause as Error).message} Use --out DIR and --audience public|internal.`);
+    return 2;
+  }
+  const audience = values.audience ?? io.env.CANDOR_AUDIENCE ?? 'public';
+  if (audience !== 'public' && audience !== 'internal') {
+    io.stderr(`candor build: --audience must be public or internal, not "${audience}".`);
+    return 2;
+  }
+  // The internal site goes to its own folder by default, so it is never deployed by mistake.
+  const outDir = values.out ?? (audience === 'internal' ? 'dist-internal' : 'dist');
   const now = currentTime(io.env);
   const result = await validateRepository(io.cwd, now);
   if (result.diagnostics.length > 0) io.stderr(formatPretty(result.diagnostics));
@@ -26,8 +39,9 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   process.env.CANDOR_ROOT = io.cwd;
   process.env.CANDOR_NOW = now.toISOString();
-  await build({ root: io.cwd, site, base, outDir: values.out ?? 'dist', logLevel: 'warn' });
-  io.stdout(`Built ${result.model.page.name} into ${values.out ?? 'dist'}/ (${result.model.incidents.length} incidents, ${formatSummary(result.diagnostics, result.fileCount)})`);
+  process.env.CANDOR_AUDIENCE = audience;
+  await build({ root: io.cwd, site, base, outDir, logLevel: 'warn' });
+  io.stdout(`Built the ${audience} site of ${result.model.page.name} into ${outDir}/ (${result.model.incidents.length} incidents, ${formatSummary(result.diagnostics, result.fileCount)})`);
   return 0;
 }
 
