@@ -1,0 +1,45 @@
+import { readBranchFile, updateBranchFile, type BranchFile } from './branch-file.ts';
+import type { Octokit } from './octokit.ts';
+
+/** How a value is kept as text; `parse` throws a message a user can act on when the text is not valid. */
+export interface TextCodec<T> {
+  parse: (text: string) => T;
+  serialise: (value: T) => string;
+}
+
+/** A JSON document kept in one file on a data branch, updated with optimistic concurrency. */
+export interface JsonBranchStore<T> {
+  file: BranchFile;
+  read: () => Promise<T | undefined>;
+  /** Applies `change` to the freshest value (again after each conflict); undefined leaves it as it is. */
+  update: (change: (current: T | undefined) => T | undefined, message: string) => Promise<T | undefined>;
+}
+
+export function jsonBranchStore<T>(octokit: Octokit, file: BranchFile, codec: TextCodec<T>): JsonBranchStore<T> {
+  const parse = (text: string) => {
+    try {
+      return codec.parse(text);
+    } catch (cause) {
+      throw new Error(`${file.path} on branch ${file.branch} cannot be read: ${(cause as Error).message}`, { cause });
+    }
+  };
+  return {
+    file,
+    read: async () => {
+      const version = await readBranchFile(octokit, file);
+      return version === undefined ? undefined : parse(version.text);
+    },
+    update: async (change, message) => {
+      const version = await updateBranchFile(
+        octokit,
+        file,
+        (text) => {
+          const next = change(text === undefined ? undefined : parse(text));
+          return next === undefined ? undefined : codec.serialise(next);
+        },
+        { message },
+      );
+      return version === undefined ? undefined : parse(version.text);
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { Octokit } from '@octokit/rest';
+import { UsageError } from '../cli/clock.ts';
+
+export type { Octokit };
+
+/** Which repository a command acts on, and how to reach its API. */
+export interface GitHubTarget {
+  owner: string;
+  repo: string;
+  token: string;
+  /** `https://api.github.com`, or a GitHub Enterprise Server's `/api/v3` URL. */
+  baseUrl: string;
+}
+
+/**
+ * Reads the target from the variables GitHub Actions sets. A missing variable is a usage mistake:
+ * one line saying what to set, never a stack trace.
+ */
+export function githubTargetFromEnv(env: NodeJS.ProcessEnv): GitHubTarget {
+  const token = env.GITHUB_TOKEN;
+  if (!token) throw new UsageError('GITHUB_TOKEN is not set: pass `env: GITHUB_TOKEN: ${{ github.token }}` to this step.');
+  const repository = env.GITHUB_REPOSITORY ?? '';
+  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository);
+  if (!match) {
+    throw new UsageError(
+      repository
+        ? `GITHUB_REPOSITORY="${repository}" is not of the form owner/name.`
+        : 'GITHUB_REPOSITORY is not set: set it to owner/name (GitHub Actions sets it for you).',
+    );
+  }
+  return { owner: match[1]!, repo: match[2]!, token, baseUrl: env.GITHUB_API_URL || 'https://api.github.com' };
+}
+
+export interface RetryPolicy {
+  /** Tries in all, the first included. */
+  attempts: number;
+  /** Waits before try `attempt` (2, 3, ...); tests pass one that does not wait. */
+  wait: (attempt: number) => Promise<void>;
+}
+
+const backoff = (attempt: number) => new Promise<void>((resolve) => setTimeout(resolve, 2 ** (attempt - 2) * 1000 * (0.5 + Math.random())));
+
+export const defaultRetry: RetryPolicy = { attempts: 4, wait: backoff };
+
+/**
+ * An Octokit for `target` that retries what is worth retrying: GitHub's 5xx answers and failed
+ * connections (the API has short outages). 4xx answers are the caller's to handle, since a 409 on
+ * the ledger means "read again", not "send again".
+ */
+export function createOctokit(target: Pick<GitHubTarget, 'token' | 'baseUrl'>, retry: RetryPolicy = defaultRetry): Octokit {
+  const octokit = new Octokit({
+    auth: target.token,
+    baseUrl: target.baseUrl,
+    userAgent: 'candor-status-page',
+    // Octokit's debug log prints request options, headers included: keep the token out of logs.
+    log: { debug: () => {}, info: () => {}, warn: (message: string) => console.warn(message), error: () => {} },
+  });
+  octokit.hook.wrap('request', async (request, options) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await request(options);
+      } catch (cause) {
+        if (attempt >= retry.attempts || !isTransient(cause)) throw cause;
+        await retry.wait(attempt + 1);
+      }
+    }
+  });
+  return octokit;
+}
+
+function isTransient(cause: unknown): boolean {
+  const status = (cause as { status?: number }).status;
+  // @octokit/request reports a failed connection as status 500 without a response.
+  return typeof status === 'number' && status >= 500;
+}
+
+/** The HTTP status of a failed Octokit request, if it got that far. */
+export function httpStatus(cause: unknown): number | undefined {
+  const status = (cause as { status?: unknown }).status;
+  return typeof status === 'number' ? status : undefined;
+}
