@@ -106,9 +106,13 @@ function readComponentsLine(file: string, content: string, firstLine: number, di
   const line = firstLine + index;
   const changes: ParsedUpdate['componentChanges'] = [];
   const raw = lines[index]!;
+  const trimmed = raw.trim();
+  // Columns count from the raw line, so each id is pointed at even when the same text repeats.
+  let offset = raw.length - raw.trimStart().length + trimmed.length - match[1]!.length;
   for (const pair of match[1]!.split(',')) {
+    const column = offset + pair.length - pair.trimStart().length + 1;
+    offset += pair.length + 1;
     if (!pair.trim()) continue;
-    const column = raw.indexOf(pair.trim()) + 1;
     const parts = /^([^\s:=]+)\s*[:=]?\s*(\S+)$/.exec(pair.trim());
     const status = parts && componentStatusSchema.safeParse(parts[2]!.toLowerCase()).data;
     if (!parts || !status) {

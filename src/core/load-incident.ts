@@ -7,7 +7,7 @@ import { incidentFrontmatterSchema, type IncidentFrontmatter } from './schema/in
 import { schemaDiagnostics } from './schema-diagnostics.ts';
 import { incidentStatusSchema, maintenanceStatusSchema, STATUS_LABELS } from './schema/update-status.ts';
 import { decodeSource, type SourceFile } from './source-text.ts';
-import { parseYamlSource } from './yaml-source.ts';
+import { parseYamlSource, type YamlSource } from './yaml-source.ts';
 import { slugify } from './slug.ts';
 
 /** A component id written in an incident file, kept with its position for the cross-file check. */
@@ -36,11 +36,19 @@ export function loadIncident(file: SourceFile): LoadedIncident {
   if (!split) return failed(splitDiagnostics);
 
   const source = parseYamlSource(path, split.yaml, split.yamlLineOffset);
-  if (source.value === undefined && source.diagnostics.length > 0) return failed(source.diagnostics);
-  const parsed = incidentFrontmatterSchema.safeParse(source.value ?? {});
   const body = parseIncidentBody(path, split.body, split.bodyLineOffset);
+  const updateReferences = body.body.updates.flatMap((u) => u.componentChanges.map(({ id, position }) => ({ id, position })));
+  // An unreadable or invalid frontmatter still lets the body and the component ids be checked, so
+  // one run reports every mistake in the file rather than one at a time.
+  if (source.value === undefined && source.diagnostics.length > 0) {
+    return { references: updateReferences, diagnostics: [...source.diagnostics, ...body.diagnostics] };
+  }
+  const parsed = incidentFrontmatterSchema.safeParse(source.value ?? {});
   if (!parsed.success) {
-    return failed([...schemaDiagnostics(path, incidentFrontmatterSchema, source, parsed.error.issues), ...body.diagnostics]);
+    return {
+      references: [...rawComponentReferences(source), ...updateReferences],
+      diagnostics: [...schemaDiagnostics(path, incidentFrontmatterSchema, source, parsed.error.issues), ...body.diagnostics],
+    };
   }
   const front = parsed.data;
   const diagnostics = [...body.diagnostics];
@@ -53,16 +61,18 @@ export function loadIncident(file: SourceFile): LoadedIncident {
   const id = front.id ?? fileName;
   const fm = (key: keyof IncidentFrontmatter) => source.locate([key], { key: true });
   const isMaintenance = front.kind === 'maintenance';
+  // A key that is missing is reported where the frontmatter's keys start, or at the key that requires it.
+  const frontmatterStart = source.locate([]);
 
   if (!isMaintenance && front.impact === undefined) {
-    diagnostics.push(error(path, { line: 2, column: 1 }, 'missing-key', 'Missing required key "impact".', 'Add `impact:` with one of none, minor, major, critical.'));
+    diagnostics.push(error(path, frontmatterStart, 'missing-key', 'Missing required key "impact".', 'Add `impact:` with one of none, minor, major, critical.'));
   }
   for (const key of ['scheduled_for', 'scheduled_until'] as const) {
     if (!isMaintenance && front[key] !== undefined) {
       diagnostics.push(error(path, fm(key), 'maintenance-only-key', `\`${key}\` is only for maintenance.`, 'Add `kind: maintenance` if this is planned work, or remove the key.'));
     }
     if (isMaintenance && front[key] === undefined) {
-      diagnostics.push(error(path, { line: 2, column: 1 }, 'missing-key', `A maintenance needs \`${key}\`.`, `Add \`${key}: 2026-11-22 02:00 UTC\` with the window's ${key === 'scheduled_for' ? 'start' : 'end'}.`));
+      diagnostics.push(error(path, fm('kind'), 'missing-key', `A maintenance needs \`${key}\`.`, `Add \`${key}: 2026-11-22 02:00 UTC\` with the window's ${key === 'scheduled_for' ? 'start' : 'end'}.`));
     }
   }
   if (front.scheduled_for && front.scheduled_until && front.scheduled_until <= front.scheduled_for) {
@@ -71,18 +81,22 @@ export function loadIncident(file: SourceFile): LoadedIncident {
   }
 
   const declared = declaredComponents(front);
-  const references: ComponentReference[] = Object.keys(declared).map((key) => ({
-    id: key,
-    position: source.locate(Array.isArray(front.components) ? ['components', front.components.indexOf(key)] : ['components', key], { key: !Array.isArray(front.components) }),
-  }));
+  const references: ComponentReference[] = [...rawComponentReferences(source), ...updateReferences];
   if (!isMaintenance && Array.isArray(front.components) && front.components.length > 0) {
     diagnostics.push(error(path, source.locate(['components']), 'invalid-type', 'An incident must give each affected component its status.',
       'Write `components:` as a mapping, e.g. `api: partial_outage`.'));
   }
 
-  const updates = buildUpdates(path, id, front.kind, body.body.updates, declared, diagnostics, references);
+  const updates = buildUpdates(path, id, front.kind, body.body.updates, declared, diagnostics);
+  if (!isMaintenance && updates.length > 0 && !ENDED.has(updates.at(-1)!.status) && Object.keys(declared).length === 0) {
+    diagnostics.push(warning(path, fm('components'), 'no-components',
+      'This open incident names no affected component, so the page shows everything as operational.',
+      'List the affected components under `components:` with their status, e.g. `api: partial_outage`.'));
+  }
   if (body.body.updates.length === 0 && !body.diagnostics.some((d) => d.severity === 'error')) {
-    diagnostics.push(error(path, { line: split.bodyLineOffset + 1, column: 1 }, 'no-updates',
+    // The line after the closing fence, or the fence itself when nothing follows it.
+    const line = split.body.trim() === '' ? split.bodyLineOffset : split.bodyLineOffset + 1;
+    diagnostics.push(error(path, { line, column: 1 }, 'no-updates',
       isMaintenance ? 'This maintenance has no update: readers would not see it announced.' : 'This incident has no update.',
       `Add an update under the summary: \`## 2026-11-22 14:03 UTC · ${isMaintenance ? 'Scheduled' : 'Investigating'}\` followed by what is happening.`));
   }
@@ -109,6 +123,18 @@ export function loadIncident(file: SourceFile): LoadedIncident {
   return { incident, idPosition, references, diagnostics };
 }
 
+/** The component ids written under `components:`, whether the rest of the frontmatter is valid or not. */
+function rawComponentReferences(source: YamlSource): ComponentReference[] {
+  const raw = (source.value as { components?: unknown } | null | undefined)?.components;
+  if (Array.isArray(raw)) {
+    return raw.flatMap((id, i) => (typeof id === 'string' ? [{ id, position: source.locate(['components', i]) }] : []));
+  }
+  if (raw !== null && typeof raw === 'object') {
+    return Object.keys(raw).map((id) => ({ id, position: source.locate(['components', id], { key: true }) }));
+  }
+  return [];
+}
+
 function declaredComponents(front: IncidentFrontmatter): Record<string, ComponentStatus> {
   if (!Array.isArray(front.components)) return { ...front.components };
   return Object.fromEntries(front.components.map((id) => [id, front.kind === 'maintenance' ? 'under_maintenance' : 'partial_outage']));
@@ -122,16 +148,15 @@ function buildUpdates(
   parsed: ParsedUpdate[],
   declared: Record<string, ComponentStatus>,
   diagnostics: Diagnostic[],
-  references: ComponentReference[],
 ): Update[] {
   const allowed: readonly string[] = kind === 'maintenance' ? maintenanceStatusSchema.options : incidentStatusSchema.options;
-  const other = kind === 'maintenance' ? 'incident' : 'maintenance';
+  const other = kind === 'maintenance' ? 'an incident' : 'a maintenance';
   const updates: Update[] = [];
   let components = { ...declared };
   let previous: Update | undefined;
   for (const update of parsed) {
     if (update.status !== 'update' && !allowed.includes(update.status)) {
-      diagnostics.push(error(path, update.position, 'status-wrong-kind', `"${STATUS_LABELS[update.status]}" is an ${other} status; this file is ${kind === 'maintenance' ? 'a maintenance' : 'an incident'}.`,
+      diagnostics.push(error(path, update.position, 'status-wrong-kind', `"${STATUS_LABELS[update.status]}" is ${other} status; this file is ${kind === 'maintenance' ? 'a maintenance' : 'an incident'}.`,
         `Use one of: ${allowed.map((s) => STATUS_LABELS[s as keyof typeof STATUS_LABELS]).join(', ')}, or Update.`));
       continue;
     }
@@ -155,10 +180,7 @@ function buildUpdates(
       continue;
     }
     const status = update.status === 'update' ? previous!.status : update.status;
-    for (const change of update.componentChanges) {
-      references.push({ id: change.id, position: change.position });
-      components[change.id] = change.status;
-    }
+    for (const change of update.componentChanges) components[change.id] = change.status;
     if (ENDED.has(status)) components = Object.fromEntries(Object.keys(components).map((id) => [id, 'operational' as const]));
     const entry: Update = {
       id: `${incidentId}@${update.at.toISOString()}`,
@@ -171,10 +193,6 @@ function buildUpdates(
     };
     updates.push(entry);
     previous = entry;
-  }
-  if (kind === 'incident' && updates.length > 0 && !ENDED.has(updates.at(-1)!.status) && Object.keys(declared).length === 0) {
-    diagnostics.push(warning(path, { line: 2, column: 1 }, 'no-components', 'This open incident names no affected component, so the page shows everything as operational.',
-      'List the affected components under `components:` with their status.'));
   }
   return updates;
 }

@@ -2,7 +2,7 @@ import { error, suggest, type Diagnostic, type Position } from './diagnostics.ts
 import { schemaDiagnostics } from './schema-diagnostics.ts';
 import { pageConfigSchema, type PageConfig } from './schema/page-config.ts';
 import { decodeSource, type SourceFile } from './source-text.ts';
-import { parseYamlSource, type YamlPath } from './yaml-source.ts';
+import { parseYamlSource, type YamlPath, type YamlSource } from './yaml-source.ts';
 
 export interface LoadedPageConfig {
   config?: PageConfig;
@@ -14,45 +14,65 @@ export function loadPageConfig(file: SourceFile): LoadedPageConfig {
   const decoded = decodeSource(file);
   if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
   const source = parseYamlSource(file.path, decoded.text);
-  if (source.value === undefined) {
-    if (source.diagnostics.length > 0) return { diagnostics: source.diagnostics };
+  if (source.diagnostics.length > 0) return { diagnostics: source.diagnostics };
+  // A file of comments only reads as null: as empty as an empty file.
+  if (source.value === undefined || source.value === null) {
     return {
       diagnostics: [error(file.path, { line: 1, column: 1 }, 'empty-file', 'components.yaml is empty.', 'Declare `page:` and `components:`; see the README for an example.')],
     };
   }
   const parsed = pageConfigSchema.safeParse(source.value);
-  if (!parsed.success) return { diagnostics: schemaDiagnostics(file.path, pageConfigSchema, source, parsed.error.issues) };
-  const config = parsed.data;
-  const diagnostics: Diagnostic[] = [];
-  const at = (path: YamlPath): Position => source.locate(path);
+  const diagnostics = parsed.success ? [] : schemaDiagnostics(file.path, pageConfigSchema, source, parsed.error.issues);
+  diagnostics.push(...crossListDiagnostics(file.path, source));
+  return parsed.success ? { config: parsed.data, diagnostics } : { diagnostics };
+}
 
-  const seen = (list: { id: string }[], listName: 'groups' | 'components', what: string) => {
+type Entry = { id: string; index: number; group?: unknown; since?: unknown };
+
+/** The entries of a list that have a string id, read from the raw YAML so these rules run even when the shape is wrong elsewhere. */
+function entries(raw: unknown, key: 'groups' | 'components'): Entry[] {
+  const list = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)[key] : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item: unknown, index) =>
+    item !== null && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? [{ ...(item as Entry), index }] : [],
+  );
+}
+
+/** Rules that span a list: unique ids, groups that exist, real days. */
+function crossListDiagnostics(path: string, source: YamlSource): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const at = (p: YamlPath): Position => source.locate(p);
+  const groups = entries(source.value, 'groups');
+  const components = entries(source.value, 'components');
+
+  const unique = (list: Entry[], listName: 'groups' | 'components', what: string) => {
     const first = new Map<string, number>();
-    list.forEach((item, i) => {
+    for (const item of list) {
       const earlier = first.get(item.id);
-      if (earlier === undefined) first.set(item.id, i);
+      if (earlier === undefined) first.set(item.id, item.index);
       else {
-        diagnostics.push(error(file.path, at([listName, i, 'id']), 'duplicate-id',
+        diagnostics.push(error(path, at([listName, item.index, 'id']), 'duplicate-id',
           `The ${what} id "${item.id}" is already used on line ${at([listName, earlier, 'id']).line}.`,
           `Give each ${what} its own id.`));
       }
-    });
+    }
   };
-  seen(config.groups, 'groups', 'group');
-  seen(config.components, 'components', 'component');
+  unique(groups, 'groups', 'group');
+  unique(components, 'components', 'component');
 
-  const groupIds = config.groups.map((g) => g.id);
-  config.components.forEach((component, i) => {
-    if (component.group !== undefined && !groupIds.includes(component.group)) {
-      diagnostics.push(error(file.path, at(['components', i, 'group']), 'unknown-group',
+  const groupIds = groups.map((g) => g.id);
+  for (const component of components) {
+    if (typeof component.group === 'string' && !groupIds.includes(component.group)) {
+      diagnostics.push(error(path, at(['components', component.index, 'group']), 'unknown-group',
         `Component "${component.id}" names the group "${component.group}", which is not declared under \`groups:\`.`,
         suggest(component.group, groupIds, 'a declared group') || 'Declare the group under `groups:` first.'));
     }
-    if (component.since !== undefined && !isRealDay(component.since)) {
-      diagnostics.push(error(file.path, at(['components', i, 'since']), 'invalid-value', `"${component.since}" is not a real date.`, 'Write the day as YYYY-MM-DD.'));
+    if (typeof component.since === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(component.since) && !isRealDay(component.since)) {
+      diagnostics.push(error(path, at(['components', component.index, 'since']), 'invalid-value', `"${component.since}" is not a real date.`,
+        'Write a day that exists, as YYYY-MM-DD.'));
     }
-  });
-  return { config, diagnostics };
+  }
+  return diagnostics;
 }
 
 function isRealDay(day: string): boolean {

@@ -39,8 +39,17 @@ export function loadRepository(files: RepositoryFiles, options: { now: Date }): 
   const incidents: Incident[] = [];
   const firstFileForId = new Map<string, LoadedIncident>();
   const componentIds = config?.components.map((c) => c.id) ?? [];
-  for (const entry of loaded) {
+  for (const [i, entry] of loaded.entries()) {
     diagnostics.push(...entry.diagnostics);
+    const file = files.incidents[i]!.path;
+    if (config) {
+      for (const reference of entry.references) {
+        if (!componentIds.includes(reference.id)) {
+          diagnostics.push(error(file, reference.position, 'unknown-component', `There is no component "${reference.id}" in components.yaml.`,
+            suggest(reference.id, componentIds, 'a declared component id')));
+        }
+      }
+    }
     const incident = entry.incident;
     if (!incident) continue;
     const earlier = firstFileForId.get(incident.id);
@@ -50,14 +59,6 @@ export function loadRepository(files: RepositoryFiles, options: { now: Date }): 
       continue;
     }
     firstFileForId.set(incident.id, entry);
-    if (config) {
-      for (const reference of entry.references) {
-        if (!componentIds.includes(reference.id)) {
-          diagnostics.push(error(incident.file, reference.position, 'unknown-component', `There is no component "${reference.id}" in components.yaml.`,
-            suggest(reference.id, componentIds, 'a declared component id')));
-        }
-      }
-    }
     diagnostics.push(...timeWarnings(incident, options.now));
     incidents.push(incident);
   }

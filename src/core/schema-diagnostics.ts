@@ -1,5 +1,7 @@
-import type * as z from 'zod';
-import { error, suggest, type Diagnostic } from './diagnostics.ts';
+import * as z from 'zod';
+import { didYouMean, error, suggest, type Diagnostic } from './diagnostics.ts';
+import { ID_PATTERN } from './schema/common.ts';
+import { slugify } from './slug.ts';
 import type { YamlPath, YamlSource } from './yaml-source.ts';
 
 /** The one place where schema issues become messages a person can act on. */
@@ -9,11 +11,28 @@ export function schemaDiagnostics(
   source: YamlSource,
   issues: readonly z.core.$ZodIssue[],
 ): Diagnostic[] {
-  return issues.flatMap((issue) => describeIssue(file, schema, source, issue));
+  // A misspelt required key is one mistake, not two: "titel" is reported as unknown (with its
+  // did-you-mean), and the "missing title" that follows from it is not reported again.
+  const misspelt = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const allowed = keysAt(schema, cleanPath(issue.path));
+    for (const key of issue.keys) {
+      const close = didYouMean(key, allowed);
+      if (close) misspelt.add(pathName([...cleanPath(issue.path), close]));
+    }
+  }
+  return issues
+    .filter((issue) => !(issue.code === 'invalid_type' && misspelt.has(pathName(cleanPath(issue.path)))))
+    .flatMap((issue) => describeIssue(file, schema, source, issue));
+}
+
+function cleanPath(path: readonly PropertyKey[]): (string | number)[] {
+  return path.filter((p): p is string | number => typeof p !== 'symbol');
 }
 
 function describeIssue(file: string, schema: z.ZodType, source: YamlSource, issue: z.core.$ZodIssue): Diagnostic[] {
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const path = cleanPath(issue.path);
   const name = pathName(path);
   const value = valueAt(source.value, path);
   const at = source.locate(path);
@@ -28,13 +47,16 @@ function describeIssue(file: string, schema: z.ZodType, source: YamlSource, issu
     }
     case 'invalid_value': {
       const allowed = issue.values.map(String);
-      return [error(file, at, 'invalid-value', `${JSON.stringify(value)} is not a valid value for ${name}.`, suggest(String(value), allowed))];
+      return [error(file, at, 'invalid-value', `${JSON.stringify(value)} is not a valid value for ${name}; it must be one of ${allowed.join(', ')}.`,
+        suggest(String(value), allowed))];
     }
     case 'invalid_type': {
       if (value === undefined) {
         const key = path.at(-1);
-        return [error(file, source.locate(path.slice(0, -1)), 'missing-key', `Missing required key "${String(key)}"${path.length > 1 ? ` in ${pathName(path.slice(0, -1))}` : ''}.`,
-          `Add \`${String(key)}:\` with ${article(issue.expected)}.`)];
+        const parent = path.slice(0, -1);
+        const about = describedAs(fieldAt(schema, path));
+        return [error(file, source.locate(parent), 'missing-key', `Missing required key "${String(key)}"${parent.length ? ` in ${pathName(parent)}` : ''}.`,
+          `Add \`${String(key)}:\` with ${article(issue.expected)}${about ? `: ${about}` : '.'}`)];
       }
       return [error(file, at, 'invalid-type', `${name} must be ${article(issue.expected)}, not ${describe(value)}.`, `Write ${article(issue.expected)} here.`)];
     }
@@ -42,12 +64,14 @@ function describeIssue(file: string, schema: z.ZodType, source: YamlSource, issu
       if (issue.origin === 'string') {
         return [error(file, at, 'empty-value', `${name} is empty.`, `Write a value for ${name}.`)];
       }
-      return [error(file, at, 'too-small', `${name} needs at least ${issue.minimum} ${issue.origin === 'array' ? 'entries' : ''}`.trim() + '.', `Add to ${name}.`)];
+      return [error(file, at, 'too-small',
+        `${name} needs at least ${issue.minimum === 1 ? 'one' : String(issue.minimum)}${issue.origin === 'array' ? (issue.minimum === 1 ? ' entry' : ' entries') : ''}.`,
+        `Add to ${name}.`)];
     case 'too_big':
       return [error(file, at, 'too-big', `${name} is too long (at most ${issue.maximum}${issue.origin === 'string' ? ' characters' : ''}).`, 'Shorten it.')];
     case 'invalid_format':
       return [error(file, at, 'invalid-format', `${name} ${issue.message.startsWith('must') ? issue.message : `is not a valid ${issue.format}`}: ${JSON.stringify(value)}.`,
-        issue.format === 'url' ? 'Write a full URL starting with https://.' : `Fix ${name}.`)];
+        formatHint(issue, value, name))];
     case 'invalid_union': {
       // Report the branch that matches the kind of value written (a mapping, a list), not all branches.
       const branch = issue.errors.find((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0));
@@ -56,11 +80,20 @@ function describeIssue(file: string, schema: z.ZodType, source: YamlSource, issu
     }
     case 'custom': {
       const params = (issue.params ?? {}) as { rule?: string; hint?: string };
-      return [error(file, at, params.rule ?? 'invalid-value', params.rule ? issue.message : `${name} ${issue.message}.`, params.hint ?? `Fix ${name}.`)];
+      return [error(file, at, params.rule ?? 'invalid-value', params.rule ? `${name}: ${issue.message}` : `${name} ${issue.message}.`, params.hint ?? `Fix ${name}.`)];
     }
     default:
       return [error(file, at, 'invalid-value', `${name}: ${issue.message}.`, `Fix ${name}.`)];
   }
+}
+
+function formatHint(issue: z.core.$ZodIssueInvalidStringFormat, value: unknown, name: string): string {
+  if (issue.format === 'url') return 'Write a full URL starting with https://, e.g. `https://status.example.com`.';
+  if (issue.format === 'regex' && issue.pattern === ID_PATTERN.toString() && typeof value === 'string') {
+    return `Write \`${slugify(value)}\` instead.`;
+  }
+  if (issue.format === 'regex' && /YYYY-MM-DD/.test(issue.message)) return 'Write the day as YYYY-MM-DD, e.g. `2026-01-15`.';
+  return `Fix ${name}.`;
 }
 
 function unionHint(path: YamlPath): string {
@@ -95,25 +128,39 @@ function article(expected: string): string {
   return words[expected] ?? (/^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`);
 }
 
-/** The keys an object schema allows at a path, for did-you-mean hints. */
-function keysAt(schema: z.ZodType, path: YamlPath): string[] {
+/** The schema of the field at a path (through optional, default and pipe wrappers), if the path names one. */
+function fieldAt(schema: z.ZodType, path: YamlPath): z.core.$ZodType | undefined {
   let node: z.core.$ZodType | undefined = schema;
-  const unwrap = (n: z.core.$ZodType | undefined): z.core.$ZodType | undefined => {
-    while (n) {
-      const def = n._zod.def as unknown as Record<string, unknown> & { type: string };
-      if (def.type === 'optional' || def.type === 'default' || def.type === 'prefault' || def.type === 'nullable') n = def.innerType as z.core.$ZodType;
-      else if (def.type === 'pipe') n = def.in as z.core.$ZodType;
-      else return n;
-    }
-    return n;
-  };
   for (const segment of path) {
-    node = unwrap(node);
-    const def = node?._zod.def as unknown as Record<string, unknown> & { type: string };
+    const def = unwrap(node)?._zod.def as unknown as (Record<string, unknown> & { type: string }) | undefined;
     if (def?.type === 'object') node = (def.shape as Record<string, z.core.$ZodType>)[String(segment)];
     else if (def?.type === 'array') node = def.element as z.core.$ZodType;
-    else return [];
+    else return undefined;
   }
-  const def = unwrap(node)?._zod.def as unknown as { type: string; shape?: Record<string, unknown> };
+  return node;
+}
+
+/** The `.describe()` text of a field or of the schema it wraps, e.g. an optional's inner type. */
+function describedAs(node: z.core.$ZodType | undefined): string | undefined {
+  for (let n = node; n; n = (n._zod.def as unknown as { innerType?: z.core.$ZodType }).innerType) {
+    const description = z.globalRegistry.get(n)?.description;
+    if (description) return description;
+  }
+  return undefined;
+}
+
+function unwrap(node: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
+  while (node) {
+    const def = node._zod.def as unknown as Record<string, unknown> & { type: string };
+    if (def.type === 'optional' || def.type === 'default' || def.type === 'prefault' || def.type === 'nullable') node = def.innerType as z.core.$ZodType;
+    else if (def.type === 'pipe') node = def.in as z.core.$ZodType;
+    else return node;
+  }
+  return node;
+}
+
+/** The keys an object schema allows at a path, for did-you-mean hints. */
+function keysAt(schema: z.ZodType, path: YamlPath): string[] {
+  const def = unwrap(fieldAt(schema, path))?._zod.def as unknown as { type: string; shape?: Record<string, unknown> } | undefined;
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }

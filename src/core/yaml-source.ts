@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import { error, type Diagnostic, type Position } from './diagnostics.ts';
 
 /** Beyond this many alias expansions a document is treated as an alias bomb ("billion laughs"). */
@@ -46,7 +46,9 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
   const diagnostics: Diagnostic[] = [];
   for (const problem of [...doc.errors, ...doc.warnings]) {
     const at = toPosition(problem.pos[0]);
-    const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const message = problem.code === 'DUPLICATE_KEY'
+      ? `The key "${/^[^:\n]*/.exec(text.slice(problem.pos[0]))![0].trim()}" appears twice in the same mapping.`
+      : problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     diagnostics.push(
       error(file, at, problem.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', message,
         YAML_HINTS[problem.code] ?? 'Fix the YAML syntax at this position.'),
@@ -77,15 +79,30 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
     return range ? toPosition(range[0]) : { line: 1 + lineOffset, column: 1 };
   };
 
+  const firstAlias = (document: typeof doc): Position | undefined => {
+    let at: Position | undefined;
+    visit(document, {
+      Alias(_, node) {
+        if (node.range) at = toPosition(node.range[0]);
+        return visit.BREAK;
+      },
+    });
+    return at;
+  };
+
   if (diagnostics.length > 0) return { value: undefined, locate, diagnostics };
   try {
     return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), locate, diagnostics };
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
+    if (!/alias/i.test(message)) {
+      diagnostics.push(error(file, { line: 1 + lineOffset, column: 1 }, 'yaml-syntax', message, 'Fix the YAML syntax.'));
+      return { value: undefined, locate, diagnostics };
+    }
     diagnostics.push(
-      error(file, { line: 1 + lineOffset, column: 1 }, 'yaml-alias-limit',
-        `YAML aliases expand too far (${message.replace(/\.$/, '')}).`,
-        `Write the values out instead of reusing anchors (*alias) more than ${MAX_ALIAS_COUNT} times.`),
+      error(file, firstAlias(doc) ?? { line: 1 + lineOffset, column: 1 }, 'yaml-alias-limit',
+        'These YAML aliases (*name) expand too far; the file is refused as a possible "billion laughs" attack.',
+        'Write the values out instead of reusing anchors; a status page needs no anchors at all.'),
     );
     return { value: undefined, locate, diagnostics };
   }

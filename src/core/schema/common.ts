@@ -2,9 +2,11 @@ import * as z from 'zod';
 import { parseTimestamp } from '../timestamp.ts';
 
 /** Lower-case letters, digits, `-` and `_`: ids appear in URLs, API ids and notice ids. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+
 export const idSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lower-case letters, digits, "-" or "_", starting with a letter or digit')
+  .regex(ID_PATTERN, 'must be lower-case letters, digits, "-" or "_", starting with a letter or digit')
   .max(64)
   .describe('A stable identifier: lower-case letters, digits, "-" and "_". It appears in URLs; do not change it once published.');
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { didYouMean } from '../diagnostics.ts';
 import { idSchema, impactSchema, visibilitySchema } from './common.ts';
 
 function isTimeZone(zone: string): boolean {
@@ -10,6 +11,8 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+const TIME_ZONES = Intl.supportedValuesOf('timeZone');
+
 /** The status page itself: `page:` in components.yaml. */
 export const pageSchema = z.strictObject({
   /** Shown in the header, titles, feeds and notices. */
@@ -19,7 +22,15 @@ export const pageSchema = z.strictObject({
   /** IANA zone in which times are shown. */
   timezone: z
     .string()
-    .refine(isTimeZone, { message: 'is not an IANA time zone' })
+    .superRefine((zone, ctx) => {
+      if (isTimeZone(zone)) return;
+      const close = didYouMean(zone, TIME_ZONES);
+      ctx.addIssue({
+        code: 'custom',
+        message: 'is not an IANA time zone',
+        params: { hint: close ? `Did you mean \`${close}\`?` : 'Write an IANA zone such as `UTC`, `Europe/Berlin` or `America/New_York`.' },
+      });
+    })
     .default('UTC')
     .describe('The IANA time zone times are shown in, e.g. "UTC" or "Europe/Berlin".'),
   /** Where readers can get help: an email address or URL. */
