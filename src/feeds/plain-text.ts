@@ -1,0 +1,17 @@
+import type { RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parseMarkdown } from '../core/markdown.ts';
+
+/**
+ * Markdown as plain text, one paragraph per block, for formats that do not render HTML (calendar
+ * descriptions). Raw HTML in user text is dropped, as the HTML pipeline drops it.
+ */
+export function plainText(markdown: string): string {
+  return parseMarkdown(markdown).children.map(blockText).filter(Boolean).join('\n\n');
+}
+
+function blockText(node: RootContent): string {
+  if (node.type === 'html') return '';
+  if ('children' in node) return node.children.map((child) => (child.type === 'html' ? '' : toString(child))).join(node.type === 'list' ? '\n' : '').trim();
+  return toString(node).trim();
+}

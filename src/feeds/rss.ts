@@ -1,0 +1,67 @@
+import RSS from 'rss';
+import type { Component, Incident, StatusModel, Update } from '../core/model.ts';
+import { renderMarkdown } from '../core/markdown.ts';
+import { STATUS_LABELS } from '../core/schema/update-status.ts';
+import { publishedUpdates } from '../core/status.ts';
+import { formatTimestampUtc } from '../core/timestamp.ts';
+import { affectedComponentIds } from './incident-components.ts';
+import { escapeHtml } from './escape-html.ts';
+import { incidentLink, siteLink } from './links.ts';
+
+/** A feed is for what is new: history lives in the pages and the API. */
+export const FEED_ITEM_LIMIT = 50;
+
+interface FeedEntry {
+  incident: Incident;
+  update: Update;
+}
+
+/**
+ * The RSS 2.0 feed of the page, or of one component: one item per published update (and per
+ * maintenance announcement), newest first. Each item's guid is the update id, which never changes
+ * once published; every date comes from the content, so a rebuild without a change is identical.
+ */
+export function rssFeed(model: StatusModel, now: Date, component?: Component): string {
+  const entries: FeedEntry[] = model.incidents
+    .filter((incident) => !component || affectedComponentIds(incident).has(component.id))
+    .flatMap((incident) => publishedUpdates(incident, now).map((update) => ({ incident, update })))
+    .sort((a, b) => b.update.at.getTime() - a.update.at.getTime() || (a.update.id < b.update.id ? -1 : 1))
+    .slice(0, FEED_ITEM_LIMIT);
+  const names = new Map(model.components.map((c) => [c.id, c.name]));
+  const title = component ? `${component.name} · ${model.page.name} status` : `${model.page.name} status`;
+  const newest = entries[0]?.update.at;
+  const feed = new RSS({
+    title,
+    description: component?.description ?? model.page.description ?? title,
+    site_url: siteLink(model.page, component ? `components/${encodeURIComponent(component.id)}/` : ''),
+    feed_url: siteLink(model.page, component ? `components/${encodeURIComponent(component.id)}/feed.xml` : 'feed.xml'),
+    generator: 'Candor',
+    ...(newest ? { pubDate: newest } : {}),
+  });
+  for (const { incident, update } of entries) {
+    feed.item({
+      title: `[${STATUS_LABELS[update.written]}] ${incident.title}`,
+      description: itemHtml(incident, update),
+      url: incidentLink(model.page, incident.id),
+      guid: update.id,
+      categories: [...affectedComponentIds(incident)].flatMap((id) => names.get(id) ?? []),
+      date: update.at,
+    });
+  }
+  return withBuildDate(feed.xml(), newest);
+}
+
+function itemHtml(incident: Incident, update: Update): string {
+  const window = incident.kind === 'maintenance' && incident.scheduledFor && incident.scheduledUntil
+    ? `<p>Maintenance window: ${escapeHtml(formatTimestampUtc(incident.scheduledFor))} to ${escapeHtml(formatTimestampUtc(incident.scheduledUntil))}</p>`
+    : '';
+  return window + renderMarkdown(update.body || incident.summary);
+}
+
+/**
+ * The `rss` package stamps `<lastBuildDate>` with the clock; the newest update's time takes its
+ * place (or it is left out of an empty feed) so identical content gives an identical file.
+ */
+function withBuildDate(xml: string, newest: Date | undefined): string {
+  return xml.replace(/<lastBuildDate>[^<]*<\/lastBuildDate>/, newest ? `<lastBuildDate>${newest.toUTCString()}</lastBuildDate>` : '');
+}
