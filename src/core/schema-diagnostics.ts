@@ -58,32 +58,35 @@ function describeIssue(file: string, schema: z.ZodType, source: YamlSource, issu
         return [error(file, source.locate(parent), 'missing-key', `Missing required key "${String(key)}"${parent.length ? ` in ${pathName(parent)}` : ''}.`,
           `Add \`${String(key)}:\` with ${article(issue.expected)}${about ? `: ${about}` : '.'}`)];
       }
-      return [error(file, at, 'invalid-type', `${name} must be ${article(issue.expected)}, not ${describe(value)}.`, `Write ${article(issue.expected)} here.`)];
+      const about = describedAs(fieldAt(schema, path));
+      const hint = `Write ${article(issue.expected)}${path.length ? ` after \`${String(path.at(-1))}:\`` : ''}${about ? `: ${about}` : '.'}`;
+      if (value === null) return [error(file, at, 'empty-value', `${capitalise(name)} has no value.`, hint)];
+      return [error(file, at, 'invalid-type', `${capitalise(name)} must be ${article(issue.expected)}, not ${describe(value)}.`, hint)];
     }
     case 'too_small':
       if (issue.origin === 'string') {
-        return [error(file, at, 'empty-value', `${name} is empty.`, `Write a value for ${name}.`)];
+        return [error(file, at, 'empty-value', `${capitalise(name)} is empty.`, `Write a value for ${name}.`)];
       }
       return [error(file, at, 'too-small',
-        `${name} needs at least ${issue.minimum === 1 ? 'one' : String(issue.minimum)}${issue.origin === 'array' ? (issue.minimum === 1 ? ' entry' : ' entries') : ''}.`,
-        `Add to ${name}.`)];
+        `${capitalise(name)} needs at least ${issue.minimum === 1 ? 'one' : String(issue.minimum)}${issue.origin === 'array' ? (issue.minimum === 1 ? ' entry' : ' entries') : ''}.`,
+        `Add ${issue.origin === 'array' ? 'an entry' : 'more'} to ${name}.`)];
     case 'too_big':
-      return [error(file, at, 'too-big', `${name} is too long (at most ${issue.maximum}${issue.origin === 'string' ? ' characters' : ''}).`, 'Shorten it.')];
+      return [error(file, at, 'too-big', `${capitalise(name)} is too long (at most ${issue.maximum}${issue.origin === 'string' ? ' characters' : ''}).`, 'Shorten it.')];
     case 'invalid_format':
-      return [error(file, at, 'invalid-format', `${name} ${issue.message.startsWith('must') ? issue.message : `is not a valid ${issue.format}`}: ${JSON.stringify(value)}.`,
+      return [error(file, at, 'invalid-format', `${capitalise(name)} ${issue.message.startsWith('must') ? issue.message : `is not a valid ${issue.format}`}: ${JSON.stringify(value)}.`,
         formatHint(issue, value, name))];
     case 'invalid_union': {
       // Report the branch that matches the kind of value written (a mapping, a list), not all branches.
       const branch = issue.errors.find((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0));
       if (branch) return branch.flatMap((sub) => describeIssue(file, schema, source, { ...sub, path: [...issue.path, ...sub.path] } as z.core.$ZodIssue));
-      return [error(file, at, 'invalid-type', `${name} has the wrong shape (${describe(value)}).`, unionHint(path))];
+      return [error(file, at, 'invalid-type', `${capitalise(name)} has the wrong shape (${describe(value)}).`, unionHint(path))];
     }
     case 'custom': {
       const params = (issue.params ?? {}) as { rule?: string; hint?: string };
-      return [error(file, at, params.rule ?? 'invalid-value', params.rule ? `${name}: ${issue.message}` : `${name} ${issue.message}.`, params.hint ?? `Fix ${name}.`)];
+      return [error(file, at, params.rule ?? 'invalid-value', params.rule ? `${capitalise(name)}: ${issue.message}` : `${capitalise(name)} ${issue.message}.`, params.hint ?? `Fix ${name}.`)];
     }
     default:
-      return [error(file, at, 'invalid-value', `${name}: ${issue.message}.`, `Fix ${name}.`)];
+      return [error(file, at, 'invalid-value', `${capitalise(name)}: ${issue.message}.`, `Fix ${name}.`)];
   }
 }
 
@@ -102,9 +105,14 @@ function unionHint(path: YamlPath): string {
     : 'Check the value against the documented format.';
 }
 
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** `components.api`, `components[0].id`, in backticks as written in the file; the whole document is "the file". */
 function pathName(path: YamlPath): string {
   if (path.length === 0) return 'the file';
-  return path.reduce<string>((out, p) => (typeof p === 'number' ? `${out}[${p}]` : out ? `${out}.${p}` : p), '');
+  return `\`${path.reduce<string>((out, p) => (typeof p === 'number' ? `${out}[${p}]` : out ? `${out}.${p}` : p), '')}\``;
 }
 
 function valueAt(root: unknown, path: YamlPath): unknown {
