@@ -26,7 +26,7 @@ export function splitFrontmatter(path: string, text: string): { split?: SplitFil
   if (language) {
     return {
       diagnostics: [
-        error(path, { line: 1, column: 4 }, 'frontmatter-language',
+        error(path, { line: 1, column: first.indexOf(language[1]!) + 1 }, 'frontmatter-language',
           `Frontmatter fences may not name a language ("${language[1]}"); Candor reads YAML only and never runs code.`,
           'Start the file with a line containing just `---`.'),
       ],

@@ -14,11 +14,14 @@ export function tempRepositories() {
     async create(files: Record<string, string | Uint8Array>): Promise<string> {
       const root = await mkdtemp(join(tmpdir(), 'candor-test-'));
       roots.push(root);
+      await this.write(root, files);
+      return root;
+    },
+    async write(root: string, files: Record<string, string | Uint8Array>): Promise<void> {
       for (const [path, content] of Object.entries(files)) {
         await mkdir(dirname(join(root, path)), { recursive: true });
         await writeFile(join(root, path), content);
       }
-      return root;
     },
     /**
      * A repository around one fixture under tests/fixtures/invalid/: a `.md` file becomes an
