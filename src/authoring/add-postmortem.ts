@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Incident, StatusModel } from '../core/model.ts';
+import { STATUS_LABELS } from '../core/schema/update-status.ts';
+import { endedAt, lifecycleAt, startedAt } from '../core/status.ts';
+import { formatTimestampUtc } from '../core/timestamp.ts';
+import { CommandFailure } from './command.ts';
+import { insertSection } from './edit-incident.ts';
+import { fillTemplate, readTemplate } from './templates.ts';
+import type { FileChange } from './validate-changes.ts';
+import { componentNames, duration, shortTime } from './wording.ts';
+
+/** The first sentence of an update, as a timeline entry. */
+function firstSentence(markdown: string): string {
+  const flat = markdown.replace(/\s+/g, ' ').trim();
+  const sentence = /^.*?[.!?](?=\s|$)/.exec(flat)?.[0] ?? flat;
+  return sentence.length > 160 ? `${sentence.slice(0, 159).trimEnd()}…` : sentence;
+}
+
+/** The incident's file with a `## Postmortem` drafted from the template: impact window and timeline filled in. */
+export async function addPostmortem(root: string, model: StatusModel, incident: Incident, now: Date): Promise<FileChange> {
+  if (incident.postmortem) {
+    throw new CommandFailure(`${incident.file}:${incident.postmortem.position.line} already has a postmortem; edit it there.`);
+  }
+  const ended = endedAt(incident, now);
+  if (!ended) {
+    throw new CommandFailure(`${incident.id} is still ${STATUS_LABELS[lifecycleAt(incident, now)]}: write the postmortem once it is over.\n    hint: npm run resolve -- ${incident.id}`);
+  }
+  const started = startedAt(incident, now);
+  const ids = Object.keys(incident.components);
+  const timeline = incident.updates
+    .map((u) => `- ${shortTime(u.at, started)} · ${STATUS_LABELS[u.written]}: ${firstSentence(u.body)}`)
+    .join('\n');
+  const body = fillTemplate(await readTemplate(root, 'postmortem'), {
+    title: incident.title,
+    impact: incident.impact,
+    components: ids.length > 0 ? componentNames(ids, model.components) : 'no listed component',
+    is_are: ids.length === 1 ? 'is' : 'are',
+    was_were: ids.length === 1 ? 'was' : 'were',
+    started: formatTimestampUtc(started),
+    ended: shortTime(ended, started),
+    duration: duration(started, ended),
+    timeline,
+    ...(incident.contact ?? model.page.contact ? { contact: incident.contact ?? model.page.contact } : {}),
+  });
+  const original = await readFile(join(root, incident.file), 'utf8');
+  return { path: incident.file, text: insertSection(original.replace(/\r\n?/g, '\n'), `## Postmortem\n${body}\n`) };
+}

@@ -1,0 +1,62 @@
+import { Document } from 'yaml';
+import type { ComponentStatus } from '../core/schema/common.ts';
+import { STATUS_LABELS, type UpdateStatus } from '../core/schema/update-status.ts';
+import { formatTimestampUtc } from '../core/timestamp.ts';
+import { componentsLine } from './component-changes.ts';
+
+/** Frontmatter keys in the order a reader of the file expects them. */
+export interface NewFrontmatter {
+  title: string;
+  kind?: 'maintenance';
+  impact?: string;
+  scheduled_for?: string;
+  scheduled_until?: string;
+  started?: string;
+  components: Record<string, ComponentStatus> | string[];
+  next_update?: string;
+  workaround?: string;
+}
+
+export interface Section {
+  at: Date;
+  status: UpdateStatus;
+  /** Component status changes written on the `Components:` line. */
+  changes?: Record<string, ComponentStatus>;
+  body: string;
+}
+
+/**
+ * A time as Candor's commands write it: `2026-11-22 14:03 UTC`, with seconds (and milliseconds)
+ * only when the time has them, so imported times stay exact.
+ */
+export function writeTime(date: Date): string {
+  const iso = date.toISOString();
+  if (date.getUTCMilliseconds() !== 0) return `${iso.slice(0, 10)} ${iso.slice(11, 23)} UTC`;
+  if (date.getUTCSeconds() !== 0) return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+  return formatTimestampUtc(date);
+}
+
+/** `## 2026-11-22 14:03 UTC · Investigating`, the optional Components line, then the text. */
+export function renderSection(section: Section): string {
+  const heading = `## ${writeTime(section.at)} · ${STATUS_LABELS[section.status]}`;
+  const line = section.changes ? componentsLine(section.changes) : undefined;
+  return [heading, ...(line ? [line, ''] : []), section.body.trim()].join('\n').trimEnd() + '\n';
+}
+
+/** A whole incident file: frontmatter (with the editor schema hint), summary, sections, postmortem. */
+export function renderIncidentFile(input: {
+  path: string;
+  frontmatter: NewFrontmatter;
+  summary: string;
+  sections: Section[];
+  postmortem?: string;
+}): string {
+  const entries = Object.entries(input.frontmatter).filter(([, value]) => value !== undefined);
+  const doc = new Document(Object.fromEntries(entries), { version: '1.2' });
+  const schema = `${'../'.repeat(input.path.split('/').length - 1)}schemas/incident.schema.json`;
+  const parts: string[] = [];
+  if (input.summary.trim()) parts.push(`${input.summary.trim()}\n`);
+  parts.push(...input.sections.map(renderSection));
+  if (input.postmortem !== undefined) parts.push(`## Postmortem\n${input.postmortem.trim()}\n`);
+  return `---\n# yaml-language-server: $schema=${schema}\n${doc.toString({ lineWidth: 0 })}---\n${parts.join('\n')}`;
+}

@@ -1,0 +1,83 @@
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ComponentStatus, Impact, StatusModel } from '../core/model.ts';
+import { INCIDENTS_DIR } from '../core/read-repository.ts';
+import { slugify } from '../core/slug.ts';
+import { formatTimestampUtc } from '../core/timestamp.ts';
+import { renderIncidentFile, writeTime, type NewFrontmatter } from './incident-text.ts';
+import { fillTemplate, readTemplate, type TemplateValues } from './templates.ts';
+import type { FileChange } from './validate-changes.ts';
+import { componentNames, shortTime } from './wording.ts';
+
+/** Everything `npm run new` needs, whether it came from arguments or from the prompts. */
+export interface NewIncidentRequest {
+  kind: 'incident' | 'maintenance';
+  title: string;
+  impact?: Impact;
+  components: Record<string, ComponentStatus>;
+  /** Maintenance window. */
+  from?: Date;
+  until?: Date;
+  /** When the first update is posted. */
+  at: Date;
+  next?: Date;
+  summary?: string;
+  message?: string;
+  workaround?: string;
+}
+
+/** `incidents/2026/2026-11-22-elevated-api-error-rates.md`, numbered when the id is taken. */
+async function freePath(root: string, model: StatusModel, day: Date, title: string): Promise<string> {
+  const date = day.toISOString().slice(0, 10);
+  const base = `${date}-${slugify(title)}`;
+  const ids = new Set(model.incidents.map((i) => i.id));
+  for (let n = 1; ; n++) {
+    const id = n === 1 ? base : `${base}-${n}`;
+    const path = `${INCIDENTS_DIR}/${date.slice(0, 4)}/${id}.md`;
+    if (!ids.has(id) && !(await exists(join(root, path)))) return path;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(() => true, () => false);
+}
+
+/** The new file, with its summary and first update drafted from the templates where not given. */
+export async function draftNewIncident(root: string, model: StatusModel, request: NewIncidentRequest): Promise<FileChange> {
+  const maintenance = request.kind === 'maintenance';
+  const ids = Object.keys(request.components);
+  const values: TemplateValues = {
+    title: request.title,
+    ...(request.impact ? { impact: request.impact } : {}),
+    components: componentNames(ids, model.components),
+    is_are: ids.length === 1 ? 'is' : 'are',
+    was_were: ids.length === 1 ? 'was' : 'were',
+    started: shortTime(request.at, request.at),
+    ...(request.from ? { from: formatTimestampUtc(request.from) } : {}),
+    ...(request.until ? { until: formatTimestampUtc(request.until) } : {}),
+    ...(request.next ? { next_update: shortTime(request.next, request.at) } : {}),
+    ...(request.workaround ? { workaround: request.workaround } : {}),
+    ...(model.page.contact ? { contact: model.page.contact } : {}),
+  };
+  const draft = async (name: string) => fillTemplate(await readTemplate(root, name), values);
+  const summary = request.summary ?? (await draft(maintenance ? 'maintenance-summary' : 'summary'));
+  const body = request.message ?? (await draft(maintenance ? 'scheduled' : 'investigating'));
+  const path = await freePath(root, model, maintenance && request.from ? request.from : request.at, request.title);
+  const frontmatter: NewFrontmatter = {
+    title: request.title,
+    ...(maintenance ? { kind: 'maintenance' as const } : {}),
+    ...(request.impact ? { impact: request.impact } : {}),
+    ...(request.from ? { scheduled_for: writeTime(request.from) } : {}),
+    ...(request.until ? { scheduled_until: writeTime(request.until) } : {}),
+    components: request.components,
+    ...(request.next ? { next_update: writeTime(request.next) } : {}),
+    ...(request.workaround ? { workaround: request.workaround } : {}),
+  };
+  const text = renderIncidentFile({
+    path,
+    frontmatter,
+    summary,
+    sections: [{ at: request.at, status: maintenance ? 'scheduled' : 'investigating', body }],
+  });
+  return { path, text };
+}

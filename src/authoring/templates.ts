@@ -1,0 +1,60 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { UpdateStatus } from '../core/schema/update-status.ts';
+import { CommandFailure } from './command.ts';
+
+export const TEMPLATES_DIR = 'templates';
+
+/** What a template may say; an empty value drops the lines that use it. */
+export const PLACEHOLDERS = [
+  'title', 'impact', 'components', 'is_are', 'was_were', 'started', 'ended', 'duration',
+  'from', 'until', 'next_update', 'workaround', 'contact', 'timeline',
+] as const;
+export type TemplateValues = Partial<Record<(typeof PLACEHOLDERS)[number], string>>;
+
+export interface Template {
+  /** Path relative to the repository root, for messages. */
+  path: string;
+  text: string;
+}
+
+/** The template that drafts an update of this status: `templates/in-progress.md` for In progress. */
+export function statusTemplateName(status: UpdateStatus): string {
+  return status.replace(/_/g, '-');
+}
+
+export async function readTemplate(root: string, name: string): Promise<Template> {
+  const path = `${TEMPLATES_DIR}/${name}.md`;
+  try {
+    return { path, text: await readFile(join(root, path), 'utf8') };
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
+    throw new CommandFailure(`${path} is missing, so there is nothing to draft the text from.\n    hint: Restore it (\`git checkout origin/main -- ${path}\`), or write the text yourself as the command's message argument.`);
+  }
+}
+
+const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g;
+
+/**
+ * Fills `{{placeholders}}`. Comments are notes for whoever edits the template and are dropped; a
+ * line using a placeholder without a value is left out, so a template can offer optional sentences.
+ */
+export function fillTemplate(template: Template, values: TemplateValues): string {
+  const withoutComments = template.text.replace(/<!--[\s\S]*?-->[ \t]*\n?/g, '');
+  const lines = withoutComments.split('\n');
+  const out: string[] = [];
+  lines.forEach((line) => {
+    let missing = false;
+    const filled = line.replace(PLACEHOLDER, (_, name: string) => {
+      if (!(PLACEHOLDERS as readonly string[]).includes(name)) {
+        const lineNumber = template.text.split('\n').findIndex((l) => l.includes(`{{${name}`)) + 1;
+        throw new CommandFailure(`${template.path}:${lineNumber} uses {{${name}}}, which Candor does not fill.\n    hint: Use one of: ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`);
+      }
+      const value = values[name as keyof TemplateValues];
+      if (!value) missing = true;
+      return value ?? '';
+    });
+    if (!missing) out.push(filled);
+  });
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}

@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { lifecycleAt } from '../../src/core/status.ts';
+import { loadRepo, makeRepo, NOW, readRepoFile, removeRepo, REPO_ROOT } from './temp-repo.ts';
+
+let root: string;
+beforeEach(async () => {
+  root = await makeRepo();
+});
+afterEach(() => removeRepo(root));
+
+/** Reads a child's output as it comes, so a test can wait for a prompt before it answers. */
+function session(child: ChildProcess) {
+  let output = '';
+  let seen = 0;
+  let exit: number | null | undefined;
+  const waiters: (() => void)[] = [];
+  const wake = () => waiters.splice(0).forEach((w) => w());
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    wake();
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    wake();
+  });
+  child.on('exit', (code) => {
+    exit = code;
+    wake();
+  });
+  return {
+    get output() {
+      return output;
+    },
+    /** Resolves once `text` appears after what was already waited for; fails if the process ends first. */
+    async waitFor(text: string): Promise<void> {
+      for (;;) {
+        const at = output.indexOf(text, seen);
+        if (at >= 0) {
+          seen = at + text.length;
+          return;
+        }
+        if (exit !== undefined) throw new Error(`exited (${exit}) before printing ${JSON.stringify(text)}:\n${output}`);
+        await new Promise<void>((resolve) => waiters.push(resolve));
+      }
+    },
+    async exited(): Promise<number | null> {
+      while (exit === undefined) await new Promise<void>((resolve) => waiters.push(resolve));
+      return exit;
+    },
+  };
+}
+
+const NEW_SCRIPT = join(REPO_ROOT, 'scripts', 'new.ts');
+const env = { ...process.env, CANDOR_NOW: NOW, NO_COLOR: '1', TERM: 'dumb' };
+
+describe('npm run new on a terminal', () => {
+  it('asks for title, impact (showing the team severity words), components and statuses, then writes a valid file', async () => {
+    // script(1) (util-linux, on every Debian) runs the command under a real pseudo-terminal.
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(NEW_SCRIPT)}`;
+    const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const s = session(child);
+    const answer = async (prompt: string, text: string) => {
+      await s.waitFor(prompt);
+      child.stdin!.write(`${text}\r`);
+    };
+    await answer('Incident or maintenance [incident]: ', '');
+    await answer('Title', 'Login page is slow');
+    await s.waitFor('major    A feature is unavailable or failing for many users.');
+    await answer('Impact [minor]: ', 'majr');
+    await s.waitFor('is not one of the choices. Did you mean `major`?');
+    await answer('Impact [minor]: ', 'major');
+    await s.waitFor('1. api              REST API');
+    await answer('Affected components', '3, dashboard');
+    await answer('Status of Sign-in and SSO [partial_outage]: ', '3');
+    await answer('Status of Dashboard [partial_outage]: ', '');
+    await answer('Next update', '');
+    await s.waitFor('Created incidents/2026/2026-11-23-login-page-is-slow.md');
+    expect(await s.exited()).toBe(0);
+
+    const text = await readRepoFile(root, 'incidents/2026/2026-11-23-login-page-is-slow.md');
+    expect(text).toContain('title: Login page is slow\nimpact: major\ncomponents:\n  auth: major_outage\n  dashboard: partial_outage\nnext_update: 2026-11-23 12:30 UTC\n');
+    const { model, diagnostics } = await loadRepo(root);
+    expect(diagnostics).toEqual([]);
+    expect(lifecycleAt(model!.incidents[0]!, new Date(NOW))).toBe('investigating');
+  });
+
+  it('ends on Ctrl-D without writing anything', async () => {
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(NEW_SCRIPT)}`;
+    const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const s = session(child);
+    await s.waitFor('Incident or maintenance [incident]: ');
+    child.stdin!.write('\x04');
+    await s.waitFor('Cancelled: nothing was written.');
+    expect(await s.exited()).toBe(1);
+    expect((await loadRepo(root)).model!.incidents).toEqual([]);
+  });
+});
+
+describe('npm run new without a terminal', () => {
+  it('never waits for input: with stdin open and no arguments it exits 2 at once with what to type', async () => {
+    const child = spawn(process.execPath, [NEW_SCRIPT], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const s = session(child);
+    // stdin stays open: a command that waited for it would never exit.
+    expect(await s.exited()).toBe(2);
+    expect(s.output).toMatch(/^candor new: give the incident on the command line \(there is no terminal to ask on\)\.\nUsage: npm run new -- incident "<title>"/);
+    child.stdin!.end();
+  });
+});
