@@ -12,11 +12,25 @@ export interface Io {
   stderr: (text: string) => void;
 }
 
+/**
+ * Writes whole lines to a standard stream. A reader that stops early (`npm run check | head`)
+ * closes the pipe: that is no failure of the command, so the rest of the output is dropped and
+ * the process ends with its own exit code instead of a stack trace.
+ */
+function lineWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  stream.on('error', (cause: NodeJS.ErrnoException) => {
+    if (cause.code !== 'EPIPE' && cause.code !== 'ERR_STREAM_DESTROYED') throw cause;
+  });
+  return (text) => {
+    if (!stream.destroyed) stream.write(text.endsWith('\n') ? text : `${text}\n`);
+  };
+}
+
 export const processIo: Io = {
   cwd: process.cwd(),
   env: process.env,
-  stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  stdout: lineWriter(process.stdout),
+  stderr: lineWriter(process.stderr),
 };
 
 /** Loads and validates the repository at `root`, the first step of every command. */
