@@ -3,6 +3,7 @@ import { forAudience, type Audience } from '../core/audience.ts';
 import { loadRepository } from '../core/load-repository.ts';
 import type { StatusModel } from '../core/model.ts';
 import { readRepository } from '../core/read-repository.ts';
+import { buildSiteIndex, type SiteIndex } from './site-index.ts';
 
 export interface SiteData {
   /** The model as this build's audience may see it. */
@@ -27,4 +28,12 @@ export function siteData(): Promise<SiteData> {
     return { model: forAudience(model, audience), now, audience };
   })();
   return cached;
+}
+
+let index: Promise<SiteIndex> | undefined;
+
+/** The derived indexes every page reads, computed once per build. */
+export function siteIndex(): Promise<SiteIndex> {
+  index ??= siteData().then(({ model, now, audience }) => buildSiteIndex(model, now, audience));
+  return index;
 }

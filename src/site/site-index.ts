@@ -1,0 +1,187 @@
+import type { Audience } from '../core/audience.ts';
+import { formatMonth } from '../core/format-time.ts';
+import { addDays, localDay, startOfLocalDay } from '../core/local-day.ts';
+import type { Component, ComponentStatus, Group, Incident, LifecycleStatus, StatusModel, Update } from '../core/model.ts';
+import {
+  activeIncidents, activeMaintenance, componentStatuses, componentStatusesOf, endedAt, isOpen, isPublished, lifecycleAt, pageStatus,
+  publishedUpdates, startedAt, upcomingMaintenance, worseStatus, type PageStatus,
+} from '../core/status.ts';
+import { componentUptime, segmentsByComponent, type ComponentUptime } from '../core/uptime.ts';
+
+/** How many days the uptime bars and percentages cover. */
+export const UPTIME_DAYS = 90;
+
+/** An incident or maintenance with everything a page shows about it, derived once per build. */
+export interface IncidentView {
+  incident: Incident;
+  status: LifecycleStatus;
+  started: Date;
+  ended: Date | undefined;
+  /** Published updates, newest first. */
+  updates: Update[];
+  /** Affected components, in the order of components.yaml. */
+  components: Component[];
+  /** What it does to each affected component: now while open, at its worst once ended or before it starts. */
+  impacts: Map<string, ComponentStatus>;
+}
+
+export interface GroupView {
+  /** Undefined for components outside any group. */
+  group: Group | undefined;
+  components: Component[];
+  /** The worst current status inside the group. */
+  worst: ComponentStatus;
+}
+
+export interface HistoryMonth {
+  /** `YYYY-MM`. */
+  key: string;
+  label: string;
+  /** Newest first. */
+  items: IncidentView[];
+}
+
+/** One page of the history: a calendar quarter, so its URL and contents never shift as incidents are added. */
+export interface HistoryPage {
+  /** `2026-q4`: the page lives at `history/2026-q4/`; the newest page is also `history/`. */
+  slug: string;
+  label: string;
+  /** Newest first. */
+  months: HistoryMonth[];
+  newer: string | undefined;
+  older: string | undefined;
+}
+
+/** Everything the pages render, computed in one pass over the model so no page scans all incidents. */
+export interface SiteIndex {
+  model: StatusModel;
+  now: Date;
+  audience: Audience;
+  timezone: string;
+  statuses: Map<string, ComponentStatus>;
+  overall: PageStatus;
+  active: IncidentView[];
+  inProgress: IncidentView[];
+  upcoming: IncidentView[];
+  /** Every published incident and maintenance, newest first. */
+  all: IncidentView[];
+  byId: Map<string, IncidentView>;
+  /** Each component's incidents and maintenance, newest first. */
+  byComponent: Map<string, IncidentView[]>;
+  uptime: Map<string, ComponentUptime>;
+  groups: GroupView[];
+  /** Newest first; empty when nothing was ever published. */
+  history: HistoryPage[];
+}
+
+export function buildSiteIndex(model: StatusModel, now: Date, audience: Audience): SiteIndex {
+  const timezone = model.page.timezone;
+  const order = new Map(model.components.map((c, i) => [c.id, i]));
+  const all: IncidentView[] = [];
+  const byId = new Map<string, IncidentView>();
+  const byComponent = new Map<string, IncidentView[]>(model.components.map((c) => [c.id, []]));
+  for (const incident of model.incidents) {
+    if (!isPublished(incident, now)) continue;
+    const updates = publishedUpdates(incident, now);
+    const ids = new Set(Object.keys(incident.components));
+    for (const update of updates) for (const id of Object.keys(update.components)) ids.add(id);
+    const components = [...ids].filter((id) => order.has(id)).sort((a, b) => order.get(a)! - order.get(b)!).map((id) => model.components[order.get(id)!]!);
+    const view: IncidentView = {
+      incident,
+      status: lifecycleAt(incident, now),
+      started: startedAt(incident, now),
+      ended: endedAt(incident, now),
+      updates: [...updates].reverse(),
+      components,
+      impacts: impactsOf(incident, updates, now),
+    };
+    all.push(view);
+    byId.set(incident.id, view);
+    for (const c of components) byComponent.get(c.id)!.push(view);
+  }
+
+  const statuses = componentStatuses(model, now);
+  const windowStart = startOfLocalDay(addDays(localDay(now, timezone), 1 - UPTIME_DAYS), timezone);
+  const segments = segmentsByComponent(model.incidents, now, windowStart);
+  const uptime = new Map(model.components.map((c) => [
+    c.id,
+    componentUptime(segments.get(c.id) ?? [], { now, timezone, weights: model.uptimeWeights, since: c.since, days: UPTIME_DAYS }),
+  ]));
+
+  const view = (list: Incident[]) => list.map((i) => byId.get(i.id)!);
+  return {
+    model, now, audience, timezone, statuses,
+    overall: pageStatus(model, now, statuses),
+    active: view(activeIncidents(model, now)),
+    inProgress: view(activeMaintenance(model, now)),
+    upcoming: view(upcomingMaintenance(model, now)),
+    all, byId, byComponent, uptime,
+    groups: groupViews(model, statuses),
+    history: historyPages(all, timezone),
+  };
+}
+
+function impactsOf(incident: Incident, updates: Update[], now: Date): Map<string, ComponentStatus> {
+  if (isOpen(lifecycleAt(incident, now))) return new Map(Object.entries(componentStatusesOf(incident, now)));
+  if (incident.kind === 'maintenance') return new Map(Object.entries(incident.components));
+  const peak = new Map<string, ComponentStatus>();
+  for (const record of [incident.components, ...updates.map((u) => u.components)]) {
+    for (const [id, status] of Object.entries(record)) peak.set(id, worseStatus(peak.get(id) ?? 'operational', status));
+  }
+  return peak;
+}
+
+function groupViews(model: StatusModel, statuses: Map<string, ComponentStatus>): GroupView[] {
+  const views: GroupView[] = [];
+  const ungrouped = model.components.filter((c) => c.group === undefined || !model.groups.some((g) => g.id === c.group));
+  if (ungrouped.length > 0) views.push(groupView(undefined, ungrouped, statuses));
+  for (const group of model.groups) {
+    const components = model.components.filter((c) => c.group === group.id);
+    if (components.length > 0) views.push(groupView(group, components, statuses));
+  }
+  return views;
+}
+
+function groupView(group: Group | undefined, components: Component[], statuses: Map<string, ComponentStatus>): GroupView {
+  const worst = components.reduce<ComponentStatus>((w, c) => worseStatus(w, statuses.get(c.id) ?? 'operational'), 'operational');
+  return { group, components, worst };
+}
+
+function historyPages(all: IncidentView[], timezone: string): HistoryPage[] {
+  const months = new Map<string, HistoryMonth>();
+  for (const item of [...all].sort((a, b) => b.started.getTime() - a.started.getTime())) {
+    const key = localDay(item.started, timezone).slice(0, 7);
+    let month = months.get(key);
+    if (!month) {
+      month = { key, label: formatMonth(startOfLocalDay(`${key}-15`, timezone), timezone), items: [] };
+      months.set(key, month);
+    }
+    month.items.push(item);
+  }
+  const pages = new Map<string, HistoryPage>();
+  for (const month of months.values()) {
+    const slug = quarterOf(month.key);
+    let page = pages.get(slug);
+    if (!page) {
+      page = { slug, label: quarterLabel(slug), months: [], newer: undefined, older: undefined };
+      pages.set(slug, page);
+    }
+    page.months.push(month);
+  }
+  const list = [...pages.values()];
+  list.forEach((page, i) => {
+    page.newer = list[i - 1]?.slug;
+    page.older = list[i + 1]?.slug;
+  });
+  return list;
+}
+
+function quarterOf(month: string): string {
+  return `${month.slice(0, 4)}-q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+const QUARTERS = ['January – March', 'April – June', 'July – September', 'October – December'];
+
+function quarterLabel(slug: string): string {
+  return `${QUARTERS[Number(slug.slice(-1)) - 1]} ${slug.slice(0, 4)}`;
+}

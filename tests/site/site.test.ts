@@ -1,0 +1,129 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, builtPages, PROJECT_ROOT, writeRepository } from './build-site.ts';
+
+/** Internal links of a page (href and src attributes that are paths, not other sites). */
+function internalLinks(html: string): string[] {
+  return [...html.matchAll(/\s(?:href|src)="([^"]+)"/g)].map((m) => m[1]!).filter((u) => u.startsWith('/') && !u.startsWith('//') && !u.startsWith('/#'));
+}
+
+describe('the example site', () => {
+  let out: string;
+  let pages: Map<string, string>;
+  beforeAll(async () => {
+    out = await buildSite(PROJECT_ROOT);
+    pages = await builtPages(out);
+  });
+
+  it('has a page for home, history, every incident and component, and a 404', () => {
+    expect([...pages.keys()]).toEqual(expect.arrayContaining([
+      'index.html', '404.html', 'history/index.html', 'history/2026-q4/index.html',
+      'incidents/2026-11-23-api-errors/index.html', 'incidents/2026-12-05-database-maintenance/index.html',
+      'components/api/index.html', 'components/email/index.html',
+    ]));
+  });
+
+  it('keeps the home page with its CSS under 14 KB gzip', () => {
+    const html = pages.get('index.html')!;
+    expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/);
+    expect(gzipSync(html, { level: 9 }).byteLength).toBeLessThan(14 * 1024);
+  });
+
+  it('answers the reader on the home page: status, incident, since when, workaround, next update, maintenance', () => {
+    const home = pages.get('index.html')!;
+    expect(home).toContain('<h1 id="overall">Partial System Outage</h1>');
+    expect(home).toContain('Elevated API error rates in eu-west');
+    expect(home).toMatch(/Ongoing for <span data-since="2026-11-23T09:12:00.000Z">2 h 48 min<\/span>/);
+    expect(home).toContain('What you can do meanwhile');
+    expect(home).toMatch(/Next update by <strong><time datetime="2026-11-23T16:00:00.000Z"[^>]*>23 Nov 2026, 16:00 UTC<\/time>/);
+    expect(home).toContain('PostgreSQL minor version upgrade in eu-west');
+    expect(home).toContain('99.97 % uptime');
+  });
+
+  it('writes every time as <time datetime> in the page zone with the zone shown', () => {
+    const incident = pages.get('incidents/2026-11-10-database-failover/index.html')!;
+    expect(incident).toMatch(/<time datetime="2026-11-10T13:55:00.000Z"[^>]*>10 Nov 2026, 13:55 UTC<\/time>/);
+    expect(incident).toContain('1 h 42 min');
+    expect(incident).toContain('<h2 id="postmortem">Postmortem</h2>');
+  });
+
+  it('links every page to the RSS feed, component pages to their own feed too', () => {
+    for (const [path, html] of pages) expect(html, path).toMatch(/<link rel="alternate" type="application\/rss\+xml"[^>]*href="\/feed\.xml"/);
+    expect(pages.get('components/api/index.html')).toMatch(/<link rel="alternate" type="application\/rss\+xml"[^>]*href="\/components\/api\/feed\.xml"/);
+  });
+
+  it('shows what each impact level means on the history page', () => {
+    expect(pages.get('history/index.html')).toContain('A feature is unavailable or failing for many users.');
+  });
+
+  it('has no link to a page that does not exist', async () => {
+    for (const [path, html] of pages) {
+      for (const link of internalLinks(html)) {
+        const target = join(out, decodeURIComponent(link.split('#')[0]!));
+        expect(existsSync(target.endsWith('/') ? join(target, 'index.html') : target), `${path} links to ${link}`).toBe(true);
+      }
+    }
+  });
+});
+
+const HOSTILE = '<script>alert("x")</script> <img src=x onerror="alert(1)"> [click](javascript:alert(2)) <a href="javascript:alert(3)">a</a>';
+
+describe('a site under a base path, with hostile Markdown and a long history', () => {
+  let out: string;
+  let pages: Map<string, string>;
+  beforeAll(async () => {
+    const incident = (date: string, title: string, extra = '', body = 'Text.') =>
+      `---\ntitle: ${title}\nimpact: minor\ncomponents: { api: partial_outage }\n${extra}---\n${body}\n\n## ${date} 10:00 UTC · Investigating\n${body}\n\n## ${date} 11:00 UTC · Resolved\nFixed.\n`;
+    const dir = await writeRepository({
+      'components.yaml': 'page: { name: Org, url: "https://org.github.io/repo/", timezone: Europe/Berlin }\ncomponents:\n  - { id: api, name: API }\n  - { id: web, name: Web, since: 2026-11-13 }\n',
+      'incidents/hostile.md': `${incident('2026-11-20', 'Hostile <b>title</b>', `workaround: '${HOSTILE.replace(/'/g, "''")}'\n`, HOSTILE)}\n## Postmortem\n${HOSTILE}\n`,
+      'incidents/summer.md': incident('2026-07-14', 'Summer incident'),
+      'incidents/spring.md': incident('2026-04-02', 'Spring incident'),
+    });
+    out = await buildSite(dir);
+    pages = await builtPages(out);
+  });
+
+  it('renders raw HTML and javascript: links harmless in every page', () => {
+    const hostile = pages.get('incidents/hostile/index.html')!;
+    expect(hostile).toContain('Hostile &lt;b&gt;title&lt;/b&gt;');
+    for (const [path, html] of pages) {
+      expect(html, path).not.toMatch(/<script>alert|onerror=|javascript:|<img/i);
+    }
+  });
+
+  it('starts every internal link with the base path', () => {
+    for (const [path, html] of pages) {
+      for (const link of internalLinks(html)) expect(link, `${path}: ${link}`).toMatch(/^\/repo\//);
+    }
+    expect(pages.get('history/index.html')).toContain('href="/repo/incidents/hostile/"');
+    expect(pages.get('index.html')).toContain('href="/repo/components/web/"');
+  });
+
+  it('shows times in the page zone with the zone written out', () => {
+    expect(pages.get('incidents/hostile/index.html')).toMatch(/<time datetime="2026-11-20T10:00:00.000Z"[^>]*>20 Nov 2026, 11:00 CET<\/time>/);
+  });
+
+  it('pages the history by quarter, newest first, with stable URLs and links between them', () => {
+    expect([...pages.keys()].filter((p) => p.startsWith('history/')).sort()).toEqual([
+      'history/2026-q2/index.html', 'history/2026-q3/index.html', 'history/2026-q4/index.html', 'history/index.html',
+    ]);
+    const latest = pages.get('history/index.html')!;
+    expect(latest).toContain('Hostile');
+    expect(latest).not.toContain('Summer incident');
+    expect(latest).toContain('href="/repo/history/2026-q3/" rel="next"');
+    const summer = pages.get('history/2026-q3/index.html')!;
+    expect(summer).toContain('Summer incident');
+    expect(summer).toContain('href="/repo/history/2026-q4/" rel="prev"');
+    expect(summer).toContain('href="/repo/history/2026-q2/" rel="next"');
+  });
+
+  it('starts a new component\'s uptime on its since day', async () => {
+    const web = await readFile(join(out, 'components/web/index.html'), 'utf8');
+    expect(web.match(/title="[^"]*: no data"/g)).toHaveLength(79);
+    expect(web).toContain('100.00 % over the last 90 days');
+  });
+});
