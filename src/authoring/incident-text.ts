@@ -12,7 +12,7 @@ export interface NewFrontmatter {
   scheduled_for?: string;
   scheduled_until?: string;
   started?: string;
-  components: Record<string, ComponentStatus> | string[];
+  components?: Record<string, ComponentStatus> | string[];
   next_update?: string;
   workaround?: string;
 }

@@ -1,0 +1,65 @@
+import { access, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { StatusModel } from '../../core/model.ts';
+import { CONFIG_FILE, INCIDENTS_DIR } from '../../core/read-repository.ts';
+import { slugify } from '../../core/slug.ts';
+import { renderIncidentFile, writeTime, type NewFrontmatter } from '../incident-text.ts';
+import type { FileChange } from '../validate-changes.ts';
+import { addComponents } from './add-components.ts';
+import type { ComponentRegistry } from './component-registry.ts';
+import type { ImportedIncident } from './imported.ts';
+
+export interface ImportPlan {
+  changes: FileChange[];
+  /** Incidents left out because a file of that name exists (an earlier import of the same history). */
+  skipped: string[];
+}
+
+/**
+ * The files an import writes: one per incident, named like `npm run new` names them, and
+ * components.yaml with the components (and groups) the incidents need. An incident whose file
+ * already exists is left as it is, so importing the same export twice changes nothing.
+ */
+export async function planImport(root: string, model: StatusModel, incidents: readonly ImportedIncident[], registry: ComponentRegistry): Promise<ImportPlan> {
+  const changes: FileChange[] = [];
+  const skipped: string[] = [];
+  const taken = new Set(model.incidents.map((i) => i.id));
+  for (const incident of incidents) {
+    const day = (incident.started ?? incident.scheduledFor ?? incident.sections[0]!.at).toISOString().slice(0, 10);
+    const id = `${day}-${slugify(incident.title)}`;
+    const path = `${INCIDENTS_DIR}/${day.slice(0, 4)}/${id}.md`;
+    if (await access(join(root, path)).then(() => true, () => false)) {
+      skipped.push(`${incident.source}: ${path} exists already; it was left as it is.`);
+      continue;
+    }
+    let unique = id;
+    for (let n = 2; taken.has(unique); n++) unique = `${id}-${n}`;
+    taken.add(unique);
+    const file = `${INCIDENTS_DIR}/${day.slice(0, 4)}/${unique}.md`;
+    changes.push({ path: file, text: renderImported(file, incident) });
+  }
+  if (registry.added.length > 0 || registry.addedGroups.length > 0) {
+    const config = await readFile(join(root, CONFIG_FILE), 'utf8');
+    changes.push({ path: CONFIG_FILE, text: addComponents(config, registry.added, registry.addedGroups) });
+  }
+  return { changes, skipped };
+}
+
+function renderImported(path: string, incident: ImportedIncident): string {
+  const frontmatter: NewFrontmatter = {
+    title: incident.title,
+    ...(incident.kind === 'maintenance' ? { kind: 'maintenance' as const } : {}),
+    ...(incident.impact ? { impact: incident.impact } : {}),
+    ...(incident.scheduledFor ? { scheduled_for: writeTime(incident.scheduledFor) } : {}),
+    ...(incident.scheduledUntil ? { scheduled_until: writeTime(incident.scheduledUntil) } : {}),
+    ...(incident.started ? { started: writeTime(incident.started) } : {}),
+    ...(Object.keys(incident.components).length > 0 ? { components: incident.components } : {}),
+  };
+  return renderIncidentFile({
+    path,
+    frontmatter,
+    summary: incident.summary,
+    sections: incident.sections,
+    ...(incident.postmortem ? { postmortem: incident.postmortem } : {}),
+  });
+}
