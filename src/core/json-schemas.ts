@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { incidentFrontmatterSchema } from './schema/incident-frontmatter.ts';
 import { pageConfigSchema } from './schema/page-config.ts';
+import { notifyConfigSchema } from '../notify/config-schema.ts';
 
 /** The JSON Schemas editors use to autocomplete and check components.yaml and incident frontmatter. */
 export function jsonSchemas(): Record<string, object> {
@@ -11,6 +12,7 @@ export function jsonSchemas(): Record<string, object> {
   return {
     'components.schema.json': make(pageConfigSchema, 'Candor components.yaml'),
     'incident.schema.json': make(incidentFrontmatterSchema, 'Candor incident frontmatter'),
+    'notify.schema.json': make(notifyConfigSchema, 'Candor notify.yaml'),
   };
 }
 

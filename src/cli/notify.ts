@@ -1,0 +1,116 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { hasErrors } from '../core/diagnostics.ts';
+import { formatPretty, formatSummary } from '../core/format-diagnostics.ts';
+import type { NotifyConfig } from '../notify/config-schema.ts';
+import { FileLedger } from '../notify/file-ledger.ts';
+import { LedgerError } from '../notify/ledger.ts';
+import { NOTIFY_FILE } from '../notify/load-config.ts';
+import { maskUrl, secretMasker } from '../notify/mask.ts';
+import { planNotices, type NoticePlan } from '../notify/plan.ts';
+import { readNotifyConfig } from '../notify/read-config.ts';
+import { runNotices, type RunReport } from '../notify/run.ts';
+import { validateRepository, type Io } from './check.ts';
+import { currentTime, UsageError } from './clock.ts';
+
+/** Where the ledger lives unless `--since-ledger` says otherwise. */
+export const DEFAULT_LEDGER = '.candor/notify-ledger.json';
+
+const USAGE = 'Usage: npm run notify [-- --dry-run] [--since-ledger FILE]';
+
+/**
+ * `npm run notify`: sends every notice the content calls for that the ledger has not recorded.
+ * Exit 0 when nothing is left undelivered, 1 when something is (or the repository has errors), 2 on misuse.
+ */
+export async function runNotify(argv: string[], io: Io): Promise<number> {
+  let values: { 'dry-run'?: boolean; 'since-ledger'?: string };
+  let now: Date;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' }, 'since-ledger': { type: 'string' } }, strict: true }));
+    now = currentTime(io.env);
+  } catch (cause) {
+    if (cause instanceof UsageError || (cause as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`candor notify: ${(cause as Error).message}\n${USAGE}`);
+      return 2;
+    }
+    throw cause;
+  }
+  const result = await validateRepository(io.cwd, now);
+  const notify = result.model && (await readNotifyConfig(io.cwd, result.model.components.map((c) => c.id)));
+  if (result.diagnostics.length > 0) io.stderr(formatPretty(result.diagnostics));
+  if (hasErrors(result.diagnostics) || !result.model) {
+    io.stderr(`${formatSummary(result.diagnostics, result.fileCount)}\nNo notice was sent: fix the errors above and run again.`);
+    return 1;
+  }
+  if (!notify?.config) {
+    io.stdout(`There is no ${NOTIFY_FILE}, so there is nowhere to send notices. See docs/notices.md.`);
+    return 0;
+  }
+  const { config } = notify;
+  const mask = secretMasker(secretsOf(config, io.env));
+  const out = (text: string) => io.stdout(mask(text));
+  const ledger = new FileLedger(resolve(io.cwd, values['since-ledger'] ?? DEFAULT_LEDGER));
+  try {
+    if (values['dry-run']) {
+      out(describePlan(planNotices(result.model, config, await ledger.list(), now), config, io.env));
+      return 0;
+    }
+    const report = await runNotices({ model: result.model, config, ledger, now, env: io.env, log: out });
+    const summary = summarise(report);
+    if (report.ok) out(summary);
+    else io.stderr(mask(summary));
+    return report.ok ? 0 : 1;
+  } catch (cause) {
+    if (cause instanceof LedgerError) {
+      io.stderr(mask(`candor notify: ${cause.message}\nNo notice was sent. Restore or fix the ledger file; if it is lost for good, delete it and the next run records every existing notice as sent, without sending.`));
+      return 1;
+    }
+    throw cause;
+  }
+}
+
+function secretsOf(config: NotifyConfig, env: Io['env']): string[] {
+  return config.channels.flatMap((c) => [c.url_env, c.secret_env].flatMap((name) => (name && env[name] ? [env[name]] : [])));
+}
+
+function target(channel: NotifyConfig['channels'][number], env: Io['env']): string {
+  const url = env[channel.url_env];
+  return url ? maskUrl(url) : `${channel.url_env} is not set`;
+}
+
+/** The dry run: every notice as it would be sent, channel by channel, with each body as JSON. */
+export function describePlan(plan: NoticePlan, config: NotifyConfig, env: Io['env']): string {
+  const lines: string[] = [];
+  for (const { channel, bootstrap, send, record } of plan.channels) {
+    lines.push(`── ${channel.id} (${channel.type}${channel.format === 'statuspage' ? ', Statuspage envelope' : ''}, ${channel.audience}) → ${target(channel, env)}`);
+    if (bootstrap) lines.push(`   first run for this channel: ${record.length} existing notices would be recorded as sent, none sent.`);
+    else if (record.length) lines.push(`   ${record.length} notices older than ${config.max_age_hours} h would be recorded as expired, not sent.`);
+    if (!bootstrap && send.length === 0) lines.push('   nothing to send.');
+    for (const notice of send) {
+      lines.push(`   ▸ ${notice.event.kind} ${notice.event.id} (webhook-id ${notice.webhookId})`);
+      lines.push(JSON.stringify(notice.body, null, 2).replace(/^/gm, '     '));
+    }
+  }
+  const over = plan.total > plan.maxPerRun ? ` That is more than max_per_run (${plan.maxPerRun}): the run would refuse to send any.` : '';
+  lines.push(`Dry run: ${plan.total} notice${plan.total === 1 ? '' : 's'} would be sent.${over} Nothing was sent or recorded.`);
+  return lines.join('\n');
+}
+
+function summarise(report: RunReport): string {
+  const lines = report.channels.map((c) => {
+    const to = c.target ? ` → ${c.target}` : '';
+    const parts = [
+      c.sent.length ? `sent ${c.sent.length}` : '',
+      c.recorded ? `recorded ${c.recorded} without sending (${c.outcome === 'bootstrapped' ? 'first run' : 'too old'})` : '',
+      c.pending.length ? `${c.pending.length} left undelivered` : '',
+    ].filter(Boolean);
+    const status = c.outcome === 'unset' ? 'SKIPPED' : c.outcome === 'gone' ? 'DISABLED' : c.outcome === 'failed' ? 'FAILED' : 'ok';
+    return `${c.channelId} (${c.type}${to}): ${status}${parts.length ? `, ${parts.join(', ')}` : ', nothing new'}${c.message ? `\n    ${c.message}` : ''}`;
+  });
+  const sent = report.channels.reduce((n, c) => n + c.sent.length, 0);
+  const pending = report.channels.reduce((n, c) => n + c.pending.length, 0);
+  lines.push(report.refused ?? (pending
+    ? `${sent} sent; ${pending} left undelivered. Run \`npm run notify\` again to deliver the rest; nothing already sent is sent twice.`
+    : `${sent} sent; nothing left undelivered.`));
+  return lines.join('\n');
+}

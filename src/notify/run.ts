@@ -1,0 +1,135 @@
+import type { StatusModel } from '../core/model.ts';
+import type { Channel, NotifyConfig } from './config-schema.ts';
+import { deliver, deliveryPolicy, type DeliveryPolicy } from './deliver.ts';
+import type { Ledger } from './ledger.ts';
+import { maskUrl } from './mask.ts';
+import { planNotices, type ChannelPlan, type NoticePlan } from './plan.ts';
+import { SecretError, standardWebhookHeaders } from './signing.ts';
+
+export type ChannelOutcome =
+  /** Every notice for it is delivered (or there was nothing to send). */
+  | 'delivered'
+  /** First run for this channel: history recorded, nothing sent. */
+  | 'bootstrapped'
+  /** Its environment variable is unset: nothing sent, reported by name. */
+  | 'unset'
+  /** 410 Gone: disabled for the rest of the run. */
+  | 'gone'
+  /** A notice could not be delivered; it and the ones after it wait for the next run. */
+  | 'failed';
+
+export interface ChannelReport {
+  channelId: string;
+  type: Channel['type'];
+  /** Scheme and host only. */
+  target?: string;
+  outcome: ChannelOutcome;
+  sent: string[];
+  /** Notice ids left for a later run. */
+  pending: string[];
+  /** Recorded without sending (bootstrap or expired). */
+  recorded: number;
+  message?: string;
+}
+
+export interface RunReport {
+  plan: NoticePlan;
+  channels: ChannelReport[];
+  /** Set when the run refused to send anything, e.g. past max_per_run. */
+  refused?: string;
+  /** True when nothing is left undelivered. */
+  ok: boolean;
+}
+
+export interface RunOptions {
+  model: StatusModel;
+  config: NotifyConfig;
+  ledger: Ledger;
+  now: Date;
+  /** Where channel URLs and secrets are looked up by name. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Progress lines; the caller masks secrets before printing. */
+  log?: (line: string) => void;
+  /** Overrides notify.yaml's delivery settings (tests use short backoffs through notify.yaml or here). */
+  policy?: Partial<DeliveryPolicy>;
+}
+
+/**
+ * Sends what the plan says, writing each success to the ledger as soon as it happens: a crash loses
+ * nothing and repeats nothing. Channels are served concurrently (up to `delivery.concurrency`), each
+ * one request at a time and in order; a failing channel stops only itself.
+ */
+export async function runNotices(options: RunOptions): Promise<RunReport> {
+  const { config, ledger, now, env } = options;
+  const log = options.log ?? (() => {});
+  const plan = planNotices(options.model, config, await ledger.list(), now);
+  if (plan.total > plan.maxPerRun) {
+    const refused = `This run would send ${plan.total} notices, more than max_per_run (${plan.maxPerRun}); it sent none. ` +
+      'If the ledger was lost, restore it; if these notices are wanted, raise max_per_run in notify.yaml for one run.';
+    return { plan, channels: plan.channels.map((c) => report(c, 'failed', { pending: c.send.map((n) => n.event.id), message: refused })), refused, ok: false };
+  }
+  const at = now.toISOString();
+  for (const channelPlan of plan.channels) {
+    if (channelPlan.bootstrap || channelPlan.record.length > 0) {
+      await ledger.record(channelPlan.channel.id, channelPlan.record.map(({ noticeId, via }) => ({ noticeId, entry: { at, via } })));
+    }
+  }
+  const policy = { ...deliveryPolicy(config.delivery), ...options.policy };
+  const reports = new Map<string, ChannelReport>();
+  const work = plan.channels.filter((c) => c.send.length > 0);
+  for (const c of plan.channels) if (c.send.length === 0) reports.set(c.channel.id, report(c, c.bootstrap ? 'bootstrapped' : 'delivered', {}));
+  let next = 0;
+  const worker = async () => {
+    while (next < work.length) {
+      const channelPlan = work[next++]!;
+      reports.set(channelPlan.channel.id, await serveChannel(channelPlan, { ledger, env, policy, at, log }));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(config.delivery.concurrency, work.length) }, worker));
+  const channels = plan.channels.map((c) => reports.get(c.channel.id)!);
+  return { plan, channels, ok: channels.every((c) => c.pending.length === 0) };
+}
+
+function report(plan: ChannelPlan, outcome: ChannelOutcome, extra: Partial<ChannelReport>): ChannelReport {
+  return { channelId: plan.channel.id, type: plan.channel.type, outcome, sent: [], pending: [], recorded: plan.record.length, ...extra };
+}
+
+async function serveChannel(
+  plan: ChannelPlan,
+  context: { ledger: Ledger; env: RunOptions['env']; policy: DeliveryPolicy; at: string; log: (line: string) => void },
+): Promise<ChannelReport> {
+  const { channel } = plan;
+  const all = plan.send.map((n) => n.event.id);
+  const url = context.env[channel.url_env];
+  if (!url) return report(plan, 'unset', { pending: all, message: `${channel.url_env} is not set; set it to the channel's webhook URL.` });
+  if (!/^https?:\/\//i.test(url)) return report(plan, 'failed', { pending: all, message: `${channel.url_env} does not hold an http(s) URL.` });
+  const target = maskUrl(url);
+  const secret = channel.secret_env === undefined ? undefined : context.env[channel.secret_env];
+  if (channel.secret_env !== undefined && !secret) {
+    return report(plan, 'unset', { target, pending: all, message: `${channel.secret_env} is not set; set it to the signing secret (whsec_...).` });
+  }
+  const sent: string[] = [];
+  for (const [i, notice] of plan.send.entries()) {
+    const body = JSON.stringify(notice.body);
+    let outcome;
+    try {
+      outcome = await deliver({ url, body, headers: (time) => (channel.type === 'webhook' ? standardWebhookHeaders(secret, notice.webhookId, time, body) : {}) }, context.policy);
+    } catch (cause) {
+      if (!(cause instanceof SecretError)) throw cause;
+      return report(plan, 'failed', { target, sent, pending: all.slice(i), message: `${channel.secret_env}: ${cause.message}` });
+    }
+    const tries = outcome.attempts.length > 1 ? ` (${outcome.attempts.length} tries)` : '';
+    if (outcome.ok) {
+      await context.ledger.record(channel.id, [{ noticeId: notice.event.id, entry: { at: context.at, via: 'sent' } }]);
+      sent.push(notice.event.id);
+      context.log(`${channel.id}: sent ${notice.event.id} (${notice.event.kind}) to ${target}, HTTP ${outcome.status}${tries}`);
+      continue;
+    }
+    context.log(`${channel.id}: could not deliver ${notice.event.id} to ${target}: ${outcome.message}`);
+    return report(plan, outcome.reason === 'gone' ? 'gone' : 'failed', {
+      target, sent, pending: all.slice(i),
+      message: outcome.reason === 'gone' ? `${outcome.message}. The channel is disabled for this run: replace the URL in ${channel.url_env} or remove the channel.` : outcome.message,
+    });
+  }
+  return report(plan, 'delivered', { target, sent });
+}

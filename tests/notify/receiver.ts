@@ -1,0 +1,85 @@
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+/** What the receiver does with one request: answer, never answer, or drop the connection. */
+export type Reply = { status: number; headers?: Record<string, string>; body?: string } | 'hang' | 'reset';
+
+export interface Received {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  json: unknown;
+  at: number;
+}
+
+/**
+ * A real HTTP server on 127.0.0.1 standing in for Slack, Discord, Teams or a webhook receiver. Each
+ * path answers from its script in order, then with `fallback` (Slack's `200 ok` unless told).
+ */
+export class Receiver {
+  readonly received: Received[] = [];
+  #server: Server;
+  #scripts = new Map<string, Reply[]>();
+  #fallback = new Map<string, Reply>();
+  #sockets = new Set<Socket>();
+  #hanging = new Set<ServerResponse>();
+
+  constructor() {
+    this.#server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (c: Buffer) => chunks.push(c));
+      request.on('end', () => {
+        const path = request.url ?? '/';
+        const body = Buffer.concat(chunks).toString('utf8');
+        let json: unknown;
+        try {
+          json = JSON.parse(body);
+        } catch {
+          json = undefined;
+        }
+        this.received.push({ path, headers: request.headers, body, json, at: Date.now() });
+        const reply = this.#scripts.get(path)?.shift() ?? this.#fallback.get(path) ?? { status: 200, body: 'ok' };
+        if (reply === 'hang') {
+          this.#hanging.add(response);
+          return;
+        }
+        if (reply === 'reset') {
+          request.socket.resetAndDestroy();
+          return;
+        }
+        response.writeHead(reply.status, reply.headers);
+        response.end(reply.body ?? '');
+      });
+    });
+    this.#server.on('connection', (socket) => {
+      this.#sockets.add(socket);
+      socket.on('close', () => this.#sockets.delete(socket));
+    });
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  /** The full URL of a path on this server, e.g. a pretend `https://hooks.slack.com/services/T/B/secret`. */
+  url(path: string): string {
+    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}${path}`;
+  }
+
+  script(path: string, replies: Reply[], fallback?: Reply): this {
+    this.#scripts.set(path, [...replies]);
+    if (fallback) this.#fallback.set(path, fallback);
+    return this;
+  }
+
+  on(path: string): Received[] {
+    return this.received.filter((r) => r.path === path);
+  }
+
+  async stop(): Promise<void> {
+    for (const response of this.#hanging) response.destroy();
+    for (const socket of this.#sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+}
