@@ -32,7 +32,7 @@ export function rssFeed(model: StatusModel, now: Date, component?: Component): s
   const newest = entries[0]?.update.at;
   const feed = new RSS({
     title,
-    description: component?.description ?? model.page.description ?? title,
+    description: component ? `Updates about ${component.name} on the ${model.page.name} status page.` : model.page.description ?? title,
     site_url: siteLink(model.page, component ? `components/${encodeURIComponent(component.id)}/` : ''),
     feed_url: siteLink(model.page, component ? `components/${encodeURIComponent(component.id)}/feed.xml` : 'feed.xml'),
     generator: 'Candor',
