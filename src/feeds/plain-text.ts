@@ -11,7 +11,6 @@ export function plainText(markdown: string): string {
 }
 
 function blockText(node: RootContent): string {
-  if (node.type === 'html') return '';
-  if ('children' in node) return node.children.map((child) => (child.type === 'html' ? '' : toString(child))).join(node.type === 'list' ? '\n' : '').trim();
-  return toString(node).trim();
+  const text = (n: RootContent) => toString(n, { includeHtml: false }).trim();
+  return node.type === 'list' ? node.children.map((item) => `- ${text(item)}`).join('\n') : text(node);
 }

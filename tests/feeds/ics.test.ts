@@ -75,10 +75,10 @@ describe('the maintenance calendar', () => {
     const files = {
       'components.yaml': CONFIG,
       'incidents/2026-12-02-x.md': incidentFile('title: Window\nkind: maintenance\nscheduled_for: 2026-12-02 01:00 UTC\nscheduled_until: 2026-12-02 02:00 UTC\ncomponents: [web]',
-        'Plain <script>alert(1)</script> words, [a link](https://example.org).\n\n## 2026-11-22 09:00 UTC · Scheduled\nPlanned; see <b>this</b>.'),
+        'Plain <script>alert(1)</script> words, [a link](https://example.org).\n\n- one <i>item</i>\n- two\n\n## 2026-11-22 09:00 UTC · Scheduled\nPlanned; see <b>this</b>.'),
     };
     const [event] = events(maintenanceCalendar(publicModel(files), NOW));
-    expect(event!.description).toContain('Plain alert(1) words, a link.');
+    expect(event!.description).toContain('Plain alert(1) words, a link.\n\n- one item\n- two');
     expect(event!.description).toContain('Scheduled: Planned; see this.');
     expect(maintenanceCalendar(model, NOW)).not.toContain('SECRET-MARKER');
   });

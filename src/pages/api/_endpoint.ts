@@ -28,10 +28,10 @@ export const componentPaths = (async () => {
   return model.components.map((component) => ({ params: { id: component.id }, props: { component } }));
 }) satisfies GetStaticPaths;
 
-export function componentEndpoint(media: Media, render: (model: StatusModel, now: Date, component: Component) => string): APIRoute {
+export function componentEndpoint(media: Media, render: (model: StatusModel, now: Date, component: Component) => string): APIRoute<{ component: Component }> {
   return async ({ props }) => {
     const { model, now } = await siteData();
-    return respond(media, render(model, now, (props as { component: Component }).component));
+    return respond(media, render(model, now, props.component));
   };
 }
 
