@@ -33,7 +33,16 @@ const markdownParser = unified().use(remarkParse);
 export function parseIncidentBody(file: string, body: string, lineOffset: number): { body: ParsedBody; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const tree = markdownParser.parse(body);
-  const headings = tree.children.filter((node) => node.type === 'heading' && node.depth === 2 && node.position);
+  const level2 = tree.children.filter((node) => node.type === 'heading' && node.depth === 2 && node.position);
+  // Only `## ` headings divide the body. A line of `---` under text also makes a level-2 heading
+  // (setext), nearly always by accident: it is reported, and not taken for an update.
+  const isAtx = (node: (typeof level2)[number]) => /^[ \t]*#/.test(body.slice(node.position!.start.offset!, node.position!.end.offset!));
+  for (const node of level2.filter((n) => !isAtx(n))) {
+    diagnostics.push(error(file, { line: node.position!.start.line + lineOffset, column: node.position!.start.column }, 'setext-heading',
+      'The `---` line under this text turns the text into a heading.',
+      `Leave a blank line before \`---\` for a horizontal rule; head updates like ${HEADING_EXAMPLE}.`));
+  }
+  const headings = level2.filter(isAtx);
   const offsets = headings.map((h) => h.position!.start.offset!);
   const summary = body.slice(0, offsets[0] ?? body.length).trim();
   const updates: ParsedUpdate[] = [];
@@ -42,7 +51,10 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
   headings.forEach((heading, i) => {
     const start = heading.position!.start;
     const position = { line: start.line + lineOffset, column: start.column };
-    const headingText = body.slice(start.offset!, heading.position!.end.offset!).replace(/^#+[ \t]*/, '').replace(/[ \t]+#+[ \t]*$/, '').trim();
+    const raw = body.slice(start.offset!, heading.position!.end.offset!);
+    const headingText = raw.replace(/^[ \t]*#+[ \t]*/, '').replace(/[ \t]+#+[ \t]*$/, '').trim();
+    // Where the heading's text starts on its line, so the time and status columns are exact.
+    const textColumn = start.column + raw.length - raw.replace(/^[ \t]*#+[ \t]*/, '').length;
     const contentStart = heading.position!.end.offset!;
     const content = body.slice(contentStart, offsets[i + 1] ?? body.length);
     const contentLine = heading.position!.end.line + lineOffset;
@@ -74,11 +86,12 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
     }
     const timeText = headingText.slice(0, last.index).trim();
     const statusText = headingText.slice(last.index + last[0].length).trim();
-    const statusColumn = start.column + 3 + last.index + last[0].length;
+    const afterSeparator = headingText.slice(last.index + last[0].length);
+    const statusColumn = textColumn + headingText.length - afterSeparator.trimStart().length;
     const time = parseTimestamp(timeText);
     const status = readUpdateStatus(statusText);
     if (!time.ok) {
-      diagnostics.push(error(file, { line: position.line, column: start.column + 3 }, `timestamp-${time.reason}`, time.message, time.hint));
+      diagnostics.push(error(file, { line: position.line, column: textColumn }, `timestamp-${time.reason}`, time.message, time.hint));
     }
     if (!status) {
       diagnostics.push(

@@ -29,9 +29,12 @@ const YAML_HINTS: Record<string, string> = {
  * frontmatter that starts on line 2.
  */
 export function parseYamlSource(file: string, text: string, lineOffset = 0): YamlSource {
+  // Filled from the text itself: the parser feeds a LineCounter only with the newlines it lexes as
+  // such, and misses those inside tokens it could not place, which put later positions off the line.
   const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
   const doc = parseDocument(text, {
-    lineCounter,
     uniqueKeys: true,
     schema: 'core',
     version: '1.2',
@@ -44,8 +47,12 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
     return { line: line + lineOffset, column: col };
   };
   const diagnostics: Diagnostic[] = [];
+  const linesWithProblems = new Set<number>();
   for (const problem of [...doc.errors, ...doc.warnings]) {
     const at = toPosition(problem.pos[0]);
+    // After one syntax error the parser reports every later token of the line as unexpected: noise.
+    if (linesWithProblems.has(at.line)) continue;
+    linesWithProblems.add(at.line);
     const message = problem.code === 'DUPLICATE_KEY'
       ? `The key "${/^[^:\n]*/.exec(text.slice(problem.pos[0]))![0].trim()}" appears twice in the same mapping.`
       : problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');

@@ -164,6 +164,10 @@ const EXPECTED: Record<string, Expected[]> = {
   'postmortem-not-last.md': [
     { code: 'postmortem-not-last', line: 15, column: 1, message: '"2026-11-20 15:00 UTC · Resolved" comes after the postmortem.' },
   ],
+  'setext-heading.md': [
+    { code: 'setext-heading', line: 10, column: 1, message: 'The `---` line under this text turns the text into a heading.' },
+    { code: 'unknown-status', line: 13, column: 33, message: '"Resolvd" is not an update status.', hint: 'Did you mean `Resolved`?' },
+  ],
   'timestamp-date-only.md': [
     { code: 'timestamp-no-zone', line: 6, column: 10, message: '`started`: "2026-11-20" is a date without a time and zone.' },
   ],
