@@ -13,6 +13,8 @@ describe('the RSS feed', () => {
     const feed = await parse(rssFeed(model, NOW));
     expect(feed.title).toBe('Test Cloud status');
     expect(feed.link).toBe('https://example.github.io/status/');
+    // The build clock never reaches the feed: its date is the newest update's.
+    expect(feed.lastBuildDate).toBe('Mon, 23 Nov 2026 11:00:00 GMT');
     expect(feed.items.map((i) => [i.title, i.guid, i.isoDate])).toEqual([
       ['[Investigating] Slow sign-in', '2026-11-23-slow-sign-in@2026-11-23T11:00:00.000Z', '2026-11-23T11:00:00.000Z'],
       ['[Scheduled] Website hosting move', '2026-11-23-web-maintenance@2026-11-22T09:00:00.000Z', '2026-11-22T09:00:00.000Z'],
