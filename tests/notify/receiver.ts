@@ -2,7 +2,9 @@ import { createServer, type IncomingHttpHeaders, type Server, type ServerRespons
 import type { AddressInfo, Socket } from 'node:net';
 
 /** What the receiver does with one request: answer, never answer, or drop the connection. */
-export type Reply = { status: number; headers?: Record<string, string>; body?: string } | 'hang' | 'reset';
+export type Reply = { status: number; headers?: Record<string, string>; body?: string; delayMs?: number } | 'hang' | 'reset';
+/** A reply decided when the request arrives, e.g. after looking at the ledger on disk. */
+export type Script = Reply | ((request: Received) => Reply | Promise<Reply>);
 
 export interface Received {
   path: string;
@@ -19,8 +21,11 @@ export interface Received {
 export class Receiver {
   readonly received: Received[] = [];
   #server: Server;
-  #scripts = new Map<string, Reply[]>();
-  #fallback = new Map<string, Reply>();
+  #scripts = new Map<string, Script[]>();
+  #fallback = new Map<string, Script>();
+  #inFlight = new Map<string, number>();
+  /** The most requests a path (and all paths together, under '*') had in flight at once. */
+  readonly maxInFlight = new Map<string, number>();
   #sockets = new Set<Socket>();
   #hanging = new Set<ServerResponse>();
 
@@ -37,18 +42,24 @@ export class Receiver {
         } catch {
           json = undefined;
         }
-        this.received.push({ path, headers: request.headers, body, json, at: Date.now() });
-        const reply = this.#scripts.get(path)?.shift() ?? this.#fallback.get(path) ?? { status: 200, body: 'ok' };
-        if (reply === 'hang') {
-          this.#hanging.add(response);
-          return;
-        }
-        if (reply === 'reset') {
-          request.socket.resetAndDestroy();
-          return;
-        }
-        response.writeHead(reply.status, reply.headers);
-        response.end(reply.body ?? '');
+        const received: Received = { path, headers: request.headers, body, json, at: Date.now() };
+        this.received.push(received);
+        this.#enter(path);
+        response.on('close', () => this.#leave(path));
+        const script = this.#scripts.get(path)?.shift() ?? this.#fallback.get(path) ?? { status: 200, body: 'ok' };
+        void Promise.resolve(typeof script === 'function' ? script(received) : script).then(async (reply) => {
+          if (reply === 'hang') {
+            this.#hanging.add(response);
+            return;
+          }
+          if (reply === 'reset') {
+            request.socket.resetAndDestroy();
+            return;
+          }
+          if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+          response.writeHead(reply.status, reply.headers);
+          response.end(reply.body ?? '');
+        });
       });
     });
     this.#server.on('connection', (socket) => {
@@ -67,7 +78,19 @@ export class Receiver {
     return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}${path}`;
   }
 
-  script(path: string, replies: Reply[], fallback?: Reply): this {
+  #enter(path: string): void {
+    for (const key of [path, '*']) {
+      const n = (this.#inFlight.get(key) ?? 0) + 1;
+      this.#inFlight.set(key, n);
+      this.maxInFlight.set(key, Math.max(n, this.maxInFlight.get(key) ?? 0));
+    }
+  }
+
+  #leave(path: string): void {
+    for (const key of [path, '*']) this.#inFlight.set(key, (this.#inFlight.get(key) ?? 1) - 1);
+  }
+
+  script(path: string, replies: Script[], fallback?: Script): this {
     this.#scripts.set(path, [...replies]);
     if (fallback) this.#fallback.set(path, fallback);
     return this;
