@@ -4,7 +4,7 @@ import { hasErrors } from '../core/diagnostics.ts';
 import { formatPretty, formatSummary } from '../core/format-diagnostics.ts';
 import type { NotifyConfig } from '../notify/config-schema.ts';
 import { FileLedger } from '../notify/file-ledger.ts';
-import { LedgerError } from '../notify/ledger.ts';
+import { LedgerError, type Ledger } from '../notify/ledger.ts';
 import { NOTIFY_FILE } from '../notify/load-config.ts';
 import { maskUrl, secretMasker } from '../notify/mask.ts';
 import { planNotices, type NoticePlan } from '../notify/plan.ts';
@@ -22,7 +22,7 @@ const USAGE = 'Usage: npm run notify [-- --dry-run] [--since-ledger FILE]';
  * `npm run notify`: sends every notice the content calls for that the ledger has not recorded.
  * Exit 0 when nothing is left undelivered, 1 when something is (or the repository has errors), 2 on misuse.
  */
-export async function runNotify(argv: string[], io: Io): Promise<number> {
+export async function runNotify(argv: string[], io: Io, store?: Ledger): Promise<number> {
   let values: { 'dry-run'?: boolean; 'since-ledger'?: string };
   let now: Date;
   try {
@@ -49,7 +49,8 @@ export async function runNotify(argv: string[], io: Io): Promise<number> {
   const { config } = notify;
   const mask = secretMasker(secretsOf(config, io.env));
   const out = (text: string) => io.stdout(mask(text));
-  const ledger = new FileLedger(resolve(io.cwd, values['since-ledger'] ?? DEFAULT_LEDGER));
+  // `store`: a ledger kept elsewhere than a file, e.g. on a git branch by the GitHub workflow.
+  const ledger = store ?? new FileLedger(resolve(io.cwd, values['since-ledger'] ?? DEFAULT_LEDGER));
   try {
     if (values['dry-run']) {
       out(describePlan(planNotices(result.model, config, await ledger.list(), now), config, io.env));

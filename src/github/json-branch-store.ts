@@ -1,7 +1,7 @@
 import { readBranchFile, updateBranchFile, type BranchFile } from './branch-file.ts';
 import type { Octokit } from './octokit.ts';
 
-/** How a value is kept as text; `parse` throws a message a user can act on when the text is not valid. */
+/** How a value is kept as text; `parse` throws a message a user can act on (naming the file) when the text is not valid. */
 export interface TextCodec<T> {
   parse: (text: string) => T;
   serialise: (value: T) => string;
@@ -16,13 +16,7 @@ export interface JsonBranchStore<T> {
 }
 
 export function jsonBranchStore<T>(octokit: Octokit, file: BranchFile, codec: TextCodec<T>): JsonBranchStore<T> {
-  const parse = (text: string) => {
-    try {
-      return codec.parse(text);
-    } catch (cause) {
-      throw new Error(`${file.path} on branch ${file.branch} cannot be read: ${(cause as Error).message}`, { cause });
-    }
-  };
+  const { parse } = codec;
   return {
     file,
     read: async () => {

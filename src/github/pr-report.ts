@@ -7,8 +7,10 @@ export interface NoticePreview {
   channel: string;
   /** slack, discord, teams, webhook, ... */
   type: string;
-  /** What happened, e.g. `incident created`. */
+  /** What happened, e.g. `incident.created`. */
   event: string;
+  /** The notice's stable id, as the ledger will record it. */
+  id: string;
   /** One line saying what the notice is about, e.g. the incident title. */
   title: string;
   /** The exact body the channel receives, secrets masked. */
@@ -19,7 +21,8 @@ export interface NoticePreview {
 
 /** What the notice preview could be computed against. */
 export type NoticeState =
-  | { kind: 'planned'; previews: NoticePreview[] }
+  /** `warning`: the run will not send as planned (e.g. more than max_per_run). */
+  | { kind: 'planned'; previews: NoticePreview[]; warning?: string }
   /** No ledger yet: the first run after the merge records everything as sent and announces nothing. */
   | { kind: 'bootstrap' }
   /** No preview, and why (no notify.yaml, the ledger could not be read, the content has errors). */
@@ -58,6 +61,7 @@ const previewSchema = z.strictObject({
   channel: text(200),
   type: text(100),
   event: text(200),
+  id: text(500),
   title: text(1_000),
   payload: text(200_000),
   language: z.string().regex(/^[a-z0-9+-]{0,20}$/),
@@ -70,7 +74,7 @@ const prReportSchema = z.strictObject({
   filesChecked: z.int().min(0),
   diagnostics: z.array(diagnosticSchema).max(100_000),
   notices: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('planned'), previews: z.array(previewSchema).max(10_000) }),
+    z.strictObject({ kind: z.literal('planned'), previews: z.array(previewSchema).max(10_000), warning: text(2_000).optional() }),
     z.strictObject({ kind: z.literal('bootstrap') }),
     z.strictObject({ kind: z.literal('unavailable'), reason: text(2_000) }),
   ]),

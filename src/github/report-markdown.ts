@@ -65,12 +65,13 @@ function noticesPart(report: PrReport, budget: number, more: string): string {
     return '### Notices\n\nNone will be sent: this repository has no notice ledger yet, so the first run after this merge records every existing incident and update as already announced.\n';
   }
   if (notices.previews.length === 0) return '### Notices\n\nThis merge sends no notice.\n';
-  const heading = `### Notices this merge will send (${notices.previews.length})\n\n`;
+  const warning = notices.warning ? `> [!WARNING]\n> ${literal(notices.warning)}\n\n` : '';
+  const heading = `### Notices this merge will send (${notices.previews.length})\n\n${warning}`;
   return `${heading}${fit(notices.previews.map(previewBlock), budget - bytes(heading), 'notices', more)}`;
 }
 
 function previewBlock(p: NoticePreview): string {
-  const summary = `${literal(p.type)} → ${literalCode(p.channel)} · ${literal(p.event)}: ${literal(p.title)}`;
+  const summary = `${literal(p.type)} → ${literalCode(p.channel)} · ${literal(p.event)}: ${literal(p.title)} <sub>${literalCode(p.id)}</sub>`;
   return `<details><summary>${summary}</summary>\n\n${codeBlock(p.payload, p.language)}\n\n</details>\n`;
 }
 

@@ -16,7 +16,7 @@ const report: PrReport = {
   headSha: head,
   filesChecked: 2,
   diagnostics: [{ file: 'incidents/x.md', line: 3, column: 1, severity: 'error', code: 'naive-time', message: 'A time needs a zone <b>now</b>', hint: 'Write `2026-11-22 14:03 UTC`.' }],
-  notices: { kind: 'planned', previews: [{ channel: 'ops', type: 'slack', event: 'incident created', title: 'API errors', payload: '{"text":"API errors"}', language: 'json' }] },
+  notices: { kind: 'planned', previews: [{ channel: 'ops', type: 'slack', event: 'incident.created', id: 'inc@2026-11-22T14:03:00Z', title: 'API errors', payload: '{"text":"API errors"}', language: 'json' }] },
 };
 
 let github: FakeGitHub;

@@ -117,7 +117,7 @@ describe('notice previews', () => {
   const preview = (payload: string, extra: Partial<NoticePreview> = {}): NoticePreview => ({
     channel: 'ops-slack',
     type: 'slack',
-    event: 'incident created',
+    event: 'incident.created', id: 'inc@2026-11-22T14:03:00Z',
     title: 'Elevated API error rates',
     payload,
     language: 'json',
@@ -160,7 +160,7 @@ describe('size limits', () => {
   });
 
   it('keeps previews under the limit after diagnostics', () => {
-    const previews = Array.from({ length: 50 }, (_, i) => ({ channel: 'c', type: 'slack', event: 'e', title: `t${i}`, payload: 'p'.repeat(5_000), language: 'json' }));
+    const previews = Array.from({ length: 50 }, (_, i) => ({ channel: 'c', type: 'slack', event: 'e', id: `n${i}`, title: `t${i}`, payload: 'p'.repeat(5_000), language: 'json' }));
     const md = buildPrComment(report(many.slice(0, 10), { kind: 'planned', previews }));
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(COMMENT_MAX_BYTES);
     expect(table(md).children).toHaveLength(11);

@@ -1,0 +1,24 @@
+import { GitHubLedger, ledgerFile } from '../github/github-ledger.ts';
+import { createOctokit, githubTargetFromEnv } from '../github/octokit.ts';
+import type { Io } from './check.ts';
+import { UsageError } from './clock.ts';
+import { runGitHubCommand } from './github-command.ts';
+import { runNotify } from './notify.ts';
+
+/**
+ * `npm run github:notify [-- --dry-run]`, in the publish workflow's notify job: `npm run notify` with
+ * the ledger on the candor-ledger branch instead of a file. Each delivered notice is committed to the
+ * branch before the next is sent, so a job that dies halfway has recorded everything it delivered and
+ * the next run (at most 15 minutes later) sends only the rest.
+ *
+ * Environment: GITHUB_TOKEN (contents: write), GITHUB_REPOSITORY, the channels' secrets named in
+ * notify.yaml, CANDOR_LEDGER_BRANCH (optional, default candor-ledger).
+ */
+export function runGitHubNotify(argv: string[], io: Io): Promise<number> {
+  return runGitHubCommand('github:notify', io, async () => {
+    if (argv.some((arg) => arg.startsWith('--since-ledger'))) throw new UsageError('--since-ledger does not apply here: the ledger is ledger.json on the candor-ledger branch.');
+    const target = githubTargetFromEnv(io.env);
+    const ledger = new GitHubLedger(createOctokit(target), ledgerFile(target.owner, target.repo, io.env.CANDOR_LEDGER_BRANCH || undefined));
+    return runNotify(argv, io, ledger);
+  });
+}

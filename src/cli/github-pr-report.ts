@@ -1,0 +1,70 @@
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { hasErrors } from '../core/diagnostics.ts';
+import { GitHubLedger, ledgerFile } from '../github/github-ledger.ts';
+import { noticePreviews } from '../github/notice-previews.ts';
+import { createOctokit, githubTargetFromEnv, type GitHubTarget } from '../github/octokit.ts';
+import { PR_REPORT_FILE, type NoticeState, type PrReport } from '../github/pr-report.ts';
+import { buildJobSummary } from '../github/report-markdown.ts';
+import { NOTIFY_FILE } from '../notify/load-config.ts';
+import { readNotifyConfig } from '../notify/read-config.ts';
+import { validateRepository, type Io } from './check.ts';
+import { currentTime, UsageError } from './clock.ts';
+import { runGitHubCommand } from './github-command.ts';
+
+/**
+ * `npm run github:pr-report -- --out DIR`, in the pull-request check job (read-only token, no
+ * secrets): validates the merged content, previews every notice the merge would send against the
+ * ledger branch, writes the job summary and DIR/candor-pr-report.json for the comment workflow.
+ * It exits 0 whatever the content holds: the check step before it already failed the job on errors.
+ *
+ * Environment: GITHUB_TOKEN, GITHUB_REPOSITORY, PR_NUMBER, HEAD_SHA, GITHUB_STEP_SUMMARY (optional:
+ * without it the summary is printed), CANDOR_LEDGER_BRANCH (optional, default candor-ledger).
+ */
+export function runPrReport(argv: string[], io: Io): Promise<number> {
+  return runGitHubCommand('pr-report', io, async () => {
+    const { values } = parseArgs({ args: argv, options: { out: { type: 'string' } }, strict: true });
+    if (!values.out) throw new UsageError('--out DIR is required: where to write candor-pr-report.json.');
+    const pullRequest = Number(io.env.PR_NUMBER);
+    if (!Number.isInteger(pullRequest) || pullRequest < 1) throw new UsageError('PR_NUMBER must be the pull request number: set it to ${{ github.event.pull_request.number }}.');
+    const headSha = io.env.HEAD_SHA ?? '';
+    if (!/^[0-9a-f]{40}$/.test(headSha)) throw new UsageError('HEAD_SHA must be the pull request head: set it to ${{ github.event.pull_request.head.sha }}.');
+    const target = githubTargetFromEnv(io.env);
+    const now = currentTime(io.env);
+
+    const result = await validateRepository(io.cwd, now);
+    const report: PrReport = {
+      version: 1,
+      pullRequest,
+      headSha,
+      filesChecked: result.fileCount,
+      diagnostics: result.diagnostics,
+      notices: await noticeState(result, io, target, now),
+    };
+
+    const out = resolve(io.cwd, values.out);
+    await mkdir(out, { recursive: true });
+    await writeFile(join(out, PR_REPORT_FILE), `${JSON.stringify(report)}\n`);
+    const summary = buildJobSummary(report);
+    if (io.env.GITHUB_STEP_SUMMARY) await appendFile(io.env.GITHUB_STEP_SUMMARY, `${summary}\n`);
+    else io.stdout(summary);
+    io.stdout(`Wrote ${join(values.out, PR_REPORT_FILE)}: ${result.diagnostics.length} diagnostics, notices ${report.notices.kind}.`);
+    return 0;
+  });
+}
+
+/** The notice preview, or why there is none; a ledger GitHub will not serve is a reason, not a failure. */
+async function noticeState(result: Awaited<ReturnType<typeof validateRepository>>, io: Io, target: GitHubTarget, now: Date): Promise<NoticeState> {
+  if (hasErrors(result.diagnostics) || !result.model) return { kind: 'unavailable', reason: 'the content has errors: fix them to see what the merge would send.' };
+  const notify = await readNotifyConfig(io.cwd, result.model.components.map((c) => c.id));
+  if (!notify?.config) return { kind: 'unavailable', reason: `there is no ${NOTIFY_FILE}, so no notices are sent.` };
+  const ledger = new GitHubLedger(createOctokit(target), ledgerFile(target.owner, target.repo, io.env.CANDOR_LEDGER_BRANCH || undefined));
+  let snapshot;
+  try {
+    snapshot = await ledger.list();
+  } catch (cause) {
+    return { kind: 'unavailable', reason: (cause as Error).message };
+  }
+  return noticePreviews(result.model, notify.config, snapshot, now, io.env);
+}

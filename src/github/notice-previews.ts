@@ -1,0 +1,33 @@
+import type { StatusModel } from '../core/model.ts';
+import type { NotifyConfig } from '../notify/config-schema.ts';
+import type { LedgerSnapshot } from '../notify/ledger.ts';
+import { secretMasker } from '../notify/mask.ts';
+import { planNotices } from '../notify/plan.ts';
+import type { NoticeState } from './pr-report.ts';
+
+/**
+ * What merging would send, per channel, as each channel will receive it: the same plan `npm run
+ * notify` follows, against the real ledger. A ledger that does not exist yet means the first run
+ * bootstraps and sends nothing. Any channel secret present in `env` is masked in every payload.
+ */
+export function noticePreviews(model: StatusModel, config: NotifyConfig, ledger: LedgerSnapshot | undefined, now: Date, env: NodeJS.ProcessEnv): NoticeState {
+  if (ledger === undefined) return { kind: 'bootstrap' };
+  const plan = planNotices(model, config, ledger, now);
+  const mask = secretMasker(config.channels.flatMap((c) => [c.url_env, c.secret_env].flatMap((name) => (name && env[name] ? [env[name]] : []))));
+  const previews = plan.channels.flatMap(({ channel, send }) =>
+    send.map((notice) => ({
+      channel: channel.id,
+      type: channel.format === 'statuspage' ? `${channel.type} (Statuspage envelope)` : channel.type,
+      event: notice.event.kind,
+      id: notice.event.id,
+      title: mask(notice.event.incident.title),
+      payload: mask(JSON.stringify(notice.body, null, 2)),
+      language: 'json',
+    })),
+  );
+  const refused =
+    plan.total > plan.maxPerRun
+      ? `This merge would send ${plan.total} notices, more than max_per_run (${plan.maxPerRun}) in notify.yaml: the run will refuse to send any of them.`
+      : undefined;
+  return { kind: 'planned', previews, ...(refused ? { warning: refused } : {}) };
+}

@@ -1,0 +1,133 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Io } from '../../src/cli/check.ts';
+import { runPrReport } from '../../src/cli/github-pr-report.ts';
+import { parsePrReport } from '../../src/github/pr-report.ts';
+import { serialiseLedger } from '../../src/notify/ledger.ts';
+import { FakeGitHub } from './fake-github.ts';
+
+const head = 'ab'.repeat(20);
+const slackUrl = 'https://hooks.slack.com/services/T000/B000/secretpart123456';
+const components = `page: { name: Acme Cloud, url: https://status.acme.dev, timezone: UTC }
+components:
+  - { id: api, name: REST API }
+`;
+const incident = `---
+title: Elevated API error rates
+impact: major
+components:
+  api: partial_outage
+---
+Some requests fail with <b>500</b> and \`retry\` helps.
+
+## 2026-11-22 14:03 UTC · Investigating
+We are investigating. Ask @oncall.
+`;
+const notifyYaml = `channels:
+  - id: slack-ops
+    type: slack
+    url_env: SLACK_WEBHOOK_URL
+`;
+
+let github: FakeGitHub;
+let root: string;
+let out: { stdout: string[]; stderr: string[] };
+beforeEach(async () => {
+  github = await new FakeGitHub().start();
+  root = await mkdtemp(join(tmpdir(), 'candor-pr-report-'));
+  await mkdir(join(root, 'incidents'));
+  await writeFile(join(root, 'components.yaml'), components);
+  await writeFile(join(root, 'incidents', '2026-11-22-api-errors.md'), incident);
+  await writeFile(join(root, 'notify.yaml'), notifyYaml);
+  out = { stdout: [], stderr: [] };
+});
+afterEach(async () => {
+  expect(github.unhandled).toEqual([]);
+  await github.stop();
+  await rm(root, { recursive: true, force: true });
+});
+
+const io = (env: Record<string, string | undefined> = {}): Io => ({
+  cwd: root,
+  env: {
+    GITHUB_TOKEN: 't',
+    GITHUB_REPOSITORY: 'acme/status',
+    GITHUB_API_URL: github.url,
+    PR_NUMBER: '7',
+    HEAD_SHA: head,
+    CANDOR_NOW: '2026-11-22T14:10:00Z',
+    GITHUB_STEP_SUMMARY: join(root, 'summary.md'),
+    SLACK_WEBHOOK_URL: slackUrl,
+    ...env,
+  },
+  stdout: (t) => out.stdout.push(t),
+  stderr: (t) => out.stderr.push(t),
+});
+const readReport = async () => parsePrReport(await readFile(join(root, 'out', 'candor-pr-report.json'), 'utf8'));
+
+describe('npm run github:pr-report', () => {
+  it('previews, against the ledger branch, each notice the merge would send, and writes the summary', async () => {
+    github.writeFile('candor-ledger', 'ledger.json', serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }));
+    expect(await runPrReport(['--out', 'out'], io())).toBe(0);
+    const report = await readReport();
+    expect(report).toMatchObject({ version: 1, pullRequest: 7, headSha: head, filesChecked: 3, diagnostics: [] });
+    expect(report.notices.kind).toBe('planned');
+    const previews = report.notices.kind === 'planned' ? report.notices.previews : [];
+    expect(previews.map((p) => [p.channel, p.type, p.event, p.title])).toEqual([['slack-ops', 'slack', 'incident.created', 'Elevated API error rates']]);
+    expect(JSON.parse(previews[0]!.payload)).toBeTypeOf('object');
+    expect(previews[0]!.payload).toContain('We are investigating');
+    expect(JSON.stringify(report)).not.toContain('secretpart123456');
+    const summary = await readFile(join(root, 'summary.md'), 'utf8');
+    expect(summary).toContain('✅ Candor: ready to merge');
+    expect(summary).toContain('Notices this merge will send (1)');
+    expect(summary).not.toContain('secretpart123456');
+    expect(github.requests.every((r) => r.method === 'GET')).toBe(true);
+  });
+
+  it('previews nothing already on the ledger', async () => {
+    github.writeFile('candor-ledger', 'ledger.json', serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }));
+    await runPrReport(['--out', 'out'], io());
+    const first = await readReport();
+    const ids = first.notices.kind === 'planned' ? first.notices.previews.map((p) => p.id) : [];
+    expect(ids).toHaveLength(1);
+    const entry = { at: '2026-11-22T14:05:00.000Z', via: 'sent' as const };
+    github.writeFile('candor-ledger', 'ledger.json', serialiseLedger({ version: 1, channels: { 'slack-ops': { [ids[0]!]: entry } } }));
+    await runPrReport(['--out', 'out'], io());
+    expect((await readReport()).notices).toEqual({ kind: 'planned', previews: [] });
+  });
+
+  it('says the first run bootstraps when there is no ledger yet', async () => {
+    await runPrReport(['--out', 'out'], io());
+    expect((await readReport()).notices).toEqual({ kind: 'bootstrap' });
+    expect(github.branches.size).toBe(0);
+  });
+
+  it('reports diagnostics and skips the preview when the content has errors', async () => {
+    await writeFile(join(root, 'incidents', '2026-11-22-api-errors.md'), incident.replace('14:03 UTC', '14:03'));
+    expect(await runPrReport(['--out', 'out'], io())).toBe(0);
+    const report = await readReport();
+    expect(report.diagnostics.some((d) => d.severity === 'error' && d.file === 'incidents/2026-11-22-api-errors.md')).toBe(true);
+    expect(report.notices.kind).toBe('unavailable');
+    expect(await readFile(join(root, 'summary.md'), 'utf8')).toContain('❌ Candor found problems');
+  });
+
+  it('explains a ledger GitHub will not serve instead of failing', async () => {
+    github.fail('GET', /\/contents\/ledger\.json$/, 403, 1, { message: 'Resource not accessible by integration' });
+    expect(await runPrReport(['--out', 'out'], io())).toBe(0);
+    expect((await readReport()).notices).toEqual({
+      kind: 'unavailable',
+      reason: 'The ledger ledger.json on branch candor-ledger could not be read: GitHub answered 403: Resource not accessible by integration',
+    });
+  });
+
+  it('says what to set when run outside the workflow', async () => {
+    expect(await runPrReport(['--out', 'out'], io({ PR_NUMBER: undefined }))).toBe(2);
+    expect(await runPrReport(['--out', 'out'], io({ GITHUB_REPOSITORY: undefined }))).toBe(2);
+    expect(out.stderr).toEqual([
+      expect.stringMatching(/^candor pr-report: PR_NUMBER must be the pull request number/),
+      'candor pr-report: GITHUB_REPOSITORY is not set: set it to owner/name (GitHub Actions sets it for you).',
+    ]);
+  });
+});

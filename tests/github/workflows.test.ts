@@ -1,0 +1,156 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  permissions?: unknown;
+  environment?: string | { name: string };
+  steps: Step[];
+}
+interface Workflow {
+  name: string;
+  on: Record<string, unknown>;
+  permissions?: unknown;
+  env?: unknown;
+  concurrency?: { group: string; 'cancel-in-progress': boolean };
+  jobs: Record<string, Job>;
+}
+
+const dir = join(process.cwd(), '.github', 'workflows');
+const files = (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
+const workflows = await Promise.all(files.map(async (file) => ({ file, text: await readFile(join(dir, file), 'utf8') })));
+const parsed = workflows.map(({ file, text }) => ({ file, text, workflow: parse(text) as Workflow }));
+const byName = (file: string) => parsed.find((p) => p.file === file)!.workflow;
+const packageScripts = (JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+
+describe('every workflow', () => {
+  it('exists: check, comment and publish', () => {
+    expect(files).toEqual(['check.yml', 'comment.yml', 'publish.yml']);
+  });
+
+  for (const { file, text, workflow } of parsed) {
+    describe(file, () => {
+      it('grants nothing at the top and names what each job needs', () => {
+        expect(workflow.permissions).toEqual({});
+        for (const [id, job] of Object.entries(workflow.jobs)) expect(job.permissions, `${file} job ${id}`).toBeTypeOf('object');
+      });
+
+      it('never runs on pull_request_target', () => {
+        expect(Object.keys(workflow.on)).not.toContain('pull_request_target');
+        expect(text).not.toContain('pull_request_target');
+      });
+
+      it('pins every action to a full commit SHA with its version in a comment', () => {
+        const uses = text.split('\n').filter((line) => /^\s*(-\s+)?uses:/.test(line));
+        expect(uses.length).toBeGreaterThan(0);
+        for (const line of uses) expect(line).toMatch(/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$/);
+      });
+
+      it('checks out without leaving the token on disk, and only this repository at its default ref', () => {
+        for (const job of Object.values(workflow.jobs)) {
+          for (const step of job.steps.filter((s) => s.uses?.startsWith('actions/checkout@'))) {
+            expect(step.with).toEqual({ 'persist-credentials': false });
+          }
+        }
+      });
+
+      it('keeps expressions out of shell scripts (no template injection)', () => {
+        for (const job of Object.values(workflow.jobs)) for (const step of job.steps) expect(step.run ?? '').not.toContain('${{');
+      });
+
+      it('runs only npm scripts that exist', () => {
+        for (const job of Object.values(workflow.jobs)) {
+          for (const step of job.steps) {
+            for (const [, script] of (step.run ?? '').matchAll(/npm run ([\w:-]+)/g)) expect(packageScripts, `${file}: npm run ${script}`).toHaveProperty(script!);
+          }
+        }
+      });
+    });
+  }
+
+  it('lets only the notify job, in its environment, see secrets', () => {
+    for (const { file, workflow } of parsed) {
+      expect(JSON.stringify(workflow.env ?? {})).not.toContain('secrets.');
+      for (const [id, job] of Object.entries(workflow.jobs)) {
+        const mentions = JSON.stringify(job).includes('secrets.');
+        if (file === 'publish.yml' && id === 'notify') {
+          expect(mentions).toBe(true);
+          expect(job.environment).toEqual({ name: 'notify' });
+        } else expect(mentions, `${file} job ${id}`).toBe(false);
+      }
+    }
+  });
+});
+
+describe('the pull-request check', () => {
+  const check = byName('check.yml');
+
+  it('runs on pull requests (forks included) with a read-only token', () => {
+    expect(Object.keys(check.on)).toEqual(['pull_request']);
+    for (const job of Object.values(check.jobs)) expect(job.permissions).toEqual({ contents: 'read' });
+  });
+
+  it('annotates, builds, summarises and hands a report to the comment workflow', () => {
+    const runs = check.jobs.check!.steps.map((s) => s.run ?? s.uses ?? '');
+    expect(runs).toContain('npm run check -- --format github');
+    expect(runs).toContain('npm run build');
+    expect(runs.some((r) => r.startsWith('npm run github:pr-report'))).toBe(true);
+    const upload = check.jobs.check!.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(upload?.with).toMatchObject({ name: 'candor-pr-report' });
+  });
+});
+
+describe('the PR comment', () => {
+  const comment = byName('comment.yml');
+
+  it('follows the check workflow by its name, with pull-requests: write', () => {
+    expect(comment.on).toEqual({ workflow_run: { workflows: [byName('check.yml').name], types: ['completed'] } });
+    expect(comment.jobs.comment!.permissions).toEqual({ contents: 'read', actions: 'read', 'pull-requests': 'write' });
+  });
+
+  it("never checks out or runs the PR's code: the artifact is downloaded after install, outside the workspace", () => {
+    const steps = comment.jobs.comment!.steps;
+    const text = JSON.stringify(steps);
+    expect(text).not.toMatch(/head_sha.*ref|head_branch|head_repository|pull_request\.head/);
+    const install = steps.findIndex((s) => s.run?.startsWith('npm ci'));
+    const download = steps.findIndex((s) => s.uses?.startsWith('actions/download-artifact@'));
+    expect(install).toBeGreaterThanOrEqual(0);
+    expect(download).toBeGreaterThan(install);
+    expect(steps[download]!.with).toMatchObject({ name: 'candor-pr-report', path: '${{ runner.temp }}/candor-pr-report', 'run-id': '${{ github.event.workflow_run.id }}' });
+  });
+});
+
+describe('publishing', () => {
+  const publish = byName('publish.yml');
+
+  it('runs on pushes to the default branch and every 15 minutes, queueing rather than cancelling', () => {
+    expect(publish.on).toMatchObject({ push: { branches: ['main'] }, schedule: [{ cron: '*/15 * * * *' }] });
+    expect(publish.concurrency).toEqual({ group: 'publish', 'cancel-in-progress': false });
+  });
+
+  it('builds, then deploys to Pages, then notifies', () => {
+    const { build, deploy, notify } = publish.jobs as Record<string, Job & { needs?: string }>;
+    expect(build!.steps.some((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))).toBe(true);
+    expect(deploy!.needs).toBe('build');
+    expect(deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(deploy!.steps.map((s) => s.uses?.split('@')[0])).toEqual(['actions/deploy-pages']);
+    expect(notify!.needs).toBe('deploy');
+    expect(notify!.permissions).toEqual({ contents: 'write' });
+    expect(notify!.steps.some((s) => s.run === 'npm run github:notify')).toBe(true);
+  });
+
+  it('hands the notify step, from its environment, every secret the template notify.yaml names, and no token as a secret', async () => {
+    const config = parse(await readFile('notify.yaml', 'utf8')) as { channels: { url_env: string; secret_env?: string }[] };
+    const names = config.channels.flatMap((c) => [c.url_env, ...(c.secret_env ? [c.secret_env] : [])]);
+    const step = publish.jobs.notify!.steps.find((s) => s.run === 'npm run github:notify')!;
+    for (const name of names) expect(step.env?.[name], name).toBe(`\${{ secrets.${name} }}`);
+    expect(step.env?.GITHUB_TOKEN).toBe('${{ github.token }}');
+  });
+});
