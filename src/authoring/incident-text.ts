@@ -1,21 +1,12 @@
 import { Document } from 'yaml';
 import type { ComponentStatus } from '../core/schema/common.ts';
+import type { IncidentFrontmatterInput } from '../core/schema/incident-frontmatter.ts';
 import { STATUS_LABELS, type UpdateStatus } from '../core/schema/update-status.ts';
 import { formatTimestampUtc } from '../core/timestamp.ts';
 import { componentsLine } from './component-changes.ts';
 
-/** Frontmatter keys in the order a reader of the file expects them. */
-export interface NewFrontmatter {
-  title: string;
-  kind?: 'maintenance';
-  impact?: string;
-  scheduled_for?: string;
-  scheduled_until?: string;
-  started?: string;
-  components?: Record<string, ComponentStatus> | string[];
-  next_update?: string;
-  workaround?: string;
-}
+/** The frontmatter a command writes; keys are written in the order the object lists them. */
+export type NewFrontmatter = IncidentFrontmatterInput;
 
 export interface Section {
   at: Date;

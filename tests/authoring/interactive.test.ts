@@ -53,7 +53,7 @@ function session(child: ChildProcess) {
 }
 
 const NEW_SCRIPT = join(REPO_ROOT, 'scripts', 'new.ts');
-const env = { ...process.env, CANDOR_NOW: NOW, NO_COLOR: '1', TERM: 'dumb' };
+const env = { ...process.env, CANDOR_NOW: NOW, TERM: 'xterm-256color' };
 
 describe('npm run new on a terminal', () => {
   it('asks for title, impact (showing the team severity words), components and statuses, then writes a valid file', async () => {
