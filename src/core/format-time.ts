@@ -5,13 +5,12 @@
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timezone: string, style: 'date' | 'time' | 'month' | 'short-date'): Intl.DateTimeFormat {
+function formatter(timezone: string, style: 'date' | 'time' | 'month'): Intl.DateTimeFormat {
   const key = `${timezone}|${style}`;
   let f = formatters.get(key);
   if (!f) {
     const options: Intl.DateTimeFormatOptions =
       style === 'date' ? { day: 'numeric', month: 'short', year: 'numeric' }
-      : style === 'short-date' ? { day: 'numeric', month: 'short' }
       : style === 'month' ? { month: 'long', year: 'numeric' }
       : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' };
     f = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: timezone });
@@ -25,9 +24,9 @@ export function formatDate(date: Date, timezone: string): string {
   return formatter(timezone, 'date').format(date);
 }
 
-/** "23 Nov". */
-export function formatShortDate(date: Date, timezone: string): string {
-  return formatter(timezone, 'short-date').format(date);
+/** A calendar day written `YYYY-MM-DD` as "23 Nov 2026", whatever the zone. */
+export function formatDay(day: string): string {
+  return formatDate(new Date(`${day}T12:00:00Z`), 'UTC');
 }
 
 /** "09:12 UTC". */
