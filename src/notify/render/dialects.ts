@@ -22,6 +22,11 @@ export function defuseMentions(value: string): string {
   return value.replace(/@(everyone|here|channel|all)\b/gi, '@\u2060$1');
 }
 
+/** Text shown as-is (Slack plain_text): `<!channel>`, `<@U1>` are never parsed there, and a word joiner after `<` keeps it so if pasted on. */
+export function defusePlain(value: string): string {
+  return defuseMentions(value).replace(/<([!@#])/g, '<\u2060$1');
+}
+
 /** Only these schemes become links; anything else (javascript:, data:) stays as its text. */
 function safeUrl(url: string): string | undefined {
   try {

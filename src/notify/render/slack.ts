@@ -1,5 +1,5 @@
 import type { NoticeEvent } from '../events.ts';
-import { defuseMentions, slackDialect } from './dialects.ts';
+import { defusePlain, slackDialect } from './dialects.ts';
 import { fitMarkdown, fitText, headline, noticeContent } from './notice-content.ts';
 
 /** Slack's documented limits for Block Kit in an incoming webhook message. */
@@ -24,7 +24,7 @@ export function renderSlack(event: NoticeEvent): SlackMessage {
     ...(c.affected.length ? [mrkdwn(fitText(c.affected.join('\n'), SLACK_LIMITS.field - 20, (t) => `*Affected*\n${slackDialect.text(t)}`, ''))] : []),
   ];
   const blocks: object[] = [
-    { type: 'header', text: { type: 'plain_text', text: fitText(`${TONE_EMOJI[c.tone]} ${headline(c)}`, SLACK_LIMITS.header, defuseMentions, ''), emoji: true } },
+    { type: 'header', text: { type: 'plain_text', text: fitText(`${TONE_EMOJI[c.tone]} ${headline(c)}`, SLACK_LIMITS.header, defusePlain, ''), emoji: true } },
     { type: 'section', fields },
   ];
   const body = fitMarkdown(c.body, slackDialect, SLACK_LIMITS.section, more);
