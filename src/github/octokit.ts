@@ -34,18 +34,23 @@ export function githubTargetFromEnv(env: NodeJS.ProcessEnv): GitHubTarget {
 export interface RetryPolicy {
   /** Tries in all, the first included. */
   attempts: number;
-  /** Waits before try `attempt` (2, 3, ...); tests pass one that does not wait. */
-  wait: (attempt: number) => Promise<void>;
+  /** Waits before try `attempt` (2, 3, ...), at least `atLeastMs` (GitHub's Retry-After); tests pass one that does not wait. */
+  wait: (attempt: number, atLeastMs: number) => Promise<void>;
 }
 
-const backoff = (attempt: number) => new Promise<void>((resolve) => setTimeout(resolve, 2 ** (attempt - 2) * 1000 * (0.5 + Math.random())));
+/** Exponential backoff with jitter: about 1 s, 2 s, 4 s. */
+const backoff = (attempt: number, atLeastMs: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, Math.max(atLeastMs, 2 ** (attempt - 2) * 1000 * (0.5 + Math.random()))));
 
 export const defaultRetry: RetryPolicy = { attempts: 4, wait: backoff };
 
+/** The longest Retry-After worth waiting for inside a job; beyond it the error is reported instead. */
+const MAX_RETRY_AFTER_MS = 60_000;
+
 /**
- * An Octokit for `target` that retries what is worth retrying: GitHub's 5xx answers and failed
- * connections (the API has short outages). 4xx answers are the caller's to handle, since a 409 on
- * the ledger means "read again", not "send again".
+ * An Octokit for `target` that retries what is worth retrying: GitHub's 5xx answers, failed
+ * connections (the API has short outages) and rate limits with a short Retry-After. Other 4xx answers
+ * are the caller's to handle, since a 409 on the ledger means "read again", not "send again".
  */
 export function createOctokit(target: Pick<GitHubTarget, 'token' | 'baseUrl'>, retry: RetryPolicy = defaultRetry): Octokit {
   const octokit = new Octokit({
@@ -60,18 +65,24 @@ export function createOctokit(target: Pick<GitHubTarget, 'token' | 'baseUrl'>, r
       try {
         return await request(options);
       } catch (cause) {
-        if (attempt >= retry.attempts || !isTransient(cause)) throw cause;
-        await retry.wait(attempt + 1);
+        const delay = retryDelay(cause);
+        if (attempt >= retry.attempts || delay === undefined) throw cause;
+        await retry.wait(attempt + 1, delay);
       }
     }
   });
   return octokit;
 }
 
-function isTransient(cause: unknown): boolean {
-  const status = (cause as { status?: number }).status;
+/** How long GitHub asks us to wait before trying again, or undefined when trying again cannot help. */
+function retryDelay(cause: unknown): number | undefined {
+  const status = httpStatus(cause);
   // @octokit/request reports a failed connection as status 500 without a response.
-  return typeof status === 'number' && status >= 500;
+  if (status !== undefined && status >= 500) return 0;
+  if (status !== 403 && status !== 429) return undefined;
+  const retryAfter = Number((cause as { response?: { headers?: Record<string, string> } }).response?.headers?.['retry-after']);
+  if (Number.isFinite(retryAfter) && retryAfter * 1000 <= MAX_RETRY_AFTER_MS) return retryAfter * 1000;
+  return undefined;
 }
 
 /** The HTTP status of a failed Octokit request, if it got that far. */

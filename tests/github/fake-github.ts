@@ -18,6 +18,7 @@ interface Fault {
   path: RegExp;
   status: number;
   body: unknown;
+  headers: Record<string, string>;
   remaining: number;
 }
 
@@ -57,8 +58,8 @@ export class FakeGitHub {
   }
 
   /** The next `times` requests matching method and path answer `status` with `body`. */
-  fail(method: string, path: RegExp, status: number, times = 1, body: unknown = { message: `fault ${status}` }): void {
-    this.faults.push({ method, path, status, body, remaining: times });
+  fail(method: string, path: RegExp, status: number, times = 1, body: unknown = { message: `fault ${status}` }, headers: Record<string, string> = {}): void {
+    this.faults.push({ method, path, status, body, headers, remaining: times });
   }
 
   addComments(issue: number, comments: Array<Omit<FakeComment, 'id'>>): FakeComment[] {
@@ -94,7 +95,7 @@ export class FakeGitHub {
     const fault = this.faults.find((f) => f.remaining > 0 && f.method === method && f.path.test(pathname));
     if (fault) {
       fault.remaining--;
-      return send(fault.status, fault.body);
+      return send(fault.status, fault.body, fault.headers);
     }
     const route = (pattern: RegExp) => (pathname.match(pattern) ?? undefined) as RegExpMatchArray | undefined;
     let m: RegExpMatchArray | undefined;

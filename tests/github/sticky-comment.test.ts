@@ -64,6 +64,21 @@ describe('the sticky PR comment', () => {
     expect(github.comments.get(7)).toBeUndefined();
   });
 
+  it('waits as long as a rate limit asks, when that is short, then tries again', async () => {
+    const waits: number[] = [];
+    const recording = createOctokit({ token: 't', baseUrl: github.url }, { attempts: 3, wait: async (_, atLeastMs) => void waits.push(atLeastMs) });
+    github.fail('GET', /\/issues\/7\/comments$/, 429, 1, { message: 'slow down' }, { 'retry-after': '2' });
+    github.fail('POST', /\/issues\/7\/comments$/, 403, 1, { message: 'You have exceeded a secondary rate limit' }, { 'retry-after': '1' });
+    expect((await upsertStickyComment(recording, target, 'x')).action).toBe('created');
+    expect(waits).toEqual([2000, 1000]);
+  });
+
+  it('does not wait for a rate limit an hour away', async () => {
+    github.fail('GET', /\/issues\/7\/comments$/, 403, 1, { message: 'API rate limit exceeded' }, { 'retry-after': '3600' });
+    await expect(upsertStickyComment(octokit(), target, 'x')).rejects.toMatchObject({ status: 403 });
+    expect(github.requests).toHaveLength(1);
+  });
+
   it('does not retry a 4xx answer', async () => {
     github.fail('POST', /\/issues\/7\/comments$/, 403, 1, { message: 'Resource not accessible by integration' });
     await expect(upsertStickyComment(octokit(), target, 'x')).rejects.toMatchObject({ status: 403 });
