@@ -46,10 +46,16 @@ export function formatMonth(date: Date, timezone: string): string {
 
 /** A time range on one line: "5 Dec 2026, 02:00 – 04:00 UTC", or both dates when it spans days. */
 export function formatRange(from: Date, to: Date, timezone: string): string {
+  const parts = formatRangeParts(from, to, timezone);
+  return `${parts.from} – ${parts.to}`;
+}
+
+/** The two ends of `formatRange`, for pages that put each in its own `<time>`. */
+export function formatRangeParts(from: Date, to: Date, timezone: string): { from: string; to: string } {
   if (formatDate(from, timezone) === formatDate(to, timezone)) {
-    return `${formatDate(from, timezone)}, ${formatTime(from, timezone).replace(/ \S+$/, '')} – ${formatTime(to, timezone)}`;
+    return { from: `${formatDate(from, timezone)}, ${formatTime(from, timezone).replace(/ \S+$/, '')}`, to: formatTime(to, timezone) };
   }
-  return `${formatDateTime(from, timezone)} – ${formatDateTime(to, timezone)}`;
+  return { from: formatDateTime(from, timezone), to: formatDateTime(to, timezone) };
 }
 
 /** "41 min", "3 h 5 min", "2 d 4 h": precise enough for a reader, never "0 min". */
