@@ -77,7 +77,10 @@ export async function runNotices(options: RunOptions): Promise<RunReport> {
   const policy = { ...deliveryPolicy(config.delivery), ...options.policy };
   const reports = new Map<string, ChannelReport>();
   const work = plan.channels.filter((c) => c.send.length > 0);
-  for (const c of plan.channels) if (c.send.length === 0) reports.set(c.channel.id, report(c, c.bootstrap ? 'bootstrapped' : 'delivered', {}));
+  for (const c of plan.channels) {
+    const url = env[c.channel.url_env];
+    if (c.send.length === 0) reports.set(c.channel.id, report(c, c.bootstrap ? 'bootstrapped' : 'delivered', url ? { target: maskUrl(url) } : {}));
+  }
   let next = 0;
   const worker = async () => {
     while (next < work.length) {

@@ -1,0 +1,155 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseLedger } from '../../src/notify/ledger.ts';
+import { API_INCIDENT, STANDARD_FILES, tempRepo } from './fixture.ts';
+import { Receiver } from './receiver.ts';
+
+const NOTIFY_SCRIPT = fileURLToPath(new URL('../../scripts/notify.ts', import.meta.url));
+const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+const SLACK_PATH = '/services/T0/B0/slacksecrettoken';
+const HOOK_PATH = '/hooks/hooksecrettoken';
+
+const NOTIFY_YAML = `channels:
+  - id: slack
+    type: slack
+    url_env: SLACK_URL
+  - id: hook
+    type: webhook
+    url_env: HOOK_URL
+    secret_env: HOOK_SECRET
+delivery:
+  attempts: 2
+  backoff_seconds: 0.01
+  timeout_seconds: 2
+`;
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+let receiver: Receiver;
+let repo: Awaited<ReturnType<typeof tempRepo>>;
+let env: Record<string, string>;
+const outputs: string[] = [];
+
+/** `npm run notify`'s script as a real child process in the temporary repository, with the clock pinned. */
+function notify(args: string[] = [], extraEnv: Record<string, string | undefined> = {}): Promise<Result> {
+  return new Promise((resolve) => {
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, CANDOR_NOW: '2026-11-23T12:00:00Z', ...env, ...extraEnv };
+    for (const [k, v] of Object.entries(extraEnv)) if (v === undefined) delete childEnv[k];
+    execFile(process.execPath, [NOTIFY_SCRIPT, ...args], { cwd: repo.dir, env: childEnv }, (error, stdout, stderr) => {
+      outputs.push(stdout, stderr);
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+const ledger = async () => parseLedger(await readFile(join(repo.dir, '.candor/notify-ledger.json'), 'utf8'));
+const RESOLVED = `${API_INCIDENT}
+## 2026-11-23 11:50 UTC · Resolved
+Error rates are back to normal.
+`;
+
+beforeEach(async () => {
+  receiver = await new Receiver().start();
+  repo = await tempRepo({ ...STANDARD_FILES, 'notify.yaml': NOTIFY_YAML });
+  env = { SLACK_URL: receiver.url(SLACK_PATH), HOOK_URL: receiver.url(HOOK_PATH), HOOK_SECRET: SECRET };
+  outputs.length = 0;
+});
+afterEach(async () => {
+  // Whatever happened, no secret was ever printed.
+  for (const text of outputs) expect(text).not.toMatch(/slacksecrettoken|hooksecrettoken|MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw/);
+  for (const text of outputs) expect(text).not.toMatch(/^\s+at .+[(:]/m);
+  await receiver.stop();
+  await repo.remove();
+});
+
+describe('npm run notify', () => {
+  it('bootstraps, then sends a new update once to every channel, then sends nothing', async () => {
+    const first = await notify();
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^slack \(slack → http:\/\/127\.0\.0\.1:\d+\/…\): ok, recorded 6 without sending \(first run\)$/m);
+    expect(receiver.received).toHaveLength(0);
+
+    await repo.write('incidents/2026-11-23-api-errors.md', RESOLVED);
+    const second = await notify();
+    expect(second).toMatchObject({ code: 0, stderr: '' });
+    expect(second.stdout).toMatch(/^slack: sent 2026-11-23-api-errors@2026-11-23T11:50:00\.000Z \(incident\.resolved\) to http:\/\/127\.0\.0\.1:\d+\/…, HTTP 200$/m);
+    expect(second.stdout).toMatch(/2 sent; nothing left undelivered\.$/m);
+    expect(receiver.on(SLACK_PATH)).toHaveLength(1);
+    expect(receiver.on(HOOK_PATH)).toHaveLength(1);
+    expect(receiver.on(HOOK_PATH)[0]!.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
+    expect((await ledger()).channels.hook!['2026-11-23-api-errors@2026-11-23T11:50:00.000Z']).toEqual({ at: '2026-11-23T12:00:00.000Z', via: 'sent' });
+
+    const third = await notify();
+    expect(third.code).toBe(0);
+    expect(third.stdout).toMatch(/0 sent; nothing left undelivered\.$/m);
+    expect(receiver.received).toHaveLength(2);
+  });
+
+  it('--dry-run prints every notice as it would be sent, masks secrets, and sends and records nothing', async () => {
+    await notify();
+    await repo.write('incidents/2026-11-23-api-errors.md', RESOLVED);
+    const before = await readFile(join(repo.dir, '.candor/notify-ledger.json'), 'utf8');
+    const dry = await notify(['--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^── slack \(slack, public\) → http:\/\/127\.0\.0\.1:\d+\/…$/m);
+    expect(dry.stdout).toContain('▸ incident.resolved 2026-11-23-api-errors@2026-11-23T11:50:00.000Z (webhook-id msg_');
+    expect(dry.stdout).toContain('"text": ":large_green_circle: Resolved · Elevated API error rates"');
+    expect(dry.stdout).toMatch(/Dry run: 2 notices would be sent\. Nothing was sent or recorded\.$/m);
+    expect(receiver.received).toHaveLength(0);
+    expect(await readFile(join(repo.dir, '.candor/notify-ledger.json'), 'utf8')).toBe(before);
+  });
+
+  it('exits 1 when a channel fails, and a later run delivers only what is left', async () => {
+    await notify(['--since-ledger', 'state/ledger.json']);
+    await repo.write('incidents/2026-11-23-api-errors.md', RESOLVED);
+    receiver.script(SLACK_PATH, [{ status: 500 }, { status: 502 }]);
+    const failed = await notify(['--since-ledger', 'state/ledger.json']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^slack \(slack → http:\/\/127\.0\.0\.1:\d+\/…\): FAILED, 1 left undelivered\n {4}HTTP 502 after 2 tries$/m);
+    expect(failed.stderr).toMatch(/1 sent; 1 left undelivered\. Run `npm run notify` again/);
+    expect(receiver.on(HOOK_PATH)).toHaveLength(1);
+
+    const rerun = await notify(['--since-ledger', 'state/ledger.json']);
+    expect(rerun.code).toBe(0);
+    expect(receiver.on(SLACK_PATH)).toHaveLength(3);
+    expect(receiver.on(HOOK_PATH)).toHaveLength(1);
+  });
+
+  it('names an unset variable, delivers the other channels, and exits 1', async () => {
+    await notify();
+    await repo.write('incidents/2026-11-23-api-errors.md', RESOLVED);
+    const result = await notify([], { SLACK_URL: undefined });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("slack (slack): SKIPPED, 1 left undelivered\n    SLACK_URL is not set; set it to the channel's webhook URL.");
+    expect(receiver.on(HOOK_PATH)).toHaveLength(1);
+  });
+
+  it('refuses to send with an invalid notify.yaml, pointing at the line', async () => {
+    await repo.write('notify.yaml', NOTIFY_YAML.replace('type: slack', 'type: slak'));
+    const result = await notify();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('notify.yaml:3:11 error');
+    expect(result.stderr).toContain('No notice was sent: fix the errors above and run again.');
+  });
+
+  it('stops on a damaged ledger instead of re-sending', async () => {
+    await repo.write('.candor/notify-ledger.json', '{"version": 1, "channels": ');
+    const result = await notify();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^candor notify: The ledger .*notify-ledger\.json is not valid JSON/);
+    expect(receiver.received).toHaveLength(0);
+  });
+
+  it('explains misuse with exit code 2', async () => {
+    const result = await notify(['--frobnicate']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Usage: npm run notify [-- --dry-run] [--since-ledger FILE]');
+  });
+});
