@@ -26,8 +26,9 @@ export interface PostUpdateArguments {
  */
 export async function postUpdate(args: PostUpdateArguments, io: Io): Promise<number> {
   const now = currentTime(io.env);
-  const model = await loadForAuthoring(io.cwd, now);
-  const incident = findIncident(model, args.id);
+  const context = await loadForAuthoring(io.cwd, now);
+  const { model } = context;
+  const incident = findIncident(context, args.id);
   const status = args.status === 'end' ? (incident.kind === 'maintenance' ? 'completed' : 'resolved') : args.status;
   const at = args.at ? readTimeOption('--at', args.at, now) : toMinute(now);
   const request: UpdateRequest = {

@@ -30,7 +30,7 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
     if (source === 'cstate' && paths.length > 2) throw new UsageError('give one content/issues folder and at most one config.yml.');
 
     const now = currentTime(io.env);
-    const model = await loadForAuthoring(io.cwd, now);
+    const { model } = await loadForAuthoring(io.cwd, now);
     const registry = new ComponentRegistry(model.components, model.groups);
     const results: ImportResult[] = [];
     if (source === 'statuspage') {

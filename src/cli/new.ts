@@ -9,7 +9,7 @@ import { terminalPrompter, type Terminal } from '../authoring/prompt.ts';
 import { readTimeOption, toMinute } from '../authoring/times.ts';
 import { validateChanges } from '../authoring/validate-changes.ts';
 import { writeChanges } from '../authoring/write-changes.ts';
-import { suggest } from '../core/diagnostics.ts';
+import { didYouMean, suggest } from '../core/diagnostics.ts';
 import type { StatusModel } from '../core/model.ts';
 import { impactSchema } from '../core/schema/common.ts';
 import { currentTime, UsageError } from './clock.ts';
@@ -29,6 +29,11 @@ const OPTIONS = {
   workaround: { type: 'string' },
 } as const;
 
+/** "none, minor (Some users ...), major (...), critical (...)": the levels with the team's own words for them. */
+function impactLevels(model: StatusModel): string {
+  return impactSchema.options.map((level) => (model.severity?.[level] ? `${level} (${model.severity[level]})` : level)).join(', ');
+}
+
 /** The request as given on the command line; every mistake is a one-line usage error. */
 function requestFromArguments(argv: string[], model: StatusModel, now: Date): NewIncidentRequest {
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -40,8 +45,8 @@ function requestFromArguments(argv: string[], model: StatusModel, now: Date): Ne
   if (extra.length > 0) throw new UsageError(`unexpected "${extra[0]}": put the title in quotes.`);
   const maintenance = kind === 'maintenance';
   const impact = values.impact === undefined ? undefined : impactSchema.safeParse(values.impact).data;
-  if (values.impact !== undefined && !impact) throw new UsageError(`--impact "${values.impact}" is not an impact. ${suggest(values.impact, impactSchema.options)}`);
-  if (!maintenance && !impact) throw new UsageError(`an incident needs --impact (${impactSchema.options.join(', ')}).`);
+  if (values.impact !== undefined && !impact) throw new UsageError(`--impact "${values.impact}" is not an impact. ${didYouMean(values.impact, impactSchema.options) ? suggest(values.impact, impactSchema.options) : `Use ${impactLevels(model)}.`}`);
+  if (!maintenance && !impact) throw new UsageError(`an incident needs --impact: ${impactLevels(model)}.`);
   if (!values.components) throw new UsageError(maintenance ? 'list the components under maintenance: --components database,storage.' : 'list the affected components: --components api:partial_outage.');
   const at = values.at ? readTimeOption('--at', values.at, now) : toMinute(now);
   const components = readComponentList(values.components, model.components.map((c) => c.id), maintenance ? 'under_maintenance' : undefined);
@@ -68,8 +73,8 @@ function requestFromArguments(argv: string[], model: StatusModel, now: Date): Ne
 export async function runNew(argv: string[], io: Io, terminal?: Terminal): Promise<number> {
   return runCommand('new', USAGE, io, async () => {
     const now = currentTime(io.env);
-    if (argv.length === 0 && !terminal) throw new UsageError('give the incident on the command line (there is no terminal to ask on).');
-    const model = await loadForAuthoring(io.cwd, now);
+    if (argv.length === 0 && !terminal) throw new UsageError('there is no terminal to ask on: give the incident on the command line, e.g. npm run new -- incident "Elevated API error rates" --impact major --components api:partial_outage');
+    const { model } = await loadForAuthoring(io.cwd, now);
     let request: NewIncidentRequest;
     if (argv.length === 0) {
       const prompter = terminalPrompter(terminal!);

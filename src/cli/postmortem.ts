@@ -19,8 +19,9 @@ export async function runPostmortem(argv: string[], io: Io): Promise<number> {
     if (!id) throw new UsageError('give the id of the incident, e.g. `npm run postmortem -- 2026-11-22-api-errors`.');
     if (extra.length > 0) throw new UsageError(`unexpected "${extra[0]}": give one incident id.`);
     const now = currentTime(io.env);
-    const model = await loadForAuthoring(io.cwd, now);
-    const incident = findIncident(model, id);
+    const context = await loadForAuthoring(io.cwd, now);
+    const { model } = context;
+    const incident = findIncident(context, id);
     const change = await addPostmortem(io.cwd, model, incident, now);
     const { warnings } = await validateChanges(io.cwd, [change], now);
     await writeChanges(io.cwd, [change]);

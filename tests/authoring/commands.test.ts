@@ -126,6 +126,14 @@ Early notes.
     expect(await readRepoFile(root, 'incidents/slow.md')).toBe(OPEN_WITH_POSTMORTEM);
   });
 
+  it('names the errors of an incident file it cannot read, instead of calling it missing', async () => {
+    await writeRepoFile(root, 'incidents/slow.md', OPEN_WITH_POSTMORTEM.replace('impact: minor', 'impact: minro'));
+    const io = captureIo(root);
+    expect(await runUpdate(['slow', 'identified', 'Found it.'], io)).toBe(1);
+    expect(io.err.join('\n')).toMatch(/^incidents\/slow\.md:4:9 error .*minro/);
+    expect(io.err.join('\n')).toContain('incidents/slow.md has errors, so Candor cannot add to it: fix them first');
+  });
+
   it('answers a wrong argument with one line naming what to type instead, exit 2', async () => {
     await writeRepoFile(root, 'incidents/slow.md', OPEN_WITH_POSTMORTEM);
     const cases: [string[], RegExp][] = [
@@ -141,7 +149,8 @@ Early notes.
       const io = captureIo(root);
       expect(await runUpdate(argv, io)).toBe(2);
       expect(io.err[0]).toMatch(new RegExp(`^candor update: ${message.source}`));
-      expect(io.err[0]!.split('\n')).toHaveLength(2);
+      expect(io.err).toHaveLength(1);
+      expect(io.err[0]!.split('\n')).toHaveLength(1);
     }
     expect(await readRepoFile(root, 'incidents/slow.md')).toBe(OPEN_WITH_POSTMORTEM);
   });
@@ -197,6 +206,22 @@ describe('new', () => {
     expect(text).toContain('workaround: Use an API token.\n---\nNobody can sign in.\n\n## 2026-11-23 12:00 UTC · Investigating\nLooking into it.\n');
     expect(text).not.toContain('next_update');
     expect((await loadRepo(root)).diagnostics).toEqual([]);
+  });
+
+  it('shows what each impact level means for the team when --impact is missing or wrong', async () => {
+    for (const argv of [['incident', 'x', '--components', 'api:partial_outage'], ['incident', 'x', '--impact', 'severe', '--components', 'api:partial_outage']]) {
+      const io = captureIo(root);
+      expect(await runNew(argv, io)).toBe(2);
+      expect(io.err).toHaveLength(1);
+      expect(io.err[0]).toContain('none, minor (Some users see slower responses or occasional errors; there is a workaround.), major (A feature is unavailable or failing for many users.), critical (The platform or a core feature is down for most users, or data is at risk.)');
+    }
+  });
+
+  it('answers an unknown option with one line showing how to call the command', async () => {
+    const io = captureIo(root);
+    expect(await runNew(['incident', 'x', '--impcat', 'major'], io)).toBe(2);
+    expect(io.err).toEqual([expect.stringMatching(/^candor new: Unknown option '--impcat'\. Usage: npm run new -- incident "<title>" --impact <level>/)]);
+    expect(io.err[0]).not.toContain('\n');
   });
 
   it('refuses incomplete arguments with exit 2 and writes nothing', async () => {

@@ -2,6 +2,7 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/cli/import.ts';
+import { componentStatuses } from '../../src/core/status.ts';
 import { incidentsResponse, scheduledMaintenancesResponse } from '../../src/feeds/statuspage-api.ts';
 import { captureIo, loadRepo, makeRepo, readRepoFile, removeRepo, REPO_ROOT, writeRepoFile } from './temp-repo.ts';
 
@@ -132,6 +133,23 @@ This incident has been resolved.
     const { model, diagnostics } = await loadRepo(root);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(model!.incidents[0]!.updates.map((u) => u.written)).toEqual(['investigating', 'update', 'resolved']);
+  });
+
+  it('gives a maintenance\'s components the status they had during its window', async () => {
+    const update = (status: string, at: string, component: string) => ({ status, body: `${status}.`, created_at: at, display_at: at, affected_components: [{ code: 'x1', name: 'Object storage', old_status: 'operational', new_status: component }] });
+    const maintenance = {
+      id: 'm1', name: 'Storage upgrade', impact: 'maintenance', status: 'completed',
+      scheduled_for: '2026-11-20T01:00:00.000Z', scheduled_until: '2026-11-20T03:00:00.000Z',
+      incident_updates: [update('completed', '2026-11-20T02:30:00Z', 'operational'), update('in_progress', '2026-11-20T01:00:00Z', 'under_maintenance'), update('scheduled', '2026-11-10T09:00:00Z', 'operational')],
+    };
+    await writeRepoFile(root, 'maintenances.json', JSON.stringify({ scheduled_maintenances: [maintenance] }));
+    expect(await runImport(['statuspage', 'maintenances.json'], captureIo(root))).toBe(0);
+    const text = await readRepoFile(root, 'incidents/2026/2026-11-20-storage-upgrade.md');
+    expect(text).toContain('kind: maintenance\nscheduled_for: 2026-11-20 01:00 UTC\nscheduled_until: 2026-11-20 03:00 UTC\ncomponents:\n  storage: under_maintenance\n---\n## 2026-11-10 09:00 UTC · Scheduled\nscheduled.\n\n## 2026-11-20 01:00 UTC · In progress\nin_progress.\n\n## 2026-11-20 02:30 UTC · Completed\n');
+    const during = new Date('2026-11-20T02:00:00Z');
+    const { model, diagnostics } = await loadRepo(root);
+    expect(diagnostics).toEqual([]);
+    expect(componentStatuses(model!, during).get('storage')).toBe('under_maintenance');
   });
 
   it('refuses what is not a Statuspage export, naming the file and the field, and writes nothing', async () => {

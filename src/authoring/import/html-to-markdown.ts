@@ -35,6 +35,8 @@ function escapeStructure(markdown: string): string {
       if (i === 0 && /^components?:/i.test(line)) return line.replace(':', '\\:');
       return line;
     })
+    // Text such as "<none>" would otherwise be read as an HTML tag, which Candor never renders.
+    .map((line) => line.replace(/<(?=[A-Za-z/!?])/g, '\\<'))
     .join('\n');
 }
 

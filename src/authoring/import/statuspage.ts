@@ -65,9 +65,11 @@ function convert(source: SourceIncident, kind: 'incident' | 'maintenance', regis
   const readStatus = (text: string): ComponentStatus | undefined => componentStatusSchema.safeParse(text).data;
 
   // Each component starts at the status the first update gave it; one first named later starts at
-  // the status it had before, and changes on that update's Components line.
+  // the status it had before, and changes on that update's Components line. A maintenance has one
+  // status per component for its whole window: the first one other than operational.
   const declared: Record<string, ComponentStatus> = {};
   const current: Record<string, ComponentStatus> = {};
+  const duringWindow: Record<string, ComponentStatus> = {};
   const sections: Section[] = [];
   const postmortems: string[] = [];
   updates.forEach((update, index) => {
@@ -85,6 +87,7 @@ function convert(source: SourceIncident, kind: 'incident' | 'maintenance', regis
         declared[id] = before;
         current[id] = before;
       }
+      if (next !== 'operational') duringWindow[id] ??= next;
       if (current[id] !== next) {
         changes[id] = next;
         current[id] = next;
@@ -112,10 +115,11 @@ function convert(source: SourceIncident, kind: 'incident' | 'maintenance', regis
       previous.body = `${previous.body}\n\n${markdown}`.trim();
       return;
     }
-    sections.push({ at, status, body: markdown, ...(ENDING.has(status) ? {} : { changes }) });
+    sections.push({ at, status, body: markdown, ...(ENDING.has(status) || kind === 'maintenance' ? {} : { changes }) });
   });
   if (source.postmortem_body) postmortems.unshift(htmlToMarkdown(source.postmortem_body).markdown);
 
+  if (kind === 'maintenance') for (const id of Object.keys(declared)) declared[id] = duringWindow[id] ?? 'under_maintenance';
   for (const component of source.components ?? []) {
     const id = registry.idFor(component.name);
     if (!(id in declared)) {
