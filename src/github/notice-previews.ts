@@ -3,6 +3,7 @@ import type { NotifyConfig } from '../notify/config-schema.ts';
 import type { LedgerSnapshot } from '../notify/ledger.ts';
 import { secretMasker } from '../notify/mask.ts';
 import { planNotices } from '../notify/plan.ts';
+import { headline, noticeContent } from '../notify/render/notice-content.ts';
 import type { NoticeState } from './pr-report.ts';
 
 /**
@@ -20,7 +21,7 @@ export function noticePreviews(model: StatusModel, config: NotifyConfig, ledger:
       type: channel.format === 'statuspage' ? `${channel.type} (Statuspage envelope)` : channel.type,
       event: notice.event.kind,
       id: notice.event.id,
-      title: mask(notice.event.incident.title),
+      title: mask(headline(noticeContent(notice.event))),
       payload: mask(JSON.stringify(notice.body, null, 2)),
       language: 'json',
     })),

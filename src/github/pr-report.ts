@@ -11,7 +11,7 @@ export interface NoticePreview {
   event: string;
   /** The notice's stable id, as the ledger will record it. */
   id: string;
-  /** One line saying what the notice is about, e.g. the incident title. */
+  /** The one line a notification shows, e.g. `Identified · Elevated API error rates`. */
   title: string;
   /** The exact body the channel receives, secrets masked. */
   payload: string;

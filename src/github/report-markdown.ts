@@ -72,7 +72,7 @@ function noticesPart(report: PrReport, budget: number, more: string): string {
 
 function previewBlock(p: NoticePreview): string {
   const summary = `${literal(p.type)} → ${literalCode(p.channel)} · ${literal(p.event)}: ${literal(p.title)} <sub>${literalCode(p.id)}</sub>`;
-  return `<details><summary>${summary}</summary>\n\n${codeBlock(p.payload, p.language)}\n\n</details>\n`;
+  return `<details><summary>${summary}</summary>\n\n${codeBlock(p.payload, p.language)}\n\n</details>\n\n`;
 }
 
 /** As many parts as fit in `budget` bytes, then one line counting the rest. */

@@ -75,7 +75,7 @@ describe('npm run github:pr-report', () => {
     expect(report).toMatchObject({ version: 1, pullRequest: 7, headSha: head, filesChecked: 3, diagnostics: [] });
     expect(report.notices.kind).toBe('planned');
     const previews = report.notices.kind === 'planned' ? report.notices.previews : [];
-    expect(previews.map((p) => [p.channel, p.type, p.event, p.title])).toEqual([['slack-ops', 'slack', 'incident.created', 'Elevated API error rates']]);
+    expect(previews.map((p) => [p.channel, p.type, p.event, p.title])).toEqual([['slack-ops', 'slack', 'incident.created', 'Investigating · Elevated API error rates']]);
     expect(JSON.parse(previews[0]!.payload)).toBeTypeOf('object');
     expect(previews[0]!.payload).toContain('We are investigating');
     expect(JSON.stringify(report)).not.toContain('secretpart123456');
