@@ -1,5 +1,5 @@
-import { GitHubLedger, ledgerFile } from '../github/github-ledger.ts';
-import { createOctokit, githubTargetFromEnv } from '../github/octokit.ts';
+import { repositoryLedger } from '../github/github-ledger.ts';
+import { githubTargetFromEnv } from '../github/octokit.ts';
 import type { Io } from './check.ts';
 import { UsageError } from './clock.ts';
 import { runGitHubCommand } from './github-command.ts';
@@ -18,7 +18,7 @@ export function runGitHubNotify(argv: string[], io: Io): Promise<number> {
   return runGitHubCommand('github:notify', io, async () => {
     if (argv.some((arg) => arg.startsWith('--since-ledger'))) throw new UsageError('--since-ledger does not apply here: the ledger is ledger.json on the candor-ledger branch.');
     const target = githubTargetFromEnv(io.env);
-    const ledger = new GitHubLedger(createOctokit(target), ledgerFile(target.owner, target.repo, io.env.CANDOR_LEDGER_BRANCH || undefined));
+    const ledger = repositoryLedger(target, io.env);
     return runNotify(argv, io, ledger);
   });
 }

@@ -2,9 +2,9 @@ import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hasErrors } from '../core/diagnostics.ts';
-import { GitHubLedger, ledgerFile } from '../github/github-ledger.ts';
+import { repositoryLedger } from '../github/github-ledger.ts';
 import { noticePreviews } from '../github/notice-previews.ts';
-import { createOctokit, githubTargetFromEnv, type GitHubTarget } from '../github/octokit.ts';
+import { githubTargetFromEnv, type GitHubTarget } from '../github/octokit.ts';
 import { PR_REPORT_FILE, type NoticeState, type PrReport } from '../github/pr-report.ts';
 import { buildJobSummary } from '../github/report-markdown.ts';
 import { NOTIFY_FILE } from '../notify/load-config.ts';
@@ -59,7 +59,7 @@ async function noticeState(result: Awaited<ReturnType<typeof validateRepository>
   if (hasErrors(result.diagnostics) || !result.model) return { kind: 'unavailable', reason: 'the content has errors: fix them to see what the merge would send.' };
   const notify = await readNotifyConfig(io.cwd, result.model.components.map((c) => c.id));
   if (!notify?.config) return { kind: 'unavailable', reason: `there is no ${NOTIFY_FILE}, so no notices are sent.` };
-  const ledger = new GitHubLedger(createOctokit(target), ledgerFile(target.owner, target.repo, io.env.CANDOR_LEDGER_BRANCH || undefined));
+  const ledger = repositoryLedger(target, io.env);
   let snapshot;
   try {
     snapshot = await ledger.list();

@@ -1,7 +1,7 @@
 import { ledgerHas, LedgerError, parseLedger, serialiseLedger, withRecords, type Ledger, type LedgerEntry, type LedgerSnapshot } from '../notify/ledger.ts';
 import type { BranchFile } from './branch-file.ts';
 import { jsonBranchStore, type JsonBranchStore } from './json-branch-store.ts';
-import { httpStatus, type Octokit } from './octokit.ts';
+import { createOctokit, httpStatus, type GitHubTarget, type Octokit } from './octokit.ts';
 
 export const LEDGER_BRANCH = 'candor-ledger';
 export const LEDGER_PATH = 'ledger.json';
@@ -9,6 +9,11 @@ export const LEDGER_PATH = 'ledger.json';
 /** Where the notice ledger lives in a repository: `ledger.json` on a branch of its own. */
 export function ledgerFile(owner: string, repo: string, branch = LEDGER_BRANCH): BranchFile {
   return { owner, repo, branch, path: LEDGER_PATH };
+}
+
+/** The ledger of the repository a workflow runs in; CANDOR_LEDGER_BRANCH overrides the branch. */
+export function repositoryLedger(target: GitHubTarget, env: NodeJS.ProcessEnv): GitHubLedger {
+  return new GitHubLedger(createOctokit(target), ledgerFile(target.owner, target.repo, env.CANDOR_LEDGER_BRANCH || undefined));
 }
 
 /**

@@ -9,7 +9,6 @@ export interface TextCodec<T> {
 
 /** A JSON document kept in one file on a data branch, updated with optimistic concurrency. */
 export interface JsonBranchStore<T> {
-  file: BranchFile;
   read: () => Promise<T | undefined>;
   /** Applies `change` to the freshest value (again after each conflict); undefined leaves it as it is. */
   update: (change: (current: T | undefined) => T | undefined, message: string) => Promise<T | undefined>;
@@ -18,7 +17,6 @@ export interface JsonBranchStore<T> {
 export function jsonBranchStore<T>(octokit: Octokit, file: BranchFile, codec: TextCodec<T>): JsonBranchStore<T> {
   const { parse } = codec;
   return {
-    file,
     read: async () => {
       const version = await readBranchFile(octokit, file);
       return version === undefined ? undefined : parse(version.text);
