@@ -8,7 +8,7 @@ import { CommandFailure } from './command.ts';
 import { insertSection } from './edit-incident.ts';
 import { fillTemplate, readTemplate } from './templates.ts';
 import type { FileChange } from './validate-changes.ts';
-import { componentNames, duration, shortTime } from './wording.ts';
+import { componentWords, duration, shortTime } from './wording.ts';
 
 /** The first sentence of an update, as a timeline entry. */
 function firstSentence(markdown: string): string {
@@ -34,9 +34,8 @@ export async function addPostmortem(root: string, model: StatusModel, incident: 
   const body = fillTemplate(await readTemplate(root, 'postmortem'), {
     title: incident.title,
     impact: incident.impact,
-    components: ids.length > 0 ? componentNames(ids, model.components) : 'no listed component',
-    is_are: ids.length === 1 ? 'is' : 'are',
-    was_were: ids.length === 1 ? 'was' : 'were',
+    ...componentWords(ids, model.components),
+    ...(ids.length === 0 ? { components: 'no listed component' } : {}),
     started: formatTimestampUtc(started),
     ended: shortTime(ended, started),
     duration: duration(started, ended),

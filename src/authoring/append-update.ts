@@ -7,7 +7,7 @@ import { insertSection, setFrontmatterKey } from './edit-incident.ts';
 import { renderSection, writeTime } from './incident-text.ts';
 import { fillTemplate, readTemplate, statusTemplateName } from './templates.ts';
 import type { FileChange } from './validate-changes.ts';
-import { componentNames, shortTime } from './wording.ts';
+import { componentWords, shortTime } from './wording.ts';
 
 export interface UpdateRequest {
   status: UpdateStatus;
@@ -45,9 +45,7 @@ export async function appendUpdate(root: string, model: StatusModel, incident: I
   const body = request.message ?? fillTemplate(await readTemplate(root, statusTemplateName(request.status)), {
     title: incident.title,
     impact: incident.impact,
-    components: componentNames(ids, model.components),
-    is_are: ids.length === 1 ? 'is' : 'are',
-    was_were: ids.length === 1 ? 'was' : 'were',
+    ...componentWords(ids, model.components),
     ...(request.next ? { next_update: shortTime(request.next, request.at) } : {}),
     ...(incident.workaround ? { workaround: incident.workaround } : {}),
     ...(contact ? { contact } : {}),

@@ -1,13 +1,10 @@
-import { access } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { ComponentStatus, Impact, StatusModel } from '../core/model.ts';
-import { INCIDENTS_DIR } from '../core/read-repository.ts';
-import { slugify } from '../core/slug.ts';
 import { formatTimestampUtc } from '../core/timestamp.ts';
+import { fileExists, incidentPath } from './incident-path.ts';
 import { renderIncidentFile, writeTime, type NewFrontmatter } from './incident-text.ts';
 import { fillTemplate, readTemplate, type TemplateValues } from './templates.ts';
 import type { FileChange } from './validate-changes.ts';
-import { componentNames, shortTime } from './wording.ts';
+import { componentWords, shortTime } from './wording.ts';
 
 /** Everything `npm run new` needs, whether it came from arguments or from the prompts. */
 export interface NewIncidentRequest {
@@ -26,20 +23,13 @@ export interface NewIncidentRequest {
   workaround?: string;
 }
 
-/** `incidents/2026/2026-11-22-elevated-api-error-rates.md`, numbered when the id is taken. */
+/** The first free path for this title on this day: neither its id nor its file may exist. */
 async function freePath(root: string, model: StatusModel, day: Date, title: string): Promise<string> {
-  const date = day.toISOString().slice(0, 10);
-  const base = `${date}-${slugify(title)}`;
   const ids = new Set(model.incidents.map((i) => i.id));
   for (let n = 1; ; n++) {
-    const id = n === 1 ? base : `${base}-${n}`;
-    const path = `${INCIDENTS_DIR}/${date.slice(0, 4)}/${id}.md`;
-    if (!ids.has(id) && !(await exists(join(root, path)))) return path;
+    const { id, path } = incidentPath(day, title, n);
+    if (!ids.has(id) && !(await fileExists(root, path))) return path;
   }
-}
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(() => true, () => false);
 }
 
 /** The new file, with its summary and first update drafted from the templates where not given. */
@@ -49,9 +39,7 @@ export async function draftNewIncident(root: string, model: StatusModel, request
   const values: TemplateValues = {
     title: request.title,
     ...(request.impact ? { impact: request.impact } : {}),
-    components: componentNames(ids, model.components),
-    is_are: ids.length === 1 ? 'is' : 'are',
-    was_were: ids.length === 1 ? 'was' : 'were',
+    ...componentWords(ids, model.components),
     started: shortTime(request.at, request.at),
     ...(request.from ? { from: formatTimestampUtc(request.from) } : {}),
     ...(request.until ? { until: formatTimestampUtc(request.until) } : {}),

@@ -2,9 +2,14 @@ import type { Component } from '../core/model.ts';
 import { formatTimestampUtc } from '../core/timestamp.ts';
 
 /** "REST API", "REST API and Dashboard", "REST API, Dashboard and CDN": how templates name components. */
-export function componentNames(ids: readonly string[], components: readonly Component[]): string {
+function componentNames(ids: readonly string[], components: readonly Component[]): string {
   const names = ids.map((id) => components.find((c) => c.id === id)?.name ?? id);
   return new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(names);
+}
+
+/** The template words about the affected components: their names and the verbs that agree with them. */
+export function componentWords(ids: readonly string[], components: readonly Component[]) {
+  return { components: componentNames(ids, components), is_are: ids.length === 1 ? 'is' : 'are', was_were: ids.length === 1 ? 'was' : 'were' };
 }
 
 /** `14:45 UTC` on the same UTC day as `reference`, the full `2026-11-22 14:45 UTC` otherwise. */

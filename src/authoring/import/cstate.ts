@@ -17,7 +17,7 @@ export interface CstateFile {
  * cState's severities in Candor's terms. cState has one level per issue; Candor has an impact
  * for the incident and a status per component, so both come from it.
  */
-export const CSTATE_SEVERITY: Record<string, { impact: Impact; status: ComponentStatus }> = {
+const CSTATE_SEVERITY: Record<string, { impact: Impact; status: ComponentStatus }> = {
   down: { impact: 'major', status: 'major_outage' },
   disrupted: { impact: 'minor', status: 'partial_outage' },
   notice: { impact: 'none', status: 'degraded_performance' },

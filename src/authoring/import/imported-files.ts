@@ -1,8 +1,8 @@
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StatusModel } from '../../core/model.ts';
-import { CONFIG_FILE, INCIDENTS_DIR } from '../../core/read-repository.ts';
-import { slugify } from '../../core/slug.ts';
+import { CONFIG_FILE } from '../../core/read-repository.ts';
+import { fileExists, incidentPath } from '../incident-path.ts';
 import { renderIncidentFile, writeTime, type NewFrontmatter } from '../incident-text.ts';
 import type { FileChange } from '../validate-changes.ts';
 import { addComponents } from './add-components.ts';
@@ -25,18 +25,17 @@ export async function planImport(root: string, model: StatusModel, incidents: re
   const skipped: string[] = [];
   const taken = new Set(model.incidents.map((i) => i.id));
   for (const incident of incidents) {
-    const day = (incident.started ?? incident.scheduledFor ?? incident.sections[0]!.at).toISOString().slice(0, 10);
-    const id = `${day}-${slugify(incident.title)}`;
-    const path = `${INCIDENTS_DIR}/${day.slice(0, 4)}/${id}.md`;
-    if (await access(join(root, path)).then(() => true, () => false)) {
-      skipped.push(`${incident.source}: ${path} exists already; it was left as it is.`);
+    const day = incident.started ?? incident.scheduledFor ?? incident.sections[0]!.at;
+    const first = incidentPath(day, incident.title);
+    if (await fileExists(root, first.path)) {
+      skipped.push(`${incident.source}: ${first.path} exists already; it was left as it is.`);
       continue;
     }
-    let unique = id;
-    for (let n = 2; taken.has(unique); n++) unique = `${id}-${n}`;
-    taken.add(unique);
-    const file = `${INCIDENTS_DIR}/${day.slice(0, 4)}/${unique}.md`;
-    changes.push({ path: file, text: renderImported(file, incident) });
+    let n = 1;
+    while (taken.has(incidentPath(day, incident.title, n).id)) n++;
+    const { id, path } = incidentPath(day, incident.title, n);
+    taken.add(id);
+    changes.push({ path, text: renderImported(path, incident) });
   }
   if (registry.added.length > 0 || registry.addedGroups.length > 0) {
     const config = await readFile(join(root, CONFIG_FILE), 'utf8');
