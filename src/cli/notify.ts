@@ -6,8 +6,9 @@ import type { NotifyConfig } from '../notify/config-schema.ts';
 import { FileLedger } from '../notify/file-ledger.ts';
 import { LedgerError, type Ledger } from '../notify/ledger.ts';
 import { NOTIFY_FILE } from '../notify/load-config.ts';
-import { maskUrl, secretMasker } from '../notify/mask.ts';
-import { planNotices, type NoticePlan } from '../notify/plan.ts';
+import { secretMasker } from '../notify/mask.ts';
+import { describePlan } from '../notify/describe-plan.ts';
+import { planNotices } from '../notify/plan.ts';
 import { readNotifyConfig } from '../notify/read-config.ts';
 import { runNotices, type RunReport } from '../notify/run.ts';
 import { validateRepository, type Io } from './check.ts';
@@ -72,29 +73,6 @@ export async function runNotify(argv: string[], io: Io, store?: Ledger): Promise
 
 function secretsOf(config: NotifyConfig, env: Io['env']): string[] {
   return config.channels.flatMap((c) => [c.url_env, c.secret_env].flatMap((name) => (name && env[name] ? [env[name]] : [])));
-}
-
-function target(channel: NotifyConfig['channels'][number], env: Io['env']): string {
-  const url = env[channel.url_env];
-  return url ? maskUrl(url) : `${channel.url_env} is not set`;
-}
-
-/** The dry run: every notice as it would be sent, channel by channel, with each body as JSON. */
-export function describePlan(plan: NoticePlan, config: NotifyConfig, env: Io['env']): string {
-  const lines: string[] = [];
-  for (const { channel, bootstrap, send, record } of plan.channels) {
-    lines.push(`── ${channel.id} (${channel.type}${channel.format === 'statuspage' ? ', Statuspage envelope' : ''}, ${channel.audience}) → ${target(channel, env)}`);
-    if (bootstrap) lines.push(`   first run for this channel: ${record.length} existing notices would be recorded as sent, none sent.`);
-    else if (record.length) lines.push(`   ${record.length} notices older than ${config.max_age_hours} h would be recorded as expired, not sent.`);
-    if (!bootstrap && send.length === 0) lines.push('   nothing to send.');
-    for (const notice of send) {
-      lines.push(`   ▸ ${notice.event.kind} ${notice.event.id} (webhook-id ${notice.webhookId})`);
-      lines.push(JSON.stringify(notice.body, null, 2).replace(/^/gm, '     '));
-    }
-  }
-  const over = plan.total > plan.maxPerRun ? ` That is more than max_per_run (${plan.maxPerRun}): the run would refuse to send any.` : '';
-  lines.push(`Dry run: ${plan.total} notice${plan.total === 1 ? '' : 's'} would be sent.${over} Nothing was sent or recorded.`);
-  return lines.join('\n');
 }
 
 function summarise(report: RunReport): string {

@@ -9,6 +9,7 @@ import { renderNotice } from '../../src/notify/render/render-notice.ts';
 import { renderSlack, SLACK_LIMITS } from '../../src/notify/render/slack.ts';
 import { renderStatuspage } from '../../src/notify/render/statuspage.ts';
 import { renderTeams, TEAMS_MAX_BYTES } from '../../src/notify/render/teams.ts';
+import { renderText } from '../../src/notify/render/text.ts';
 import { renderWebhook } from '../../src/notify/render/webhook.ts';
 import { loadModel, NOW, STANDARD_FILES, tempRepo } from './fixture.ts';
 
@@ -179,5 +180,24 @@ describe('dialects', () => {
     expect(toDialect(markdown, slackDialect)).toBe('*Bold* _it_ ~gone~ `code` <https://a.test/x|link>\n\n• one\n• two');
     expect(toDialect(markdown, discordDialect)).toBe('**Bold** *it* ~~gone~~ `code` [link](<https://a.test/x>)\n\n• one\n• two');
     expect(toDialect(markdown, teamsDialect)).toBe('**Bold** _it_ gone code [link](https://a.test/x)\n\n- one\n- two');
+  });
+});
+
+describe('plain text preview', () => {
+  it('says what is affected, the status, the text, the next update and the link', () => {
+    expect(renderText(byId(UPDATE))).toBe([
+      'Acme Cloud · Incident update · 23 Nov 2026, 10:25 UTC',
+      'Monitoring · Elevated API error rates',
+      'Affected: REST API: Degraded performance, Dashboard: Operational',
+      '',
+      'A fix is out; we are watching error rates.',
+      '',
+      'Workaround: Retry with backoff.',
+      '',
+      'Next update by 23 Nov 2026, 16:00 UTC',
+      '',
+      'https://status.acme.test/status/incidents/2026-11-23-api-errors/',
+    ].join('\n'));
+    expect(renderText(hostile)).not.toMatch(/@(everyone|here)\b/);
   });
 });
