@@ -147,9 +147,11 @@ function groupView(group: Group | undefined, components: Component[], statuses: 
   return { group, components, worst };
 }
 
+/** Maintenance that has not started is not history yet: it is on the home page and its own page. */
 function historyPages(all: IncidentView[], timezone: string): HistoryPage[] {
   const months = new Map<string, HistoryMonth>();
-  for (const item of [...all].sort((a, b) => b.started.getTime() - a.started.getTime())) {
+  const past = all.filter((item) => item.status !== 'scheduled');
+  for (const item of past.sort((a, b) => b.started.getTime() - a.started.getTime())) {
     const key = localDay(item.started, timezone).slice(0, 7);
     let month = months.get(key);
     if (!month) {

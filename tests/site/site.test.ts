@@ -55,8 +55,11 @@ describe('the example site', () => {
     expect(pages.get('components/api/index.html')).toMatch(/<link rel="alternate" type="application\/rss\+xml"[^>]*href="\/components\/api\/feed\.xml"/);
   });
 
-  it('shows what each impact level means on the history page', () => {
-    expect(pages.get('history/index.html')).toContain('A feature is unavailable or failing for many users.');
+  it('lists what happened on the history page, not what is still to come, and explains the impact levels', () => {
+    const history = pages.get('history/index.html')!;
+    expect(history).toContain('Network upgrade in us-east');
+    expect(history).not.toContain('PostgreSQL minor version upgrade in eu-west');
+    expect(history).toContain('A feature is unavailable or failing for many users.');
   });
 
   it('has no link to a page that does not exist', async () => {
