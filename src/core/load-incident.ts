@@ -9,6 +9,7 @@ import { incidentStatusSchema, maintenanceStatusSchema, STATUS_LABELS } from './
 import { decodeSource, type SourceFile } from './source-text.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
 import { slugify } from './slug.ts';
+import { describeTime } from './timestamp.ts';
 
 /** A component id written in an incident file, kept with its position for the cross-file check. */
 export interface ComponentReference {
@@ -161,7 +162,7 @@ function buildUpdates(
       continue;
     }
     if (previous && update.at.getTime() < previous.at.getTime()) {
-      diagnostics.push(error(path, update.position, 'update-order', `This update (${update.at.toISOString()}) is earlier than the one above it (${previous.at.toISOString()}).`,
+      diagnostics.push(error(path, update.position, 'update-order', `This update (${describeTime(update.at)}) is earlier than the one above it (${describeTime(previous.at)}).`,
         'Keep updates in time order, oldest first, and check the time and zone.'));
       continue;
     }

@@ -4,6 +4,7 @@ import { loadPageConfig } from './load-page-config.ts';
 import type { Incident, StatusModel } from './model.ts';
 import { isOpen, lifecycleAt, publishedUpdates } from './status.ts';
 import type { SourceFile } from './source-text.ts';
+import { describeTime } from './timestamp.ts';
 
 export interface RepositoryFiles {
   /** components.yaml, or undefined when the repository has none. */
@@ -79,14 +80,14 @@ function timeWarnings(incident: Incident, now: Date): Diagnostic[] {
   const out: Diagnostic[] = [];
   const published = publishedUpdates(incident, now);
   for (const update of incident.updates.slice(published.length)) {
-    out.push(warning(incident.file, update.position, 'update-in-future', `This update is dated ${update.at.toISOString()}, in the future; it stays hidden until then.`,
+    out.push(warning(incident.file, update.position, 'update-in-future', `This update is dated ${describeTime(update.at)}, in the future; it stays hidden until then.`,
       'Check the time and its zone; write the time the update is posted.'));
   }
   if (incident.kind !== 'incident' || published.length === 0 || !isOpen(lifecycleAt(incident, now))) return out;
   const last = published.at(-1)!;
   if (incident.nextUpdate && incident.nextUpdate < now && last.at < incident.nextUpdate) {
     out.push(warning(incident.file, last.position, 'next-update-overdue',
-      `The next update was promised for ${incident.nextUpdate.toISOString()} and is late.`,
+      `The next update was promised for ${describeTime(incident.nextUpdate)} and is late.`,
       'Post an update now, even if nothing has changed, and set a new `next_update`.'));
   }
   if (now.getTime() - incident.started.getTime() > STALE_AFTER_MS) {

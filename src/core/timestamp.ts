@@ -64,3 +64,9 @@ export function parseTimestamp(input: string): TimestampResult {
 export function formatTimestampUtc(date: Date): string {
   return `${date.toISOString().slice(0, 10)} ${date.toISOString().slice(11, 16)} UTC`;
 }
+
+/** A time for a message to a person: the canonical form, with seconds only when they matter. */
+export function describeTime(date: Date): string {
+  const seconds = date.getUTCSeconds();
+  return seconds === 0 ? formatTimestampUtc(date) : formatTimestampUtc(date).replace(' UTC', `:${String(seconds).padStart(2, '0')} UTC`);
+}

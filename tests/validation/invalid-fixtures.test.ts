@@ -141,7 +141,7 @@ const EXPECTED: Record<string, Expected[]> = {
     { code: 'unknown-key', line: 2, column: 1, message: 'Unknown key "titel".', hint: 'Did you mean `title`?' },
   ],
   'next-update-overdue.md': [
-    { code: 'next-update-overdue', line: 10, column: 1, message: 'The next update was promised for 2026-11-23T11:00:00.000Z and is late.', severity: 'warning' },
+    { code: 'next-update-overdue', line: 10, column: 1, message: 'The next update was promised for 2026-11-23 11:00 UTC and is late.', severity: 'warning' },
   ],
   'no-components.md': [
     { code: 'no-components', line: 2, column: 1, message: 'This open incident names no affected component', severity: 'warning' },
@@ -215,10 +215,10 @@ const EXPECTED: Record<string, Expected[]> = {
     { code: 'update-after-resolved', line: 15, column: 1, message: 'An update follows "Resolved".' },
   ],
   'update-in-future.md': [
-    { code: 'update-in-future', line: 12, column: 1, message: 'This update is dated 2026-11-23T14:00:00.000Z', severity: 'warning' },
+    { code: 'update-in-future', line: 12, column: 1, message: 'This update is dated 2026-11-23 14:00 UTC, in the future', severity: 'warning' },
   ],
   'update-order.md': [
-    { code: 'update-order', line: 12, column: 1, message: 'This update (2026-11-20T13:50:00.000Z) is earlier than the one above it (2026-11-20T14:03:00.000Z)' },
+    { code: 'update-order', line: 12, column: 1, message: 'This update (2026-11-20 13:50 UTC) is earlier than the one above it (2026-11-20 14:03 UTC)' },
   ],
   'wrong-type-components.md': [
     { code: 'invalid-type', line: 4, column: 13, message: '`components` has the wrong shape (number 3).' },
