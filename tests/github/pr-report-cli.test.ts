@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/check.ts';
+import { runPrComment } from '../../src/cli/github-pr-comment.ts';
 import { runPrReport } from '../../src/cli/github-pr-report.ts';
 import { parsePrReport } from '../../src/github/pr-report.ts';
 import { serialiseLedger } from '../../src/notify/ledger.ts';
@@ -84,6 +85,19 @@ describe('npm run github:pr-report', () => {
     expect(summary).toContain('Notices this merge will send (1)');
     expect(summary).not.toContain('secretpart123456');
     expect(github.requests.every((r) => r.method === 'GET')).toBe(true);
+  });
+
+  it('writes a report the comment workflow accepts and posts', async () => {
+    github.writeFile('candor-ledger', 'ledger.json', serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }));
+    await writeFile(join(root, 'incidents', '2026-11-22-api-errors.md'), incident.replace('impact: major', 'impact: major\nnext_update: 2026-11-22 14:05 UTC'));
+    expect(await runPrReport(['--out', 'out'], io())).toBe(0);
+    expect((await readReport()).diagnostics.length).toBeGreaterThan(0);
+    github.pulls.set(7, { number: 7, head: { sha: head } });
+    expect(await runPrComment(['--report', join(root, 'out', 'candor-pr-report.json')], io())).toBe(0);
+    const [comment] = github.comments.get(7)!;
+    expect(comment!.body).toContain('Notices this merge will send (1)');
+    expect(comment!.body).toContain('| Where | Problem |');
+    expect(out.stderr).toEqual([]);
   });
 
   it('previews nothing already on the ledger', async () => {
