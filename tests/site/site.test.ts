@@ -130,3 +130,12 @@ describe('a site under a base path, with hostile Markdown and a long history', (
     expect(web).toContain('100.00 % over the last 90 days');
   });
 });
+
+describe('the public site of a repository with internal content', () => {
+  it('shows none of it on any page', async () => {
+    const pages = await builtPages(await buildSite(join(PROJECT_ROOT, 'tests/fixtures/audience-repo')));
+    expect(pages.has('incidents/2026-11-23-public-outage/index.html')).toBe(true);
+    expect(pages.has('incidents/2026-11-22-internal-incident/index.html')).toBe(false);
+    for (const [path, html] of pages) expect(html, path).not.toContain('CANARY');
+  });
+});
