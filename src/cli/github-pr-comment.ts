@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createOctokit, githubTargetFromEnv, httpStatus, type Octokit } from '../github/octokit.ts';
@@ -45,11 +46,15 @@ export function runPrComment(argv: string[], io: Io): Promise<number> {
 async function readReport(path: string): Promise<PrReport> {
   let file;
   try {
-    file = await open(path, 'r');
+    // Never through a symbolic link: the report is the only thing this job reads from the PR's side.
+    file = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
   } catch (cause) {
-    throw new CommandError(`cannot read the report ${path}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}. Did the check job upload it?`);
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') throw new CommandError(`the report ${path} is a symbolic link: refused.`);
+    throw new CommandError(`cannot read the report ${path}: ${code ?? (cause as Error).message}. Did the check job upload it?`);
   }
   try {
+    if (!(await file.stat()).isFile()) throw new CommandError(`the report ${path} is not a regular file: refused.`);
     // Read one byte past the cap, so an oversized file is refused without reading all of it.
     const buffer = Buffer.alloc(PR_REPORT_MAX_BYTES + 1);
     const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);

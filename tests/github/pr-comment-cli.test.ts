@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -87,6 +87,16 @@ describe('npm run github:pr-comment', () => {
   it('refuses an oversized report without parsing it', async () => {
     expect(await runPrComment(['--report', await reportFile(' '.repeat(5_000_001))], io())).toBe(1);
     expect(out.stderr[0]).toContain('is larger than 5000000 bytes');
+  });
+
+  it('refuses a symbolic link or a directory in place of the report', async () => {
+    await writeFile(join(dir, 'elsewhere.json'), JSON.stringify(report));
+    await symlink(join(dir, 'elsewhere.json'), join(dir, 'link.json'));
+    await mkdir(join(dir, 'folder.json'));
+    expect(await runPrComment(['--report', join(dir, 'link.json')], io())).toBe(1);
+    expect(await runPrComment(['--report', join(dir, 'folder.json')], io())).toBe(1);
+    expect(out.stderr).toEqual([expect.stringMatching(/link\.json is a symbolic link: refused\.$/), expect.stringMatching(/folder\.json is not a regular file: refused\.$/)]);
+    expect(github.requests).toEqual([]);
   });
 
   it('says what to set when the token or the head is missing', async () => {
