@@ -6,6 +6,7 @@ import { endedAt, lifecycleAt, startedAt } from '../core/status.ts';
 import { formatTimestampUtc } from '../core/timestamp.ts';
 import { CommandFailure } from './command.ts';
 import { insertSection } from './edit-incident.ts';
+import { keepTextStyle } from './keep-text-style.ts';
 import { fillTemplate, readTemplate } from './templates.ts';
 import type { FileChange } from './validate-changes.ts';
 import { componentWords, duration, shortTime } from './wording.ts';
@@ -43,5 +44,5 @@ export async function addPostmortem(root: string, model: StatusModel, incident: 
     ...(incident.contact ?? model.page.contact ? { contact: incident.contact ?? model.page.contact } : {}),
   });
   const original = await readFile(join(root, incident.file), 'utf8');
-  return { path: incident.file, text: insertSection(original.replace(/\r\n?/g, '\n'), `## Postmortem\n${body}\n`) };
+  return { path: incident.file, text: keepTextStyle(original, (lf) => insertSection(lf, `## Postmortem\n${body}\n`)) };
 }

@@ -5,6 +5,7 @@ import type { ComponentStatus, Incident, StatusModel } from '../core/model.ts';
 import { incidentStatusSchema, maintenanceStatusSchema, STATUS_LABELS, type UpdateStatus } from '../core/schema/update-status.ts';
 import { insertSection, setFrontmatterKey } from './edit-incident.ts';
 import { renderSection, writeTime } from './incident-text.ts';
+import { keepTextStyle } from './keep-text-style.ts';
 import { fillTemplate, readTemplate, statusTemplateName } from './templates.ts';
 import type { FileChange } from './validate-changes.ts';
 import { componentWords, shortTime } from './wording.ts';
@@ -51,9 +52,11 @@ export async function appendUpdate(root: string, model: StatusModel, incident: I
     ...(contact ? { contact } : {}),
   });
   const section = renderSection({ at: request.at, status: request.status, changes: request.changes, body });
-  let text = insertSection(original.replace(/\r\n?/g, '\n'), section, incident.postmortem?.position.line);
   const stale = incident.nextUpdate !== undefined && incident.nextUpdate <= request.at;
-  if (ENDING.has(request.status) || (stale && !request.next)) text = setFrontmatterKey(incident.file, text, 'next_update', undefined);
-  else if (request.next) text = setFrontmatterKey(incident.file, text, 'next_update', writeTime(request.next));
+  const text = keepTextStyle(original, (lf) => {
+    const added = insertSection(lf, section, incident.postmortem?.position.line);
+    if (ENDING.has(request.status) || (stale && !request.next)) return setFrontmatterKey(incident.file, added, 'next_update', undefined);
+    return request.next ? setFrontmatterKey(incident.file, added, 'next_update', writeTime(request.next)) : added;
+  });
   return { path: incident.file, text };
 }

@@ -117,6 +117,17 @@ Early notes.
     expect(text).toContain('impact: minor   # minor: there is a workaround');
   });
 
+  it('keeps the Windows line ends and byte-order mark of a file it adds to', async () => {
+    const windows = `\uFEFF${OPEN_WITH_POSTMORTEM.replace(/\n/g, '\r\n')}`;
+    await writeRepoFile(root, 'incidents/slow.md', windows);
+    expect(await runUpdate(['slow', 'monitoring', 'Fixed the query.', '--next', '+1h'], captureIo(root))).toBe(0);
+    const text = await readRepoFile(root, 'incidents/slow.md');
+    expect(text).toBe(windows
+      .replace('next_update: 2026-11-23 11:30 UTC', 'next_update: 2026-11-23 13:00 UTC')
+      .replace('## Postmortem', '## 2026-11-23 12:00 UTC · Monitoring\r\nFixed the query.\r\n\r\n## Postmortem'));
+    expect((await loadRepo(root)).diagnostics).toEqual([]);
+  });
+
   it('writes nothing when the result would not validate, and says why with the line', async () => {
     await writeRepoFile(root, 'incidents/slow.md', OPEN_WITH_POSTMORTEM);
     const io = captureIo(root);

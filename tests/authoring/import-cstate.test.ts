@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/cli/import.ts';
 import { lifecycleAt } from '../../src/core/status.ts';
-import { captureIo, loadRepo, makeRepo, readRepoFile, removeRepo, REPO_ROOT } from './temp-repo.ts';
+import { captureIo, loadRepo, makeRepo, readRepoFile, removeRepo, REPO_ROOT, writeRepoFile } from './temp-repo.ts';
 
 const CSTATE = join(REPO_ROOT, 'tests', 'fixtures', 'cstate');
 
@@ -62,6 +62,21 @@ The replica caught up and queries are fast again.
     expect(notice.impact).toBe('none');
     expect(notice.components).toEqual({ api: 'operational' });
     expect(model!.components.find((c) => c.id === 'website')).toMatchObject({ name: 'Website', group: 'frontend' });
+  });
+
+  it('leaves out an issue whose file would not be valid, saying why, and imports the others', async () => {
+    const track = (text: string, at: string) => `${text} {{< track "${at}" >}}`;
+    const issue = (title: string, body: string) => `---\ntitle: ${title}\ndate: 2020-05-01 10:00:00\nseverity: down\naffected: [API]\nsection: issue\n---\n${body}\n`;
+    await writeRepoFile(root, 'old/issues/good.md', issue('Good', track('*Investigating* - Looking.', '2020-05-01 10:05:00')));
+    await writeRepoFile(root, 'old/issues/twice.md', issue('Twice', `${track('*Identified* - Found.', '2020-05-01 10:05:00')}\n\n${track('*Investigating* - Looking.', '2020-05-01 10:05:00')}`));
+    const io = captureIo(root);
+    expect(await runImport(['cstate', 'old/issues'], io), io.err.join('\n')).toBe(0);
+    const out = io.out.join('\n');
+    expect(out).toContain('Imported 1 of 2 cState issues into incidents/.');
+    expect(out).toContain('twice.md: not imported, because the file would not be valid: Two updates have the same time.');
+    const { model, diagnostics } = await loadRepo(root);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(model!.incidents.map((i) => i.title)).toEqual(['Good']);
   });
 
   it('refuses a folder that does not exist, naming it', async () => {

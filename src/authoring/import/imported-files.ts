@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StatusModel } from '../../core/model.ts';
+import { loadIncident } from '../../core/load-incident.ts';
 import { CONFIG_FILE } from '../../core/read-repository.ts';
 import { fileExists, incidentPath } from '../incident-path.ts';
 import { renderIncidentFile, writeTime, type NewFrontmatter } from '../incident-text.ts';
@@ -11,14 +12,15 @@ import type { ImportedIncident } from './imported.ts';
 
 export interface ImportPlan {
   changes: FileChange[];
-  /** Incidents left out because a file of that name exists (an earlier import of the same history). */
+  /** Incidents left out: a file of that name exists (an earlier import), or theirs would not be valid. */
   skipped: string[];
 }
 
 /**
  * The files an import writes: one per incident, named like `npm run new` names them, and
  * components.yaml with the components (and groups) the incidents need. An incident whose file
- * already exists is left as it is, so importing the same export twice changes nothing.
+ * already exists is left as it is, so importing the same export twice changes nothing; one whose
+ * file would not validate is left out with the reason, so it never blocks the rest.
  */
 export async function planImport(root: string, model: StatusModel, incidents: readonly ImportedIncident[], registry: ComponentRegistry): Promise<ImportPlan> {
   const changes: FileChange[] = [];
@@ -34,8 +36,14 @@ export async function planImport(root: string, model: StatusModel, incidents: re
     let n = 1;
     while (taken.has(incidentPath(day, incident.title, n).id)) n++;
     const { id, path } = incidentPath(day, incident.title, n);
+    const text = renderImported(path, incident);
+    const errors = loadIncident({ path, bytes: new TextEncoder().encode(text) }).diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+      skipped.push(`${incident.source}: not imported, because the file would not be valid: ${errors.map((d) => `${d.message} ${d.hint ?? ''}`.trim()).join(' ')}`);
+      continue;
+    }
     taken.add(id);
-    changes.push({ path, text: renderImported(path, incident) });
+    changes.push({ path, text });
   }
   if (registry.added.length > 0 || registry.addedGroups.length > 0) {
     const config = await readFile(join(root, CONFIG_FILE), 'utf8');

@@ -119,6 +119,10 @@ function convert(source: SourceIncident, kind: 'incident' | 'maintenance', regis
   });
   if (source.postmortem_body) postmortems.unshift(htmlToMarkdown(source.postmortem_body).markdown);
 
+  if (sections.length === 0) {
+    note('has only postmortem updates, so there is no update to show; it was not imported.');
+    return undefined;
+  }
   if (kind === 'maintenance') for (const id of Object.keys(declared)) declared[id] = duringWindow[id] ?? 'under_maintenance';
   for (const component of source.components ?? []) {
     const id = registry.idFor(component.name);
