@@ -17,11 +17,13 @@ export const eventKindSchema = z
   .describe('A kind of notice: incident.created | incident.updated | incident.resolved | incident.postmortem | maintenance.scheduled | maintenance.started | maintenance.updated | maintenance.completed | component.updated.');
 export type EventKind = z.infer<typeof eventKindSchema>;
 
+const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+
 /** The name of an environment variable: the secret itself never appears in notify.yaml. */
 const envNameSchema = z
   .string()
   .check((ctx) => {
-    if (/^[A-Z_][A-Z0-9_]*$/.test(ctx.value)) return;
+    if (ENV_NAME.test(ctx.value)) return;
     const looksSecret = /^[a-z]+:\/\//i.test(ctx.value) || ctx.value.startsWith('whsec_');
     ctx.issues.push({
       code: 'custom',
@@ -37,6 +39,8 @@ const envNameSchema = z
       },
     });
   })
+  // The same rule for editors: the check above is code, which JSON Schema cannot carry.
+  .meta({ pattern: ENV_NAME.source })
   .describe('The name of the environment variable that holds the secret, e.g. SLACK_WEBHOOK_URL. Never the secret itself.');
 
 export const channelSchema = z.strictObject({

@@ -28,10 +28,14 @@ export class FileLedger implements Ledger {
   record(channelId: string, entries: readonly { noticeId: string; entry: LedgerEntry }[]): Promise<void> {
     const write = this.#writes.then(async () => {
       const next = withRecords(await this.list(), channelId, entries);
-      await mkdir(dirname(this.path), { recursive: true });
-      const temporary = `${this.path}.${process.pid}.tmp`;
-      await writeFile(temporary, serialiseLedger(next));
-      await rename(temporary, this.path);
+      try {
+        await mkdir(dirname(this.path), { recursive: true });
+        const temporary = `${this.path}.${process.pid}.tmp`;
+        await writeFile(temporary, serialiseLedger(next));
+        await rename(temporary, this.path);
+      } catch (cause) {
+        throw new LedgerError(`The ledger ${this.path} cannot be written: ${(cause as Error).message}`);
+      }
       this.#snapshot = Promise.resolve(next);
     });
     // A failed write fails its caller; later writes still run against the last good state.

@@ -1,7 +1,7 @@
 import type { StatusModel } from '../core/model.ts';
 import type { Channel, NotifyConfig } from './config-schema.ts';
 import { deliver, deliveryPolicy, type DeliveryPolicy } from './deliver.ts';
-import type { Ledger } from './ledger.ts';
+import { LedgerError, type Ledger } from './ledger.ts';
 import { maskUrl } from './mask.ts';
 import { planNotices, type ChannelPlan, type NoticePlan } from './plan.ts';
 import { SecretError, standardWebhookHeaders } from './signing.ts';
@@ -81,14 +81,29 @@ export async function runNotices(options: RunOptions): Promise<RunReport> {
     const url = env[c.channel.url_env];
     if (c.send.length === 0) reports.set(c.channel.id, report(c, c.bootstrap ? 'bootstrapped' : 'delivered', url ? { target: maskUrl(url) } : {}));
   }
+  // A ledger that cannot be written stops every channel: sending on would send what a later run repeats.
+  let ledgerFailure: LedgerError | undefined;
+  const record: Ledger['record'] = async (channelId, entries) => {
+    try {
+      await ledger.record(channelId, entries);
+    } catch (cause) {
+      ledgerFailure ??= cause instanceof LedgerError ? cause : new LedgerError(`The ledger cannot be written: ${(cause as Error).message}`);
+      throw ledgerFailure;
+    }
+  };
   let next = 0;
   const worker = async () => {
-    while (next < work.length) {
+    while (next < work.length && !ledgerFailure) {
       const channelPlan = work[next++]!;
-      reports.set(channelPlan.channel.id, await serveChannel(channelPlan, { ledger, env, policy, at, log }));
+      const served = await serveChannel(channelPlan, { record, stopped: () => ledgerFailure !== undefined, env, policy, at, log }).catch((cause: unknown) => {
+        if (cause !== ledgerFailure) throw cause;
+        return undefined;
+      });
+      if (served) reports.set(channelPlan.channel.id, served);
     }
   };
   await Promise.all(Array.from({ length: Math.min(config.delivery.concurrency, work.length) }, worker));
+  if (ledgerFailure) throw ledgerFailure;
   const channels = plan.channels.map((c) => reports.get(c.channel.id)!);
   return { plan, channels, ok: channels.every((c) => c.pending.length === 0) };
 }
@@ -99,13 +114,13 @@ function report(plan: ChannelPlan, outcome: ChannelOutcome, extra: Partial<Chann
 
 async function serveChannel(
   plan: ChannelPlan,
-  context: { ledger: Ledger; env: RunOptions['env']; policy: DeliveryPolicy; at: string; log: (line: string) => void },
+  context: { record: Ledger['record']; stopped: () => boolean; env: RunOptions['env']; policy: DeliveryPolicy; at: string; log: (line: string) => void },
 ): Promise<ChannelReport> {
   const { channel } = plan;
   const all = plan.send.map((n) => n.event.id);
   const url = context.env[channel.url_env];
   if (!url) return report(plan, 'unset', { pending: all, message: `${channel.url_env} is not set; set it to the channel's webhook URL.` });
-  if (!/^https?:\/\//i.test(url)) return report(plan, 'failed', { pending: all, message: `${channel.url_env} does not hold an http(s) URL.` });
+  if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) return report(plan, 'failed', { pending: all, message: `${channel.url_env} does not hold an http(s) URL.` });
   const target = maskUrl(url);
   const secret = channel.secret_env === undefined ? undefined : context.env[channel.secret_env];
   if (channel.secret_env !== undefined && !secret) {
@@ -113,6 +128,7 @@ async function serveChannel(
   }
   const sent: string[] = [];
   for (const [i, notice] of plan.send.entries()) {
+    if (context.stopped()) return report(plan, 'failed', { target, sent, pending: all.slice(i), message: 'Stopped: the ledger cannot be written.' });
     const body = JSON.stringify(notice.body);
     let outcome;
     try {
@@ -123,9 +139,14 @@ async function serveChannel(
     }
     const tries = outcome.attempts.length > 1 ? ` (${outcome.attempts.length} tries)` : '';
     if (outcome.ok) {
-      await context.ledger.record(channel.id, [{ noticeId: notice.event.id, entry: { at: context.at, via: 'sent' } }]);
-      sent.push(notice.event.id);
       context.log(`${channel.id}: sent ${notice.event.id} (${notice.event.kind}) to ${target}, HTTP ${outcome.status}${tries}`);
+      try {
+        await context.record(channel.id, [{ noticeId: notice.event.id, entry: { at: context.at, via: 'sent' } }]);
+      } catch (cause) {
+        context.log(`${channel.id}: ${notice.event.id} was delivered but could not be recorded; a later run may send it again.`);
+        throw cause;
+      }
+      sent.push(notice.event.id);
       continue;
     }
     context.log(`${channel.id}: could not deliver ${notice.event.id} to ${target}: ${outcome.message}`);

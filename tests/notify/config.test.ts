@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { validateRepository } from '../../src/cli/check.ts';
+import { jsonSchemas } from '../../src/core/json-schemas.ts';
 import { loadNotifyConfig } from '../../src/notify/load-config.ts';
 import { NOW, STANDARD_FILES, tempRepo } from './fixture.ts';
 
@@ -51,5 +54,20 @@ describe('notify.yaml', () => {
     } finally {
       await repo.remove();
     }
+  });
+});
+
+describe('schemas/notify.schema.json', () => {
+  it('is what editors check notify.yaml with: the example points at it and validates, mistakes do not', async () => {
+    const ajv = new Ajv({ strict: true, allErrors: true });
+    const validate = ajv.compile(jsonSchemas()['notify.schema.json']!);
+    const text = await readFile(new URL('../../notify.yaml', import.meta.url), 'utf8');
+    expect(text).toMatch(/^# yaml-language-server: \$schema=\.\/schemas\/notify\.schema\.json$/m);
+    expect(validate(parse(text, { schema: 'core', version: '1.2' })), JSON.stringify(validate.errors)).toBe(true);
+    const channel = { id: 'a', type: 'slack', url_env: 'A_URL' };
+    expect(validate({ channels: [channel] })).toBe(true);
+    expect(validate({ channels: [{ ...channel, type: 'slak' }] })).toBe(false);
+    expect(validate({ channels: [{ ...channel, url_env: 'https://hooks.slack.com/services/x' }] })).toBe(false);
+    expect(validate({ channels: [{ ...channel, colour: 'red' }] })).toBe(false);
   });
 });

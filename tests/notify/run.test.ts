@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { notifyConfigSchema, type NotifyConfig } from '../../src/notify/config-schema.ts';
 import { FileLedger } from '../../src/notify/file-ledger.ts';
-import { emptyLedger, parseLedger, serialiseLedger, withRecords } from '../../src/notify/ledger.ts';
+import { emptyLedger, LedgerError, parseLedger, serialiseLedger, withRecords } from '../../src/notify/ledger.ts';
 import { runNotices, type RunReport } from '../../src/notify/run.ts';
 import { loadModel, NOW, STANDARD_FILES, tempRepo } from './fixture.ts';
 import { Receiver } from './receiver.ts';
@@ -117,6 +117,19 @@ Error rates are back to normal.
     });
     await run(await knownChannels(), config({ channels: [CHANNELS[0]] }));
     expect(seenOnDisk).toEqual([0, 1, 2, 3]);
+  });
+
+  it('stops every channel when the ledger cannot be written, and says which notice may repeat', async () => {
+    const ledger = await knownChannels();
+    // The first delivery makes the ledger's temporary file impossible to write (a directory in its way), even for root.
+    receiver.script(PATHS.slack, [async () => {
+      await mkdir(`${ledgerPath()}.${process.pid}.tmp`);
+      return { status: 200 };
+    }]);
+    const lines: string[] = [];
+    await expect(run(ledger, config({ channels: [CHANNELS[0]] }), NOW, (line) => lines.push(line))).rejects.toThrow(LedgerError);
+    expect(receiver.received).toHaveLength(1);
+    expect(lines.at(-1)).toBe(`slack: ${SENDABLE[0]} was delivered but could not be recorded; a later run may send it again.`);
   });
 
   it('disables a channel answering 410 for the run and reports it, while the others deliver', async () => {
