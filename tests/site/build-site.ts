@@ -10,13 +10,13 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const EXAMPLE_NOW = '2026-11-23T12:00:00Z';
 
 /** Builds the content repository at `contentDir` into a fresh temp folder with `npm run build`'s own script. */
-export async function buildSite(contentDir: string, now = EXAMPLE_NOW): Promise<string> {
+export async function buildSite(contentDir: string, options: { now?: string; audience?: 'public' | 'internal' } = {}): Promise<string> {
   const out = await mkdtemp(join(tmpdir(), 'candor-site-'));
   // Vitest puts BASE_URL, MODE, ... into process.env; Vite would take BASE_URL over the site's base path.
   const { BASE_URL, MODE, DEV, PROD, SSR, ...env } = process.env;
-  await run(process.execPath, [join(PROJECT_ROOT, 'scripts/build.ts'), '--out', out], {
+  await run(process.execPath, [join(PROJECT_ROOT, 'scripts/build.ts'), '--out', out, '--audience', options.audience ?? 'public'], {
     cwd: contentDir,
-    env: { ...env, CANDOR_NOW: now, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...env, CANDOR_NOW: options.now ?? EXAMPLE_NOW, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   return out;
 }

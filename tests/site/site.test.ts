@@ -139,3 +139,12 @@ describe('the public site of a repository with internal content', () => {
     for (const [path, html] of pages) expect(html, path).not.toContain('CANARY');
   });
 });
+
+describe('the internal site', () => {
+  it('shows internal incidents, says it is internal and asks search engines to stay away', async () => {
+    const pages = await builtPages(await buildSite(join(PROJECT_ROOT, 'tests/fixtures/audience-repo'), { audience: 'internal' }));
+    expect(pages.get('incidents/2026-11-22-internal-incident/index.html')).toContain('CANARY-internal-incident-title');
+    for (const [path, html] of pages) expect(html, path).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(pages.get('index.html')).toContain('Internal view');
+  });
+});
