@@ -66,6 +66,12 @@ export interface UpdateOptions {
   message: string;
   /** Read-modify-write rounds before giving up on a file that keeps changing under us. */
   attempts?: number;
+  /**
+   * The version this writer last read or wrote (`version: undefined`: the file did not exist). The
+   * first round starts from it instead of reading again, which saves a request per write and never
+   * starts from a read that lags behind our own last write; a conflict still sends it to a fresh read.
+   */
+  lastKnown?: { version: FileVersion | undefined };
 }
 
 /**
@@ -81,7 +87,7 @@ export async function updateBranchFile(
 ): Promise<FileVersion | undefined> {
   const attempts = options.attempts ?? 5;
   for (let attempt = 1; ; attempt++) {
-    const current = await readBranchFile(octokit, file);
+    const current = attempt === 1 && options.lastKnown ? options.lastKnown.version : await readBranchFile(octokit, file);
     const next = change(current?.text);
     if (next === undefined || next === current?.text) return current;
     try {

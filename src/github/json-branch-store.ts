@@ -1,4 +1,4 @@
-import { readBranchFile, updateBranchFile, type BranchFile } from './branch-file.ts';
+import { readBranchFile, updateBranchFile, type BranchFile, type FileVersion } from './branch-file.ts';
 import type { Octokit } from './octokit.ts';
 
 /** How a value is kept as text; `parse` throws a message a user can act on (naming the file) when the text is not valid. */
@@ -16,9 +16,12 @@ export interface JsonBranchStore<T> {
 
 export function jsonBranchStore<T>(octokit: Octokit, file: BranchFile, codec: TextCodec<T>): JsonBranchStore<T> {
   const { parse } = codec;
+  // What this store last read or wrote: the next update starts from it rather than reading again.
+  let lastKnown: { version: FileVersion | undefined } | undefined;
   return {
     read: async () => {
       const version = await readBranchFile(octokit, file);
+      lastKnown = { version };
       return version === undefined ? undefined : parse(version.text);
     },
     update: async (change, message) => {
@@ -29,8 +32,9 @@ export function jsonBranchStore<T>(octokit: Octokit, file: BranchFile, codec: Te
           const next = change(text === undefined ? undefined : parse(text));
           return next === undefined ? undefined : codec.serialise(next);
         },
-        { message },
+        { message, ...(lastKnown ? { lastKnown } : {}) },
       );
+      lastKnown = { version };
       return version === undefined ? undefined : parse(version.text);
     },
   };

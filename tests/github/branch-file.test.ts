@@ -119,6 +119,24 @@ describe('a JSON store on a data branch', () => {
     serialise: (value: string[]) => `${JSON.stringify(value)}\n`,
   };
 
+  it('writes from what it last read or wrote, without reading again before each write', async () => {
+    const store = jsonBranchStore(octokit(), file, codec);
+    await store.read();
+    await store.update((current) => [...(current ?? []), 'a'], 'm');
+    await store.update((current) => [...(current ?? []), 'b'], 'm');
+    await store.update((current) => [...(current ?? []), 'c'], 'm');
+    expect(github.branches.get('candor-ledger')!.get('ledger.json')).toBe('["a","b","c"]\n');
+    expect(github.requests.filter((r) => r.method === 'GET' && r.path.includes('/contents/'))).toHaveLength(1);
+  });
+
+  it('reads afresh when what it last wrote is no longer current', async () => {
+    const store = jsonBranchStore(octokit(), file, codec);
+    await store.update(() => ['ours-1'], 'm');
+    github.writeFile('candor-ledger', 'ledger.json', '["ours-1","theirs"]\n');
+    await store.update((current) => [...(current ?? []), 'ours-2'], 'm');
+    expect(github.branches.get('candor-ledger')!.get('ledger.json')).toBe('["ours-1","theirs","ours-2"]\n');
+  });
+
   it('round-trips a value and refuses text its codec refuses', async () => {
     const store = jsonBranchStore(octokit(), file, codec);
     expect(await store.read()).toBeUndefined();
