@@ -162,6 +162,13 @@ describe('JSON webhook', () => {
       component: { id: 'api', name: 'REST API', status: 'degraded_performance' },
     });
     expect(Object.keys(change)).toEqual(['meta', 'page', 'component_update', 'component']);
+
+    const maintenance = renderStatuspage(byId(MAINTENANCE), model) as { incident: Record<string, unknown> };
+    expect(maintenance.incident).toMatchObject({ status: 'scheduled', scheduled_for: '2026-12-05T02:00:00.000Z', scheduled_until: '2026-12-05T04:00:00.000Z', scheduled_auto_transition: true });
+    const postmortem = renderStatuspage(byId('2026-11-20-slow-dashboard#postmortem'), model) as { incident: Record<string, unknown> };
+    expect(postmortem.incident).toMatchObject({ status: 'postmortem', postmortem_body: 'A cache node failed.', postmortem_notified_subscribers: true });
+    const resolved = renderStatuspage(byId('2026-11-20-slow-dashboard@2026-11-20T09:00:00.000Z'), model) as { incident: Record<string, unknown> };
+    expect(resolved.incident).toMatchObject({ status: 'resolved', resolved_at: '2026-11-20T09:00:00.000Z', postmortem_body: null });
   });
 
   it('has every key of Statuspage\'s documented incident webhook (Twitter fields aside)', async () => {
