@@ -11,6 +11,9 @@ import { componentUptime, segmentsByComponent, type ComponentUptime } from '../c
 /** How many days the uptime bars and percentages cover. */
 export const UPTIME_DAYS = 90;
 
+/** Incidents and maintenance that ended this recently are listed on the home page. */
+export const RECENT_DAYS = 7;
+
 /** An incident or maintenance with everything a page shows about it, derived once per build. */
 export interface IncidentView {
   incident: Incident;
@@ -65,6 +68,8 @@ export interface SiteIndex {
   upcoming: IncidentView[];
   /** Every published incident and maintenance, newest first. */
   all: IncidentView[];
+  /** Ended within the last `RECENT_DAYS` days, newest first. */
+  recent: IncidentView[];
   byId: Map<string, IncidentView>;
   /** Each component's incidents and maintenance, newest first. */
   byComponent: Map<string, IncidentView[]>;
@@ -116,6 +121,7 @@ export function buildSiteIndex(model: StatusModel, now: Date, audience: Audience
     inProgress: view(activeMaintenance(model, now)),
     upcoming: view(upcomingMaintenance(model, now)),
     all, byId, byComponent, uptime,
+    recent: all.filter((v) => v.ended && now.getTime() - v.ended.getTime() <= RECENT_DAYS * 86_400_000),
     groups: groupViews(model, statuses),
     history: historyPages(all, timezone),
   };

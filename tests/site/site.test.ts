@@ -41,6 +41,9 @@ describe('the example site', () => {
     expect(home).toMatch(/Next update by <strong><time datetime="2026-11-23T16:00:00.000Z"[^>]*>23 Nov 2026, 16:00 UTC<\/time>/);
     expect(home).toContain('PostgreSQL minor version upgrade in eu-west');
     expect(home).toContain('99.97 % uptime');
+    // Resolved 4 days before: listed; the maintenance completed 8 days before: only in the history.
+    expect(home).toContain('Delayed webhook deliveries');
+    expect(home).not.toContain('Network upgrade in us-east');
   });
 
   it('writes every time as <time datetime> in the page zone with the zone shown', () => {
