@@ -19,12 +19,6 @@ export const ledgerSnapshotSchema = z.strictObject({
 /** What was delivered to each channel: plain JSON, the same in a file or on a git branch. */
 export type LedgerSnapshot = z.infer<typeof ledgerSnapshotSchema>;
 
-export interface LedgerRecord {
-  channelId: string;
-  noticeId: string;
-  entry: LedgerEntry;
-}
-
 /**
  * Where the record of delivered notices lives. `record` must be durable when it resolves: the run
  * calls it after every single success, so a crash loses nothing and repeats nothing.

@@ -188,4 +188,18 @@ describe('ledger serialisation', () => {
     expect(() => parseLedger('{')).toThrow(/not valid JSON/);
     expect(() => parseLedger('{"version":2,"channels":{}}')).toThrow(/not a Candor ledger: version/);
   });
+
+  it('a file ledger answers has() from what it recorded, also in a new process reading the file', async () => {
+    const ledger = new FileLedger(ledgerPath());
+    expect(await ledger.list()).toBeUndefined();
+    expect(await ledger.has('slack', 'x@1')).toBe(false);
+    await Promise.all([
+      ledger.record('slack', [{ noticeId: 'x@1', entry: { at: NOW.toISOString(), via: 'sent' } }]),
+      ledger.record('teams', [{ noticeId: 'y@1', entry: { at: NOW.toISOString(), via: 'sent' } }]),
+    ]);
+    const reread = new FileLedger(ledgerPath());
+    expect(await reread.has('slack', 'x@1')).toBe(true);
+    expect(await reread.has('teams', 'y@1')).toBe(true);
+    expect(await reread.has('teams', 'x@1')).toBe(false);
+  });
 });

@@ -36,5 +36,3 @@ export function renderWebhook(event: NoticeEvent) {
     },
   };
 }
-
-export type WebhookPayload = ReturnType<typeof renderWebhook>;
