@@ -42,8 +42,8 @@ describe('the example site', () => {
     expect(home).toContain('PostgreSQL minor version upgrade in eu-west');
     expect(home).toContain('99.97 % uptime');
     // Resolved 4 days before: listed; the maintenance completed 8 days before: only in the history.
-    expect(home).toContain('Delayed webhook deliveries');
-    expect(home).not.toContain('Network upgrade in us-east');
+    expect(home).toContain('>Delayed webhook deliveries</a>');
+    expect(home).not.toContain('>Network upgrade in us-east</a>');
   });
 
   it('writes every time as <time datetime> in the page zone with the zone shown', () => {
