@@ -63,6 +63,7 @@ export async function askNewIncident(prompter: Prompter, model: StatusModel, now
     });
     return { kind, title, impact, components, from, until, at: now };
   }
+  const workaround = await prompter.ask('What can users do meanwhile? (Enter to skip)', (answer) => answer);
   const next = await prompter.ask('Next update (a time, or +30m, +1h)', time('next update'), '+30m');
-  return { kind, title, impact, components, at: now, next };
+  return { kind, title, impact, components, at: now, next, ...(workaround ? { workaround } : {}) };
 }

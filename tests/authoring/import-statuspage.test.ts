@@ -121,12 +121,14 @@ This incident has been resolved.
     const incident = source.incidents[0]!;
     incident.incident_updates[1]!.body = 'Actions jobs are delayed.<br />See <a href="https://example.com/x?a=1&amp;b=2">details</a> and <blink>this</blink>.<br/>## not a heading';
     incident.incident_updates.push({ ...incident.incident_updates[1]!, status: 'escalated', body: 'Escalated to the on-call team.', display_at: '2024-09-16T21:45:00.000Z', affected_components: [{ name: 'Actions', new_status: 'major_outage' }] } as SourceUpdate);
+    incident.status = 'postmortem';
     await writeRepoFile(root, 'export.json', JSON.stringify(source));
     const io = captureIo(root);
     expect(await runImport(['statuspage', 'export.json'], io), io.err.join('\n')).toBe(0);
     const out = io.out.join('\n');
     expect(out).toContain('the status "escalated" of the update of 2024-09-16T21:45:00.000Z has no incident equivalent; it is written as Update.');
     expect(out).toContain('used HTML without a Markdown form (<blink>); its text is kept, the tags are not.');
+    expect(out).toContain('Statuspage published a postmortem for it, but the export does not contain its text; add it under `## Postmortem`.');
     const text = await readRepoFile(root, 'incidents/2024/2024-09-16-incident-with-pages-and-actions.md');
     expect(text).toContain('· Investigating\nActions jobs are delayed.\nSee [details](https://example.com/x?a=1&b=2) and this.\n\\## not a heading\n');
     expect(text).toContain('## 2024-09-16 21:45 UTC · Update\nComponents: actions: major_outage\n\nEscalated to the on-call team.\n');

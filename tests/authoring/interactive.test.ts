@@ -75,12 +75,14 @@ describe('npm run new on a terminal', () => {
     await answer('Affected components', '3, dashboard');
     await answer('Status of Sign-in and SSO [partial_outage]: ', '3');
     await answer('Status of Dashboard [partial_outage]: ', '');
+    await answer('What can users do meanwhile? (Enter to skip): ', 'Sign in with email instead.');
     await answer('Next update', '');
     await s.waitFor('Created incidents/2026/2026-11-23-login-page-is-slow.md');
     expect(await s.exited()).toBe(0);
 
     const text = await readRepoFile(root, 'incidents/2026/2026-11-23-login-page-is-slow.md');
-    expect(text).toContain('title: Login page is slow\nimpact: major\ncomponents:\n  auth: major_outage\n  dashboard: partial_outage\nnext_update: 2026-11-23 12:30 UTC\n');
+    expect(text).toContain('title: Login page is slow\nimpact: major\ncomponents:\n  auth: major_outage\n  dashboard: partial_outage\nnext_update: 2026-11-23 12:30 UTC\nworkaround: Sign in with email instead.\n---\n');
+    expect(text).toContain('Some users may see errors or slower responses.\nWorkaround: Sign in with email instead.\nNext update by 12:30 UTC.\n');
     const { model, diagnostics } = await loadRepo(root);
     expect(diagnostics).toEqual([]);
     expect(lifecycleAt(model!.incidents[0]!, new Date(NOW))).toBe('investigating');

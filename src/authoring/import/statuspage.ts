@@ -30,6 +30,7 @@ const incidentSchema = z.looseObject({
   scheduled_until: time.nullable().optional(),
   incident_updates: z.array(updateSchema),
   components: z.array(z.looseObject({ name: z.string(), status: z.string().optional() })).nullable().optional(),
+  status: z.string().optional(),
   postmortem_body: z.string().nullable().optional(),
 });
 export const statuspageExportSchema = z.looseObject({
@@ -118,6 +119,7 @@ function convert(source: SourceIncident, kind: 'incident' | 'maintenance', regis
     sections.push({ at, status, body: markdown, ...(ENDING.has(status) || kind === 'maintenance' ? {} : { changes }) });
   });
   if (source.postmortem_body) postmortems.unshift(htmlToMarkdown(source.postmortem_body).markdown);
+  else if (source.status === 'postmortem') note('Statuspage published a postmortem for it, but the export does not contain its text; add it under `## Postmortem`.');
 
   if (sections.length === 0) {
     note('has only postmortem updates, so there is no update to show; it was not imported.');
