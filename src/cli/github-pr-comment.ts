@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createOctokit, githubTargetFromEnv, httpStatus, type Octokit } from '../github/octokit.ts';
 import { parsePrReport, PR_REPORT_MAX_BYTES, type PrReport } from '../github/pr-report.ts';
-import { buildPrComment, PR_COMMENT_MARKER } from '../github/report-markdown.ts';
+import { blobUrl, buildPrComment, PR_COMMENT_MARKER } from '../github/report-markdown.ts';
 import { ACTIONS_BOT_LOGIN, upsertStickyComment } from '../github/sticky-comment.ts';
 import type { Io } from './check.ts';
 import { UsageError } from './clock.ts';
@@ -36,7 +36,7 @@ export function runPrComment(argv: string[], io: Io): Promise<number> {
     const result = await upsertStickyComment(
       octokit,
       { owner: target.owner, repo: target.repo, issueNumber: pr, marker: PR_COMMENT_MARKER, author: io.env.CANDOR_COMMENT_AUTHOR || ACTIONS_BOT_LOGIN },
-      buildPrComment(report, runUrl ? { runUrl } : {}),
+      buildPrComment(report, { blobUrl: blobUrl(target.serverUrl, target.owner, target.repo, headSha), ...(runUrl ? { runUrl } : {}) }),
     );
     io.stdout(`${result.action === 'created' ? 'Posted' : 'Updated'} the Candor comment on #${pr}: ${result.url}`);
     return 0;

@@ -6,7 +6,7 @@ import { repositoryLedger } from '../github/github-ledger.ts';
 import { noticePreviews } from '../github/notice-previews.ts';
 import { githubTargetFromEnv, type GitHubTarget } from '../github/octokit.ts';
 import { PR_REPORT_FILE, type NoticeState, type PrReport } from '../github/pr-report.ts';
-import { buildJobSummary } from '../github/report-markdown.ts';
+import { blobUrl, buildJobSummary } from '../github/report-markdown.ts';
 import { NOTIFY_FILE } from '../notify/load-config.ts';
 import { readNotifyConfig } from '../notify/read-config.ts';
 import { validateRepository, type Io } from './check.ts';
@@ -46,7 +46,7 @@ export function runPrReport(argv: string[], io: Io): Promise<number> {
     const out = resolve(io.cwd, values.out);
     await mkdir(out, { recursive: true });
     await writeFile(join(out, PR_REPORT_FILE), `${JSON.stringify(report)}\n`);
-    const summary = buildJobSummary(report);
+    const summary = buildJobSummary(report, { blobUrl: blobUrl(target.serverUrl, target.owner, target.repo, headSha) });
     if (io.env.GITHUB_STEP_SUMMARY) await appendFile(io.env.GITHUB_STEP_SUMMARY, `${summary}\n`);
     else io.stdout(summary);
     io.stdout(`Wrote ${join(values.out, PR_REPORT_FILE)}: ${result.diagnostics.length} diagnostics, notices ${report.notices.kind}.`);

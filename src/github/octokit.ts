@@ -10,6 +10,8 @@ export interface GitHubTarget {
   token: string;
   /** `https://api.github.com`, or a GitHub Enterprise Server's `/api/v3` URL. */
   baseUrl: string;
+  /** Where people browse the repository: `https://github.com` or the Enterprise Server. */
+  serverUrl: string;
 }
 
 /**
@@ -28,7 +30,9 @@ export function githubTargetFromEnv(env: NodeJS.ProcessEnv): GitHubTarget {
         : 'GITHUB_REPOSITORY is not set: set it to owner/name (GitHub Actions sets it for you).',
     );
   }
-  return { owner: match[1]!, repo: match[2]!, token, baseUrl: env.GITHUB_API_URL || 'https://api.github.com' };
+  const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
+  if (!/^https?:\/\/[^\s/]+/.test(serverUrl)) throw new UsageError(`GITHUB_SERVER_URL="${serverUrl}" is not a URL such as https://github.com.`);
+  return { owner: match[1]!, repo: match[2]!, token, baseUrl: env.GITHUB_API_URL || 'https://api.github.com', serverUrl };
 }
 
 export interface RetryPolicy {

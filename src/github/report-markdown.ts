@@ -12,27 +12,38 @@ export const PR_COMMENT_MARKER = '<!-- candor:pr-report -->';
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
-/** The job summary of the pull-request check: every diagnostic, every notice preview. */
-export function buildJobSummary(report: PrReport): string {
-  return buildReport(report, { maxBytes: SUMMARY_MAX_BYTES, more: 'not shown: the summary is full' });
+export interface ReportOptions {
+  /** Where the checked files can be read, e.g. `https://github.com/acme/status/blob/<sha>/`: each location links to its line. */
+  blobUrl?: string;
 }
 
-export interface CommentOptions {
+/** The browsable tree of `sha`: built from trusted parts only (never from the report). */
+export function blobUrl(serverUrl: string, owner: string, repo: string, sha: string): string {
+  return new URL(`${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/blob/${encodeURIComponent(sha)}/`, serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`).href;
+}
+
+/** The job summary of the pull-request check: every diagnostic, every notice preview. */
+export function buildJobSummary(report: PrReport, options: ReportOptions = {}): string {
+  return buildReport(report, { ...options, maxBytes: SUMMARY_MAX_BYTES, more: 'not shown: the summary is full' });
+}
+
+export interface CommentOptions extends ReportOptions {
   /** The check run that produced the report, for everything the comment has no room for. */
   runUrl?: string;
 }
 
 /** The one sticky comment on the PR: the same report, under GitHub's size limit. */
 export function buildPrComment(report: PrReport, options: CommentOptions = {}): string {
-  const footer = options.runUrl ? `\n<sub>From the [Candor check run](${encodeURI(options.runUrl)}).</sub>\n` : '';
+  const footer = options.runUrl ? `\n<sub>From the [Candor check run](<${encodeURI(options.runUrl)}>).</sub>\n` : '';
   const body = buildReport(report, {
+    ...(options.blobUrl ? { blobUrl: options.blobUrl } : {}),
     maxBytes: COMMENT_MAX_BYTES - bytes(PR_COMMENT_MARKER) - bytes(footer) - 1,
     more: options.runUrl ? 'not shown here: see the check run' : 'not shown here: see the check run of this commit',
   });
   return `${PR_COMMENT_MARKER}\n${body}${footer}`;
 }
 
-interface Limits {
+interface Limits extends ReportOptions {
   maxBytes: number;
   /** Said after "N more ..." when not everything fits. */
   more: string;
@@ -45,15 +56,17 @@ function buildReport(report: PrReport, limits: Limits): string {
   // The notices heading and a "more" line are reserved before diagnostics take their share.
   const reserve = 400;
   let budget = limits.maxBytes - bytes(head) - reserve;
-  const diagnostics = fit(report.diagnostics.map(diagnosticRow), budget, 'diagnostics', limits.more);
+  const diagnostics = fit(report.diagnostics.map((d) => diagnosticRow(d, limits.blobUrl)), budget, 'diagnostics', limits.more);
   const diagnosticsPart = report.diagnostics.length === 0 ? '' : `\n| | Where | Problem |\n|---|---|---|\n${diagnostics}`;
   budget = limits.maxBytes - bytes(head) - bytes(diagnosticsPart);
   return `${head}${diagnosticsPart}\n${noticesPart(report, budget, limits.more)}`;
 }
 
-function diagnosticRow(d: Diagnostic): string {
+function diagnosticRow(d: Diagnostic, blob: string | undefined): string {
   const icon = d.severity === 'error' ? '❌ error' : '⚠️ warning';
-  const where = literalCode(`${d.file}:${d.line}:${d.column}`);
+  const location = literalCode(`${d.file}:${d.line}:${d.column}`);
+  // Every path segment percent-encoded, so the file name cannot end the <destination> or the cell.
+  const where = blob ? `[${location}](<${blob}${d.file.split('/').map(encodeURIComponent).join('/')}#L${d.line}>)` : location;
   const hint = d.hint ? `<br>**Hint:** ${messageText(d.hint)}` : '';
   return `| ${icon} | ${where} | ${messageText(d.message)}${hint} <sub>${literal(d.code)}</sub> |\n`;
 }

@@ -58,6 +58,7 @@ describe('npm run github:pr-comment', () => {
     expect(comments[0]!.body.startsWith(PR_COMMENT_MARKER)).toBe(true);
     expect(comments[0]!.body).toContain('A time needs a zone &lt;b&gt;now&lt;/b&gt;');
     expect(comments[0]!.body).toContain('https://github.com/acme/status/actions/runs/9');
+    expect(comments[0]!.body).toContain(`(<https://github.com/acme/status/blob/${head}/incidents/x.md#L3>)`);
     expect(out.stdout).toEqual([expect.stringMatching(/^Posted the Candor comment on #7: /), expect.stringMatching(/^Updated the Candor comment on #7: /)]);
   });
 

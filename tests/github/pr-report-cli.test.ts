@@ -139,9 +139,11 @@ describe('npm run github:pr-report', () => {
   it('says what to set when run outside the workflow', async () => {
     expect(await runPrReport(['--out', 'out'], io({ PR_NUMBER: undefined }))).toBe(2);
     expect(await runPrReport(['--out', 'out'], io({ GITHUB_REPOSITORY: undefined }))).toBe(2);
+    expect(await runPrReport(['--out', 'out'], io({ GITHUB_SERVER_URL: 'github.com' }))).toBe(2);
     expect(out.stderr).toEqual([
       expect.stringMatching(/^candor pr-report: PR_NUMBER must be the pull request number/),
       'candor pr-report: GITHUB_REPOSITORY is not set: set it to owner/name (GitHub Actions sets it for you).',
+      'candor pr-report: GITHUB_SERVER_URL="github.com" is not a URL such as https://github.com.',
     ]);
   });
 });

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../../src/core/diagnostics.ts';
 import { parseMarkdown } from '../../src/core/markdown.ts';
 import { codeBlock } from '../../src/github/markdown-escape.ts';
 import type { NoticePreview, PrReport } from '../../src/github/pr-report.ts';
-import { buildJobSummary, buildPrComment, COMMENT_MAX_BYTES, PR_COMMENT_MARKER } from '../../src/github/report-markdown.ts';
+import { blobUrl, buildJobSummary, buildPrComment, COMMENT_MAX_BYTES, PR_COMMENT_MARKER } from '../../src/github/report-markdown.ts';
 
 const sha = 'a'.repeat(40);
 const report = (diagnostics: Diagnostic[], notices: PrReport['notices'] = { kind: 'planned', previews: [] }): PrReport => ({
@@ -100,6 +100,18 @@ describe('diagnostics in the job summary and the PR comment', () => {
     expect(md).not.toContain('<i>');
   });
 
+  it('links each location to its line in the checked commit, whatever the file is called', () => {
+    const base = blobUrl('https://github.com', 'acme', 'status', sha);
+    expect(base).toBe(`https://github.com/acme/status/blob/${sha}/`);
+    const md = buildPrComment(report([diagnostic('x', { file: 'incidents/a b)|<x>.md', line: 4 })]), { blobUrl: base });
+    const row = table(md).children[1]!;
+    expect(row.children).toHaveLength(3);
+    const links: string[] = [];
+    walk(row, (n) => n.type === 'link' && links.push(n.url));
+    expect(links).toEqual([`${base}incidents/a%20b)%7C%3Cx%3E.md#L4`]);
+    expect(visibleText(row.children[1]!)).toBe('incidents/a b)|<x>.md:4:3');
+  });
+
   it('says so plainly when all is well', () => {
     const md = buildJobSummary(report([]));
     expect(md).toContain('✅ Candor: ready to merge');
@@ -156,7 +168,7 @@ describe('size limits', () => {
     const shown = table(md).children.length - 1;
     expect(shown).toBeGreaterThan(100);
     expect(md).toContain(`…and ${many.length - shown} more diagnostics, not shown here: see the check run.`);
-    expect(md).toContain('(https://github.com/acme/status/actions/runs/1)');
+    expect(md).toContain('(<https://github.com/acme/status/actions/runs/1>)');
   });
 
   it('keeps previews under the limit after diagnostics', () => {
