@@ -2,6 +2,7 @@ import type { Io } from '../cli/check.ts';
 import { currentTime } from '../cli/clock.ts';
 import { STATUS_LABELS, type UpdateStatus } from '../core/schema/update-status.ts';
 import { lifecycleAt } from '../core/status.ts';
+import { formatTimestampUtc } from '../core/timestamp.ts';
 import { appendUpdate, type UpdateRequest } from './append-update.ts';
 import { readComponentList } from './component-changes.ts';
 import { findIncident } from './find-incident.ts';
@@ -43,7 +44,7 @@ export async function postUpdate(args: PostUpdateArguments, io: Io): Promise<num
   await writeChanges(io.cwd, [change]);
   const updated = after.incidents.find((i) => i.file === incident.file)!;
   io.stdout(nextSteps({
-    done: `Added "${STATUS_LABELS[status]}" at ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC to ${change.path}; it is now ${STATUS_LABELS[lifecycleAt(updated, at)]}.`,
+    done: `Added "${STATUS_LABELS[status]}" at ${formatTimestampUtc(at)} to ${change.path}; it is now ${STATUS_LABELS[lifecycleAt(updated, at)]}.`,
     paths: [change.path],
     commitMessage: `${incident.title}: ${STATUS_LABELS[status]}`,
     ...(args.message ? {} : { review: `Read the new section in ${change.path}: the drafted text is a start; put in the facts.` }),

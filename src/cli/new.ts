@@ -55,6 +55,7 @@ function requestFromArguments(argv: string[], model: StatusModel, now: Date): Ne
     if (!values.from || !values.until) throw new UsageError('a maintenance needs its window: --from "2026-12-05 02:00 UTC" --until "2026-12-05 04:00 UTC".');
     request.from = readTimeOption('--from', values.from, now);
     request.until = readTimeOption('--until', values.until, now);
+    if (request.until <= request.from) throw new UsageError(`--until "${values.until}" must be later than --from "${values.from}".`);
   } else if (values.from || values.until) {
     throw new UsageError('--from and --until are for maintenance; use "maintenance" as the first argument.');
   }

@@ -236,7 +236,8 @@ describe('new', () => {
   });
 
   it('refuses incomplete arguments with exit 2 and writes nothing', async () => {
-    for (const argv of [['incident', 'x'], ['incident', 'x', '--impact', 'major'], ['maintenance', 'x', '--components', 'api'], ['outage', 'x'], ['incident', 'x', '--impact', 'major', '--components', 'api']]) {
+    const backwards = ['maintenance', 'x', '--components', 'api', '--from', '2026-12-01 04:00 UTC', '--until', '2026-12-01 02:00 UTC'];
+    for (const argv of [['incident', 'x'], ['incident', 'x', '--impact', 'major'], ['maintenance', 'x', '--components', 'api'], ['outage', 'x'], ['incident', 'x', '--impact', 'major', '--components', 'api'], backwards]) {
       const io = captureIo(root);
       expect(await runNew(argv, io)).toBe(2);
       expect(io.err[0]).toMatch(/^candor new: /);
