@@ -8,10 +8,12 @@ import { githubTargetFromEnv, type GitHubTarget } from '../github/octokit.ts';
 import { PR_REPORT_FILE, type NoticeState, type PrReport } from '../github/pr-report.ts';
 import { blobUrl, buildJobSummary } from '../github/report-markdown.ts';
 import { NOTIFY_FILE } from '../notify/load-config.ts';
+import { secretMasker } from '../notify/mask.ts';
 import { readNotifyConfig } from '../notify/read-config.ts';
 import { validateRepository, type Io } from './check.ts';
 import { currentTime, UsageError } from './clock.ts';
 import { runGitHubCommand } from './github-command.ts';
+import { secretsOf } from './notify.ts';
 
 /**
  * `npm run github:pr-report -- --out DIR`, in the pull-request check job (read-only token, no
@@ -66,5 +68,5 @@ async function noticeState(result: Awaited<ReturnType<typeof validateRepository>
   } catch (cause) {
     return { kind: 'unavailable', reason: (cause as Error).message };
   }
-  return noticePreviews(result.model, notify.config, snapshot, now, io.env);
+  return noticePreviews(result.model, notify.config, snapshot, now, secretMasker(secretsOf(notify.config, io.env)));
 }

@@ -71,7 +71,8 @@ export async function runNotify(argv: string[], io: Io, store?: Ledger): Promise
   }
 }
 
-function secretsOf(config: NotifyConfig, env: Io['env']): string[] {
+/** The values of every secret notify.yaml names, for masking. */
+export function secretsOf(config: NotifyConfig, env: Io['env']): string[] {
   return config.channels.flatMap((c) => [c.url_env, c.secret_env].flatMap((name) => (name && env[name] ? [env[name]] : [])));
 }
 

@@ -1,7 +1,6 @@
 import type { StatusModel } from '../core/model.ts';
 import type { NotifyConfig } from '../notify/config-schema.ts';
 import type { LedgerSnapshot } from '../notify/ledger.ts';
-import { secretMasker } from '../notify/mask.ts';
 import { planNotices } from '../notify/plan.ts';
 import { headline, noticeContent } from '../notify/render/notice-content.ts';
 import type { NoticeState } from './pr-report.ts';
@@ -9,12 +8,11 @@ import type { NoticeState } from './pr-report.ts';
 /**
  * What merging would send, per channel, as each channel will receive it: the same plan `npm run
  * notify` follows, against the real ledger. A ledger that does not exist yet means the first run
- * bootstraps and sends nothing. Any channel secret present in `env` is masked in every payload.
+ * bootstraps and sends nothing. `mask` hides any secret in every payload.
  */
-export function noticePreviews(model: StatusModel, config: NotifyConfig, ledger: LedgerSnapshot | undefined, now: Date, env: NodeJS.ProcessEnv): NoticeState {
+export function noticePreviews(model: StatusModel, config: NotifyConfig, ledger: LedgerSnapshot | undefined, now: Date, mask: (text: string) => string): NoticeState {
   if (ledger === undefined) return { kind: 'bootstrap' };
   const plan = planNotices(model, config, ledger, now);
-  const mask = secretMasker(config.channels.flatMap((c) => [c.url_env, c.secret_env].flatMap((name) => (name && env[name] ? [env[name]] : []))));
   const previews = plan.channels.flatMap(({ channel, send }) =>
     send.map((notice) => ({
       channel: channel.id,

@@ -100,6 +100,17 @@ describe('npm run github:pr-report', () => {
     expect(out.stderr).toEqual([]);
   });
 
+  it('masks a channel secret that found its way into a notice', async () => {
+    github.writeFile('candor-ledger', 'ledger.json', serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }));
+    await writeFile(join(root, 'incidents', '2026-11-22-api-errors.md'), incident.replace('Ask @oncall.', `Posted by ${slackUrl}`));
+    await runPrReport(['--out', 'out'], io());
+    const report = await readReport();
+    const payload = report.notices.kind === 'planned' ? report.notices.previews[0]!.payload : '';
+    expect(payload).toContain('Posted by');
+    expect(payload).toContain('https://hooks.slack.com/…');
+    expect(payload).not.toContain('secretpart123456');
+  });
+
   it('previews nothing already on the ledger', async () => {
     github.writeFile('candor-ledger', 'ledger.json', serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }));
     await runPrReport(['--out', 'out'], io());
