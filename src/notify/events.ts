@@ -63,7 +63,11 @@ export function noticeEvents(view: StatusModel, now: Date): NoticeEvent[] {
         page: { name: view.page.name, url: view.page.url, timezone: view.page.timezone, status: pageStatus(view, at) },
       };
     };
-    updates.forEach((update, i) => own.push(make(update.id, updateKind(incident, update, i === 0), update.at, update.body, update)));
+    updates.forEach((update, i) => {
+      // An "Update" whose every line is internal says nothing new to this audience.
+      if (update.written === 'update' && update.body.trim() === '') return;
+      own.push(make(update.id, updateKind(incident, update, i === 0), update.at, update.body, update));
+    });
     if (incident.kind === 'maintenance') {
       const says = (...statuses: LifecycleStatus[]) => updates.some((u) => statuses.includes(u.written as LifecycleStatus));
       if (incident.scheduledFor && incident.scheduledFor <= now && !says('in_progress', 'verifying', 'completed')) {
