@@ -11,8 +11,9 @@ import { componentUptime, segmentsByComponent, type ComponentUptime } from '../c
 /** How many days the uptime bars and percentages cover. */
 export const UPTIME_DAYS = 90;
 
-/** Incidents and maintenance that ended this recently are listed on the home page. */
+/** Incidents and maintenance that ended this recently are listed on the home page, at most `RECENT_MAX`. */
 export const RECENT_DAYS = 7;
+const RECENT_MAX = 10;
 
 /** An incident or maintenance with everything a page shows about it, derived once per build. */
 export interface IncidentView {
@@ -68,7 +69,7 @@ export interface SiteIndex {
   upcoming: IncidentView[];
   /** Every published incident and maintenance, newest first. */
   all: IncidentView[];
-  /** Ended within the last `RECENT_DAYS` days, newest first. */
+  /** Ended within the last `RECENT_DAYS` days, newest first, at most `RECENT_MAX`: the history has the rest. */
   recent: IncidentView[];
   byId: Map<string, IncidentView>;
   /** Each component's incidents and maintenance, newest first. */
@@ -121,7 +122,7 @@ export function buildSiteIndex(model: StatusModel, now: Date, audience: Audience
     inProgress: view(activeMaintenance(model, now)),
     upcoming: view(upcomingMaintenance(model, now)),
     all, byId, byComponent, uptime,
-    recent: all.filter((v) => v.ended && now.getTime() - v.ended.getTime() <= RECENT_DAYS * 86_400_000),
+    recent: all.filter((v) => v.ended && now.getTime() - v.ended.getTime() <= RECENT_DAYS * 86_400_000).slice(0, RECENT_MAX),
     groups: groupViews(model, statuses),
     history: historyPages(all, timezone),
   };
