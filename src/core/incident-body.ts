@@ -1,5 +1,4 @@
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { level2Headings } from './body-headings.ts';
 import { error, suggest, warning, type Diagnostic, type Position } from './diagnostics.ts';
 import { componentStatusSchema, type ComponentStatus } from './schema/common.ts';
 import { readUpdateStatus, STATUS_LABELS, type UpdateStatus } from './schema/update-status.ts';
@@ -24,19 +23,6 @@ export interface ParsedBody {
 const SEPARATOR = /\s[·|—–-]\s/g;
 const HEADING_EXAMPLE = '`## 2026-11-22 14:03 UTC · Investigating`';
 const COMPONENTS_LINE = /^components?:[ \t]*(.*)$/i;
-/**
- * Only the block structure matters here (which `##` headings divide the body), and the text is
- * sliced from the source, so inline constructs are not tokenised: that is most of the parsing time.
- */
-const markdownParser = unified()
-  .data('micromarkExtensions', [
-    {
-      disable: {
-        null: ['attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'hardBreakEscape', 'htmlText', 'labelStartImage', 'labelStartLink', 'labelEnd'],
-      },
-    },
-  ])
-  .use(remarkParse);
 
 /**
  * Reads the Markdown after the frontmatter: the summary, then `## <time> · <status>` updates,
@@ -44,32 +30,27 @@ const markdownParser = unified()
  */
 export function parseIncidentBody(file: string, body: string, lineOffset: number): { body: ParsedBody; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const tree = markdownParser.parse(body);
-  const level2 = tree.children.filter((node) => node.type === 'heading' && node.depth === 2 && node.position);
+  const { atx: headings, setext } = level2Headings(body);
   // Only `## ` headings divide the body. A line of `---` under text also makes a level-2 heading
   // (setext), nearly always by accident: it is reported, and not taken for an update.
-  const isAtx = (node: (typeof level2)[number]) => /^[ \t]*#/.test(body.slice(node.position!.start.offset!, node.position!.end.offset!));
-  for (const node of level2.filter((n) => !isAtx(n))) {
-    diagnostics.push(error(file, { line: node.position!.start.line + lineOffset, column: node.position!.start.column }, 'setext-heading',
+  for (const heading of setext) {
+    diagnostics.push(error(file, { line: heading.line + lineOffset, column: heading.column }, 'setext-heading',
       'The `---` line under this text turns the text into a heading.',
       `Leave a blank line before \`---\` for a horizontal rule; head updates like ${HEADING_EXAMPLE}.`));
   }
-  const headings = level2.filter(isAtx);
-  const offsets = headings.map((h) => h.position!.start.offset!);
+  const offsets = headings.map((h) => h.startOffset);
   const summary = body.slice(0, offsets[0] ?? body.length).trim();
   const updates: ParsedUpdate[] = [];
   let postmortem: ParsedBody['postmortem'];
 
   headings.forEach((heading, i) => {
-    const start = heading.position!.start;
-    const position = { line: start.line + lineOffset, column: start.column };
-    const raw = body.slice(start.offset!, heading.position!.end.offset!);
+    const position = { line: heading.line + lineOffset, column: heading.column };
+    const raw = body.slice(heading.startOffset, heading.endOffset);
     const headingText = raw.replace(/^[ \t]*#+[ \t]*/, '').replace(/[ \t]+#+[ \t]*$/, '').trim();
     // Where the heading's text starts on its line, so the time and status columns are exact.
-    const textColumn = start.column + raw.length - raw.replace(/^[ \t]*#+[ \t]*/, '').length;
-    const contentStart = heading.position!.end.offset!;
-    const content = body.slice(contentStart, offsets[i + 1] ?? body.length);
-    const contentLine = heading.position!.end.line + lineOffset;
+    const textColumn = heading.column + raw.length - raw.replace(/^[ \t]*#+[ \t]*/, '').length;
+    const content = body.slice(heading.endOffset, offsets[i + 1] ?? body.length);
+    const contentLine = heading.endLine + lineOffset;
 
     if (/^post[- ]?mortem$/i.test(headingText)) {
       if (postmortem) {

@@ -1,0 +1,67 @@
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+/** A level-2 heading at the top level of a Markdown body (lines and columns 1-based, offsets 0-based). */
+export interface HeadingSpan {
+  line: number;
+  column: number;
+  /** Where the heading starts: its first `#`, or the first character of a setext heading's text. */
+  startOffset: number;
+  /** The end of the heading's last line. */
+  endOffset: number;
+  endLine: number;
+}
+
+/**
+ * Only the block structure matters here, and callers slice text from the source, so inline
+ * constructs are not tokenised: that is most of remark's parsing time.
+ */
+const blockParser = unified()
+  .data('micromarkExtensions', [
+    {
+      disable: {
+        null: ['attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'hardBreakEscape', 'htmlText', 'labelStartImage', 'labelStartLink', 'labelEnd'],
+      },
+    },
+  ])
+  .use(remarkParse);
+
+/**
+ * Lines that can hide a `##` line from the top level, or make a heading another way: code fences,
+ * indented code, HTML, quotes, lists, and `-`/`=` underlines. A body without any is read by a line
+ * scan, which finds exactly the headings CommonMark does (a test holds the two to that) and is
+ * many times faster than parsing; any other body is parsed with remark.
+ */
+const MAY_NEST_OR_UNDERLINE = /^(?: {0,3}(?:```|~~~|<|>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|[-=]+[ \t]*$)| {4}| {0,3}\t)/m;
+const ATX_LEVEL_2 = /^( {0,3})##(?:[ \t]|$)/;
+
+/** The level-2 headings of a body: `## ` (ATX) ones, and those made by a `---` or `===` line under text (setext). */
+export function level2Headings(body: string): { atx: HeadingSpan[]; setext: HeadingSpan[] } {
+  return MAY_NEST_OR_UNDERLINE.test(body) ? parsedHeadings(body) : { atx: scannedHeadings(body), setext: [] };
+}
+
+function scannedHeadings(body: string): HeadingSpan[] {
+  const headings: HeadingSpan[] = [];
+  let offset = 0;
+  body.split('\n').forEach((text, i) => {
+    const match = ATX_LEVEL_2.exec(text);
+    if (match) {
+      const indent = match[1]!.length;
+      headings.push({ line: i + 1, column: indent + 1, startOffset: offset + indent, endOffset: offset + text.length, endLine: i + 1 });
+    }
+    offset += text.length + 1;
+  });
+  return headings;
+}
+
+function parsedHeadings(body: string): { atx: HeadingSpan[]; setext: HeadingSpan[] } {
+  const atx: HeadingSpan[] = [];
+  const setext: HeadingSpan[] = [];
+  for (const node of blockParser.parse(body).children) {
+    if (node.type !== 'heading' || node.depth !== 2 || !node.position) continue;
+    const { start, end } = node.position;
+    const span = { line: start.line, column: start.column, startOffset: start.offset!, endOffset: end.offset!, endLine: end.line };
+    (body.startsWith('#', span.startOffset) ? atx : setext).push(span);
+  }
+  return { atx, setext };
+}
