@@ -64,7 +64,7 @@ export async function runNotify(argv: string[], io: Io, store?: Ledger): Promise
     return report.ok ? 0 : 1;
   } catch (cause) {
     if (cause instanceof LedgerError) {
-      io.stderr(mask(`candor notify: ${cause.message}\nNo notice was sent. Restore or fix the ledger file; if it is lost for good, delete it and the next run records every existing notice as sent, without sending.`));
+      io.stderr(mask(`candor notify: ${cause.message}\nNothing more was sent (any notice listed above as sent was delivered). Restore or fix the ledger; if it is lost for good, remove it, and the next run records every existing notice as sent, without sending.`));
       return 1;
     }
     throw cause;
