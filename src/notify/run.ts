@@ -50,8 +50,6 @@ export interface RunOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** Progress lines; the caller masks secrets before printing. */
   log?: (line: string) => void;
-  /** Overrides notify.yaml's delivery settings (tests use short backoffs through notify.yaml or here). */
-  policy?: Partial<DeliveryPolicy>;
 }
 
 /**
@@ -66,7 +64,9 @@ export async function runNotices(options: RunOptions): Promise<RunReport> {
   if (plan.total > plan.maxPerRun) {
     const refused = `This run would send ${plan.total} notices, more than max_per_run (${plan.maxPerRun}); it sent none. ` +
       'If the ledger was lost, restore it; if these notices are wanted, raise max_per_run in notify.yaml for one run.';
-    return { plan, channels: plan.channels.map((c) => report(c, 'failed', { pending: c.send.map((n) => n.event.id), message: refused })), refused, ok: false };
+    const untouched = (c: ChannelPlan) =>
+      c.send.length ? report(c, 'failed', { pending: c.send.map((n) => n.event.id), recorded: 0 }) : report(c, 'delivered', { recorded: 0 });
+    return { plan, channels: plan.channels.map(untouched), refused, ok: false };
   }
   const at = now.toISOString();
   for (const channelPlan of plan.channels) {
@@ -74,7 +74,7 @@ export async function runNotices(options: RunOptions): Promise<RunReport> {
       await ledger.record(channelPlan.channel.id, channelPlan.record.map(({ noticeId, via }) => ({ noticeId, entry: { at, via } })));
     }
   }
-  const policy = { ...deliveryPolicy(config.delivery), ...options.policy };
+  const policy = deliveryPolicy(config.delivery);
   const reports = new Map<string, ChannelReport>();
   const work = plan.channels.filter((c) => c.send.length > 0);
   for (const c of plan.channels) {
