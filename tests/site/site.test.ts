@@ -107,6 +107,7 @@ describe('a site under a base path, with hostile Markdown and a long history', (
     }
     expect(pages.get('history/index.html')).toContain('href="/repo/incidents/hostile/"');
     expect(pages.get('index.html')).toContain('href="/repo/components/web/"');
+    expect(pages.get('index.html')).toContain('href="webcal://org.github.io/repo/maintenance.ics"');
   });
 
   it('shows times in the page zone with the zone written out', () => {
