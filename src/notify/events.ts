@@ -1,5 +1,5 @@
 import type { ComponentStatus, Incident, LifecycleStatus, StatusModel, Update } from '../core/model.ts';
-import { lifecycleAt, pageStatus, publishedUpdates, type PageStatus } from '../core/status.ts';
+import { lifecycleAt, publishedUpdates } from '../core/status.ts';
 import { incidentLink } from '../feeds/links.ts';
 import type { EventKind } from './config-schema.ts';
 
@@ -34,7 +34,7 @@ export interface NoticeEvent {
   nextUpdate?: Date;
   /** The incident's page. */
   url: string;
-  page: { name: string; url: string; timezone: string; status: PageStatus };
+  page: { name: string; url: string; timezone: string };
 }
 
 /**
@@ -60,7 +60,7 @@ export function noticeEvents(view: StatusModel, now: Date): NoticeEvent[] {
         components: Object.entries(imposed(incident, status, update)).map(([cid, s]) => ({ id: cid, name: names.get(cid) ?? cid, status: s })),
         ...(next ? { nextUpdate: next } : {}),
         url: incidentLink(view.page, incident.id),
-        page: { name: view.page.name, url: view.page.url, timezone: view.page.timezone, status: pageStatus(view, at) },
+        page: { name: view.page.name, url: view.page.url, timezone: view.page.timezone },
       };
     };
     updates.forEach((update, i) => {

@@ -138,8 +138,8 @@ describe('Microsoft Teams (Workflows, Adaptive Card 1.4)', () => {
 
 describe('JSON webhook', () => {
   it('sends {type, timestamp, data} with Markdown and sanitised HTML', () => {
-    expect(renderWebhook(byId(UPDATE))).toMatchSnapshot();
-    const payload = renderWebhook(hostile);
+    expect(renderWebhook(byId(UPDATE), model)).toMatchSnapshot();
+    const payload = renderWebhook(hostile, model);
     expect(payload.type).toBe('incident.created');
     expect(payload.data.update!.body).toBe(HOSTILE_BODY.trim());
     expect(payload.data.update!.body_html).not.toMatch(/<script|javascript:/);

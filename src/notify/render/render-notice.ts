@@ -20,6 +20,6 @@ export function renderNotice(event: NoticeEvent, channel: Pick<Channel, 'type' |
     case 'teams':
       return renderTeams(event);
     case 'webhook':
-      return channel.format === 'statuspage' ? renderStatuspage(event, view) : renderWebhook(event);
+      return channel.format === 'statuspage' ? renderStatuspage(event, view) : renderWebhook(event, view);
   }
 }

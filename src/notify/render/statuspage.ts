@@ -1,4 +1,5 @@
 import type { StatusModel } from '../../core/model.ts';
+import { pageStatus } from '../../core/status.ts';
 import { statuspageComponents, statuspageIncident, statuspagePageId, statuspageScheduledMaintenance } from '../../feeds/statuspage-api.ts';
 import type { NoticeEvent } from '../events.ts';
 
@@ -13,9 +14,10 @@ const DOCUMENTATION = 'https://doers.statuspage.io/customer-notifications/webhoo
  */
 export function renderStatuspage(event: NoticeEvent, view: StatusModel) {
   const pageId = statuspagePageId(view.page);
+  const status = pageStatus(view, event.at);
   const common = {
     meta: { unsubscribe: view.page.url, documentation: DOCUMENTATION },
-    page: { id: pageId, status_indicator: event.page.status.indicator, status_description: event.page.status.description },
+    page: { id: pageId, status_indicator: status.indicator, status_description: status.description },
   };
   const at = event.at.toISOString();
   if (event.change) {

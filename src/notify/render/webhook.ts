@@ -1,12 +1,15 @@
 import { renderMarkdown } from '../../core/markdown.ts';
+import type { StatusModel } from '../../core/model.ts';
+import { pageStatus } from '../../core/status.ts';
 import type { NoticeEvent } from '../events.ts';
 
 /**
  * Candor's own JSON payload, in the `{type, timestamp, data}` form the Standard Webhooks
  * specification recommends. `data.update.body` is the author's Markdown; `body_html` is the same,
- * sanitised, as the page shows it.
+ * sanitised, as the page shows it. `data.page.status` is the page's status when the event happened,
+ * from `view`, the audience view the event came from.
  */
-export function renderWebhook(event: NoticeEvent) {
+export function renderWebhook(event: NoticeEvent, view: StatusModel) {
   const { incident } = event;
   const iso = (date: Date | undefined) => date?.toISOString() ?? null;
   return {
@@ -14,7 +17,7 @@ export function renderWebhook(event: NoticeEvent) {
     timestamp: event.at.toISOString(),
     data: {
       id: event.id,
-      page: { name: event.page.name, url: event.page.url, status: event.page.status },
+      page: { name: event.page.name, url: event.page.url, status: pageStatus(view, event.at) },
       incident: {
         id: incident.id,
         kind: incident.kind,
