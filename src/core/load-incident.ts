@@ -1,3 +1,4 @@
+import type * as z from 'zod';
 import { error, warning, type Diagnostic, type Position } from './diagnostics.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { parseIncidentBody, type ParsedUpdate } from './incident-body.ts';
@@ -45,17 +46,19 @@ export function loadIncident(file: SourceFile): LoadedIncident {
     return { references: updateReferences, diagnostics: [...source.diagnostics, ...body.diagnostics] };
   }
   const parsed = incidentFrontmatterSchema.safeParse(source.value ?? {});
-  if (!parsed.success) {
-    return {
-      references: [...rawComponentReferences(source), ...updateReferences],
-      diagnostics: [...schemaDiagnostics(path, incidentFrontmatterSchema, source, parsed.error.issues), ...body.diagnostics],
-    };
+  const schemaProblems = parsed.success ? [] : schemaDiagnostics(path, incidentFrontmatterSchema, source, parsed.error.issues);
+  // With the keys in error left out, the rest of the file can still be checked; the rules about
+  // those keys wait until they are fixed.
+  const broken = new Set(parsed.success ? [] : parsed.error.issues.flatMap(brokenKeys));
+  const salvaged = parsed.success ? parsed : incidentFrontmatterSchema.safeParse(withoutKeys(source.value ?? {}, broken));
+  if (!salvaged.success || broken.has('kind')) {
+    return { references: [...rawComponentReferences(source), ...updateReferences], diagnostics: [...schemaProblems, ...body.diagnostics] };
   }
-  const front = parsed.data;
-  const diagnostics = [...body.diagnostics];
+  const front = salvaged.data;
+  const diagnostics = [...schemaProblems, ...body.diagnostics];
   const fileName = path.split('/').pop()!.replace(/\.md$/i, '');
   const idPosition = front.id !== undefined ? source.locate(['id']) : { line: 1, column: 1 };
-  if (front.id === undefined && !idSchema.safeParse(fileName).success) {
+  if (front.id === undefined && !broken.has('id') && !idSchema.safeParse(fileName).success) {
     diagnostics.push(error(path, idPosition, 'file-name', `The file name "${fileName}" cannot be used as an id (it appears in URLs).`,
       `Rename the file to lower-case letters, digits and "-" (e.g. \`${slugify(fileName)}.md\`), or set \`id:\` in the frontmatter.`));
   }
@@ -65,14 +68,14 @@ export function loadIncident(file: SourceFile): LoadedIncident {
   // A key that is missing is reported where the frontmatter's keys start, or at the key that requires it.
   const frontmatterStart = source.locate([]);
 
-  if (!isMaintenance && front.impact === undefined) {
+  if (!isMaintenance && front.impact === undefined && !broken.has('impact')) {
     diagnostics.push(error(path, frontmatterStart, 'missing-key', 'Missing required key "impact".', 'Add `impact:` with one of none, minor, major, critical.'));
   }
   for (const key of ['scheduled_for', 'scheduled_until'] as const) {
     if (!isMaintenance && front[key] !== undefined) {
       diagnostics.push(error(path, fm(key), 'maintenance-only-key', `\`${key}\` is only for maintenance.`, 'Add `kind: maintenance` if this is planned work, or remove the key.'));
     }
-    if (isMaintenance && front[key] === undefined) {
+    if (isMaintenance && front[key] === undefined && !broken.has(key)) {
       diagnostics.push(error(path, fm('kind'), 'missing-key', `A maintenance needs \`${key}\`.`, `Add \`${key}: 2026-11-22 02:00 UTC\` with the window's ${key === 'scheduled_for' ? 'start' : 'end'}.`));
     }
   }
@@ -89,7 +92,7 @@ export function loadIncident(file: SourceFile): LoadedIncident {
   }
 
   const updates = buildUpdates(path, id, front.kind, body.body.updates, declared, diagnostics);
-  if (!isMaintenance && updates.length > 0 && !ENDED.has(updates.at(-1)!.status) && Object.keys(declared).length === 0) {
+  if (!isMaintenance && !broken.has('components') && updates.length > 0 && !ENDED.has(updates.at(-1)!.status) && Object.keys(declared).length === 0) {
     diagnostics.push(warning(path, fm('components'), 'no-components',
       'This open incident names no affected component, so the page shows everything as operational.',
       'List the affected components under `components:` with their status, e.g. `api: partial_outage`.'));
@@ -121,7 +124,18 @@ export function loadIncident(file: SourceFile): LoadedIncident {
     ...(front.workaround ? { workaround: front.workaround } : {}),
     ...(front.contact ? { contact: front.contact } : {}),
   };
-  return { incident, idPosition, references, diagnostics };
+  return parsed.success ? { incident, idPosition, references, diagnostics } : { references, diagnostics };
+}
+
+/** The top-level keys an issue is about: the ones to leave out when checking the rest. */
+function brokenKeys(issue: z.core.$ZodIssue): string[] {
+  if (issue.path.length > 0) return [String(issue.path[0])];
+  return issue.code === 'unrecognized_keys' ? issue.keys : [];
+}
+
+function withoutKeys(value: unknown, keys: ReadonlySet<string>): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !keys.has(key)));
 }
 
 /** The component ids written under `components:`, whether the rest of the frontmatter is valid or not. */

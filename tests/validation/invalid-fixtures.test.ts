@@ -164,6 +164,13 @@ const EXPECTED: Record<string, Expected[]> = {
   'postmortem-not-last.md': [
     { code: 'postmortem-not-last', line: 15, column: 1, message: '"2026-11-20 15:00 UTC · Resolved" comes after the postmortem.' },
   ],
+  'several-mistakes.md': [
+    { code: 'invalid-value', line: 3, column: 9, message: '"majr" is not a valid value for `impact`', hint: 'Did you mean `major`?' },
+    { code: 'timestamp-invalid', line: 4, column: 14, message: '`next_update`: "tomorrow" is not a timestamp.' },
+    { code: 'unknown-component', line: 6, column: 3, message: 'There is no component "apii"', hint: 'Did you mean `api`?' },
+    { code: 'update-order', line: 13, column: 1, message: 'This update (2026-11-20 13:00 UTC) is earlier than the one above it (2026-11-20 14:03 UTC).' },
+    { code: 'status-wrong-kind', line: 16, column: 1, message: '"Completed" is a maintenance status; this file is an incident.' },
+  ],
   'setext-heading.md': [
     { code: 'setext-heading', line: 10, column: 1, message: 'The `---` line under this text turns the text into a heading.' },
     { code: 'unknown-status', line: 13, column: 33, message: '"Resolvd" is not an update status.', hint: 'Did you mean `Resolved`?' },
