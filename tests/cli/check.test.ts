@@ -72,9 +72,12 @@ describe('npm run check -- --format github', () => {
     expect(result.code).toBe(1);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines).toEqual([
+      // In the message ":" and "," stay as they are; only properties escape them.
+      '::error file=incidents/a%2Cb%3Ac.md,line=1,col=1,title=Candor%3A file-name::The file name "a,b:c" cannot be used as an id (it appears in URLs).' +
+        '%0ARename the file to lower-case letters, digits and "-" (e.g. `a-b-c.md`), or set `id:` in the frontmatter.',
       '::error file=incidents/a%2Cb%3Ac.md,line=4,col=1,title=Candor%3A unknown-key::Unknown key "load%25".%0AUse one of the keys: ' +
         '`id`, `title`, `kind`, `impact`, `components`, `started`, `scheduled_for`, `scheduled_until`, `eta`, `next_update`, `workaround`, `contact`, ….',
-      '1 error, 0 warnings in 2 files checked.',
+      '2 errors, 0 warnings in 2 files checked.',
     ]);
   });
 
