@@ -1,7 +1,7 @@
 import { error, suggest, type Diagnostic } from '../core/diagnostics.ts';
 import { schemaDiagnostics } from '../core/schema-diagnostics.ts';
 import { decodeSource, type SourceFile } from '../core/source-text.ts';
-import { parseYamlSource } from '../core/yaml-source.ts';
+import { parseYamlSource, type YamlSource } from '../core/yaml-source.ts';
 import { notifyConfigSchema, type NotifyConfig } from './config-schema.ts';
 
 export const NOTIFY_FILE = 'notify.yaml';
@@ -25,32 +25,48 @@ export function loadNotifyConfig(file: SourceFile, componentIds: readonly string
     };
   }
   const parsed = notifyConfigSchema.safeParse(source.value);
-  if (!parsed.success) return { diagnostics: schemaDiagnostics(file.path, notifyConfigSchema, source, parsed.error.issues) };
-  const config = parsed.data;
+  const diagnostics = parsed.success ? [] : schemaDiagnostics(file.path, notifyConfigSchema, source, parsed.error.issues);
+  diagnostics.push(...crossChannelDiagnostics(file.path, source, componentIds));
+  return parsed.success && diagnostics.length === 0 ? { config: parsed.data, diagnostics } : { diagnostics };
+}
+
+/** The channels as written, read from the raw YAML so these rules run even when the shape is wrong elsewhere. */
+function rawChannels(raw: unknown): { index: number; value: Record<string, unknown> }[] {
+  const list = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>).channels : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((value: unknown, index) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? [{ index, value: value as Record<string, unknown> }] : []));
+}
+
+/** Rules that span the file: unique channel ids, webhook-only keys, components that exist. */
+function crossChannelDiagnostics(path: string, source: YamlSource, componentIds: readonly string[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const firstLine = new Map<string, number>();
-  config.channels.forEach((channel, i) => {
-    const at = (key: string) => source.locate(['channels', i, key]);
-    const earlier = firstLine.get(channel.id);
-    if (earlier === undefined) firstLine.set(channel.id, at('id').line);
-    else {
-      diagnostics.push(error(file.path, at('id'), 'duplicate-id', `The channel id "${channel.id}" is already used on line ${earlier}.`,
-        'Give each channel its own id: the ledger remembers what was sent to each id.'));
+  for (const { index, value: channel } of rawChannels(source.value)) {
+    const at = (...rest: (string | number)[]) => source.locate(['channels', index, ...rest]);
+    if (typeof channel.id === 'string') {
+      const earlier = firstLine.get(channel.id);
+      if (earlier === undefined) firstLine.set(channel.id, at('id').line);
+      else {
+        diagnostics.push(error(path, at('id'), 'duplicate-id', `The channel id "${channel.id}" is already used on line ${earlier}.`,
+          'Give each channel its own id: the ledger remembers what was sent to each id.'));
+      }
     }
-    if (channel.type !== 'webhook') {
-      for (const key of ['secret_env', 'format'] as const) {
+    if (typeof channel.type === 'string' && channel.type !== 'webhook') {
+      for (const key of ['secret_env', 'format']) {
         if (channel[key] !== undefined) {
-          diagnostics.push(error(file.path, source.locate(['channels', i, key], { key: true }), 'webhook-only',
+          diagnostics.push(error(path, source.locate(['channels', index, key], { key: true }), 'webhook-only',
             `\`${key}\` only applies to channels of type webhook, not ${channel.type}.`, `Remove \`${key}\` from this channel.`));
         }
       }
     }
-    channel.components?.forEach((id, j) => {
-      if (!componentIds.includes(id)) {
-        diagnostics.push(error(file.path, source.locate(['channels', i, 'components', j]), 'unknown-component',
-          `There is no component "${id}" in components.yaml.`, suggest(id, componentIds, 'a declared component id')));
-      }
-    });
-  });
-  return diagnostics.length > 0 ? { diagnostics } : { config, diagnostics };
+    if (Array.isArray(channel.components)) {
+      channel.components.forEach((id: unknown, j) => {
+        if (typeof id === 'string' && !componentIds.includes(id)) {
+          diagnostics.push(error(path, at('components', j), 'unknown-component',
+            `There is no component "${id}" in components.yaml.`, suggest(id, componentIds, 'a declared component id')));
+        }
+      });
+    }
+  }
+  return diagnostics;
 }
