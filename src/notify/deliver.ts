@@ -71,8 +71,12 @@ export async function deliver(request: DeliveryRequest, policy: DeliveryPolicy):
         signal: AbortSignal.timeout(policy.timeoutMs),
       });
       attempt.status = response.status;
+      // Accepted once the status says so: a body that is slow to arrive must not turn it into a retry (a duplicate).
+      if (response.status >= 200 && response.status < 300) {
+        await response.body?.cancel().catch(() => undefined);
+        return { ok: true, status: response.status, attempts };
+      }
       const text = await response.text().catch(() => '');
-      if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status, attempts };
       const said = text.trim() ? `: ${text.trim().replace(/\s+/g, ' ').slice(0, 200)}` : '';
       if (response.status === 410) return { ok: false, reason: 'gone', message: `HTTP 410 Gone: the webhook no longer exists${said}`, attempts };
       if (response.status >= 300 && response.status < 400) {

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliver, parseRetryAfter, type DeliveryPolicy } from '../../src/notify/deliver.ts';
 import { Receiver } from './receiver.ts';
@@ -99,5 +101,26 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Mon, 23 Nov 2026 11:00:00 GMT', now)).toBe(0);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+});
+
+describe('deliver, once accepted', () => {
+  it('counts a 2xx as delivered even when its body never finishes, so it is not sent twice', async () => {
+    let requests = 0;
+    const server = createServer((_request, response) => {
+      requests++;
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      response.write('o');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const outcome = await deliver({ url: `http://127.0.0.1:${port}/`, body: '{}', headers: () => ({}) }, policy);
+      expect(outcome).toMatchObject({ ok: true, status: 200 });
+      expect(requests).toBe(1);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });
