@@ -44,6 +44,8 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
   }
   const { site, base } = siteAndBase(result.model.page.url);
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  // Vite would take an inherited BASE_URL (test runners and some CI systems set one) over `base`.
+  delete process.env.BASE_URL;
   process.env.CANDOR_ROOT = io.cwd;
   process.env.CANDOR_NOW = now.toISOString();
   process.env.CANDOR_AUDIENCE = audience;

@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const fixture = join(import.meta.dirname, '../fixtures/audience-repo');
+const buildScript = join(import.meta.dirname, '../../scripts/build.ts');
+const env = { ...process.env, CANDOR_NOW: '2026-11-23T12:00:00Z' };
+
+/** Every `CANARY-...` marker written in the fixture: each stands in one internal place. */
+async function markersInFixture(): Promise<string[]> {
+  const files = await readdir(fixture, { recursive: true, withFileTypes: true });
+  const markers = new Set<string>();
+  for (const file of files.filter((f) => f.isFile())) {
+    const text = await readFile(join(file.parentPath, file.name), 'utf8');
+    for (const match of text.matchAll(/CANARY-[a-z-]+/g)) markers.add(match[0]);
+  }
+  return [...markers].sort();
+}
+
+/** Every file of a built site, as text, whatever its type (HTML, XML, ICS, JSON, SVG, ...). */
+async function outputFiles(dir: string): Promise<Map<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = new Map<string, string>();
+  for (const entry of entries.filter((e) => e.isFile())) {
+    const path = join(entry.parentPath, entry.name);
+    files.set(path.slice(dir.length + 1), await readFile(path, 'latin1'));
+  }
+  return files;
+}
+
+describe('one repository, two audiences', () => {
+  let work: string;
+  let markers: string[];
+  let publicSite: Map<string, string>;
+  let internalSite: Map<string, string>;
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'candor-canary-'));
+    markers = await markersInFixture();
+    await Promise.all([
+      run(process.execPath, [buildScript, '--out', join(work, 'public')], { cwd: fixture, env }),
+      run(process.execPath, [buildScript, '--audience', 'internal', '--out', join(work, 'internal')], { cwd: fixture, env }),
+    ]);
+    publicSite = await outputFiles(join(work, 'public'));
+    internalSite = await outputFiles(join(work, 'internal'));
+  });
+
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('has markers in every kind of internal place', () => {
+    expect(markers.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('leaks no internal marker into any file of the public build', () => {
+    expect(publicSite.size).toBeGreaterThan(0);
+    const leaks = [...publicSite].flatMap(([path, text]) => markers.filter((m) => text.includes(m)).map((m) => `${m} in ${path}`));
+    expect(leaks).toEqual([]);
+  });
+
+  it('keeps the public content in the public build', () => {
+    const all = [...publicSite.values()].join('\n');
+    expect(all).toContain('Public API');
+  });
+
+  it('shows every marker somewhere in the internal build', () => {
+    const all = [...internalSite.values()].join('\n');
+    expect(markers.filter((m) => !all.includes(m))).toEqual([]);
+  });
+
+  it('marks every internal page as internal', () => {
+    const pages = [...internalSite].filter(([path]) => path.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.filter(([, html]) => !html.includes('Internal view') || !html.includes('noindex')).map(([path]) => path)).toEqual([]);
+  });
+});
