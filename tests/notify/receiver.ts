@@ -45,7 +45,13 @@ export class Receiver {
         const received: Received = { path, headers: request.headers, body, json, at: Date.now() };
         this.received.push(received);
         this.#enter(path);
-        response.on('close', () => this.#leave(path));
+        // 'finish' as soon as the answer is written (before the client can send its next request); 'close' for dropped ones.
+        let left = false;
+        const leave = () => {
+          if (!left) this.#leave(path);
+          left = true;
+        };
+        response.on('finish', leave).on('close', leave);
         const script = this.#scripts.get(path)?.shift() ?? this.#fallback.get(path) ?? { status: 200, body: 'ok' };
         void Promise.resolve(typeof script === 'function' ? script(received) : script).then(async (reply) => {
           if (reply === 'hang') {
