@@ -22,6 +22,7 @@ export interface ParsedBody {
 
 const SEPARATOR = /\s[·|—–-]\s/g;
 const HEADING_EXAMPLE = '`## 2026-11-22 14:03 UTC · Investigating`';
+const UPDATE_AT_WRONG_LEVEL = /^( {0,3})(#|#{3,6})[ \t]+\d{4}-\d{2}-\d{2}[^\n]*?\s[·|—–-]\s/gm;
 const COMPONENTS_LINE = /^components?:[ \t]*(.*)$/i;
 
 /**
@@ -37,6 +38,13 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
     diagnostics.push(error(file, { line: heading.line + lineOffset, column: heading.column }, 'setext-heading',
       'The `---` line under this text turns the text into a heading.',
       `Leave a blank line before \`---\` for a horizontal rule; head updates like ${HEADING_EXAMPLE}.`));
+  }
+  // An update written as `#` or `###` would silently be part of the text above it.
+  for (const match of body.matchAll(UPDATE_AT_WRONG_LEVEL)) {
+    const line = body.slice(0, match.index).split('\n').length;
+    diagnostics.push(error(file, { line: line + lineOffset, column: match[1]!.length + 1 }, 'update-heading-level',
+      `This looks like an update, but its heading starts with ${match[2]!.length === 1 ? 'one `#`' : `${match[2]!.length} \`#\``}.`,
+      `Head each update with exactly two: ${HEADING_EXAMPLE}.`));
   }
   const offsets = headings.map((h) => h.startOffset);
   const summary = body.slice(0, offsets[0] ?? body.length).trim();

@@ -59,7 +59,7 @@ function describeIssue(file: string, schema: z.ZodType, source: YamlSource, issu
           `Add \`${String(key)}:\` with ${article(issue.expected)}${about ? `: ${about}` : '.'}`)];
       }
       const about = describedAs(fieldAt(schema, path));
-      const hint = `Write ${article(issue.expected)}${path.length ? ` after \`${String(path.at(-1))}:\`` : ''}${about ? `: ${about}` : '.'}`;
+      const hint = `Write ${article(issue.expected)}${typeof path.at(-1) === 'string' ? ` after \`${String(path.at(-1))}:\`` : ' here'}${about ? `: ${about}` : '.'}`;
       if (value === null) return [error(file, at, 'empty-value', `${capitalise(name)} has no value.`, hint)];
       return [error(file, at, 'invalid-type', `${capitalise(name)} must be ${article(issue.expected)}, not ${describe(value)}.`, hint)];
     }
@@ -76,6 +76,10 @@ function describeIssue(file: string, schema: z.ZodType, source: YamlSource, issu
       return [error(file, at, 'invalid-format', `${capitalise(name)} ${issue.message.startsWith('must') ? issue.message : `is not a valid ${issue.format}`}: ${JSON.stringify(value)}.`,
         formatHint(issue, value, name))];
     case 'invalid_union': {
+      if (path.at(-1) === 'components' && Array.isArray(value) && value.some((item) => item !== null && typeof item === 'object')) {
+        return [error(file, at, 'invalid-type', '`components` is a list of mappings; it must be one mapping of component ids to statuses.',
+          'Remove the `- ` before each component, e.g. `  api: partial_outage` under `components:`.')];
+      }
       // Report the branch that matches the kind of value written (a mapping, a list), not all branches.
       const branch = issue.errors.find((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0));
       if (branch) return branch.flatMap((sub) => describeIssue(file, schema, source, { ...sub, path: [...issue.path, ...sub.path] } as z.core.$ZodIssue));

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLError } from 'yaml';
 import { error, type Diagnostic, type Position } from './diagnostics.ts';
 
 /** Beyond this many alias expansions a document is treated as an alias bomb ("billion laughs"). */
@@ -15,13 +15,44 @@ export interface YamlSource {
 }
 
 const YAML_HINTS: Record<string, string> = {
-  DUPLICATE_KEY: 'Each key may appear once in a mapping: remove or rename the repeated one.',
   BAD_INDENT: 'Indent nested keys consistently with spaces (two per level).',
   TAB_AS_INDENT: 'Indent with spaces; YAML does not allow tabs for indentation.',
   MISSING_CHAR: 'Check for an unclosed quote, bracket or brace.',
-  BLOCK_AS_IMPLICIT_KEY: 'Put a space after the colon, or quote a value that contains ": ".',
-  MULTILINE_IMPLICIT_KEY: 'Put a space after the colon, or quote a value that contains ": ".',
 };
+
+/** `key: value` on one line, to suggest the corrected line. */
+const KEY_VALUE = /^(\s*[\w-]+):[ \t]*(.*?)\s*$/;
+
+/** What a YAML parser error means for someone writing a status file, and the line to write instead. */
+function describeProblem(problem: YAMLError, text: string, lineText: string): { code: string; message: string; hint: string } {
+  const pair = KEY_VALUE.exec(lineText);
+  switch (problem.code) {
+    case 'DUPLICATE_KEY':
+      return {
+        code: 'duplicate-key',
+        message: `The key "${/^[^:\n]*/.exec(text.slice(problem.pos[0]))![0].trim()}" appears twice in the same mapping.`,
+        hint: 'Each key may appear once in a mapping: remove or rename the repeated one.',
+      };
+    case 'MULTILINE_IMPLICIT_KEY':
+      return {
+        code: 'yaml-syntax',
+        message: 'This key runs on into the next line: a colon is probably missing the space after it.',
+        hint: pair && pair[2] ? `Write \`${pair[1]!.trim()}: ${pair[2]}\`.` : 'Put a space after the colon of each `key: value` line.',
+      };
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return {
+        code: 'yaml-syntax',
+        message: 'This value contains ": ", which YAML reads as the start of another key.',
+        hint: pair && pair[2] ? `Quote the value: \`${pair[1]!.trim()}: "${pair[2].replace(/"/g, '\\"')}"\`.` : 'Quote a value that contains ": ".',
+      };
+    default:
+      return {
+        code: 'yaml-syntax',
+        message: problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+        hint: YAML_HINTS[problem.code] ?? 'Fix the YAML syntax at this position.',
+      };
+  }
+}
 
 /**
  * Parses YAML 1.2 with the core schema (so `no` stays a string and `2026-11-22` is not turned into
@@ -47,19 +78,15 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
     return { line: line + lineOffset, column: col };
   };
   const diagnostics: Diagnostic[] = [];
+  const lines = text.split('\n');
   const linesWithProblems = new Set<number>();
   for (const problem of [...doc.errors, ...doc.warnings]) {
     const at = toPosition(problem.pos[0]);
     // After one syntax error the parser reports every later token of the line as unexpected: noise.
     if (linesWithProblems.has(at.line)) continue;
     linesWithProblems.add(at.line);
-    const message = problem.code === 'DUPLICATE_KEY'
-      ? `The key "${/^[^:\n]*/.exec(text.slice(problem.pos[0]))![0].trim()}" appears twice in the same mapping.`
-      : problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    diagnostics.push(
-      error(file, at, problem.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', message,
-        YAML_HINTS[problem.code] ?? 'Fix the YAML syntax at this position.'),
-    );
+    const { code, message, hint } = describeProblem(problem, text, lines[at.line - lineOffset - 1] ?? '');
+    diagnostics.push(error(file, at, code, message, hint));
   }
 
   const locate = (path: YamlPath, options: { key?: boolean } = {}): Position => {
@@ -102,8 +129,10 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
     return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), locate, diagnostics };
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
-    if (!/alias/i.test(message)) {
-      diagnostics.push(error(file, { line: 1 + lineOffset, column: 1 }, 'yaml-syntax', message, 'Fix the YAML syntax.'));
+    if (!/excessive alias count/i.test(message)) {
+      // An alias to an anchor that does not exist, the only other way to fail here.
+      diagnostics.push(error(file, firstAlias(doc) ?? { line: 1 + lineOffset, column: 1 }, 'yaml-syntax', message.split('\n')[0]!,
+        'Write the value itself; status files need no anchors (&name) or aliases (*name).'));
       return { value: undefined, locate, diagnostics };
     }
     diagnostics.push(

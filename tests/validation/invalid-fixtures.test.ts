@@ -171,6 +171,21 @@ const EXPECTED: Record<string, Expected[]> = {
     { code: 'update-order', line: 13, column: 1, message: 'This update (2026-11-20 13:00 UTC) is earlier than the one above it (2026-11-20 14:03 UTC).' },
     { code: 'status-wrong-kind', line: 16, column: 1, message: '"Completed" is a maintenance status; this file is an incident.' },
   ],
+  'yaml-missing-space.md': [
+    { code: 'yaml-syntax', line: 2, column: 1, message: 'a colon is probably missing the space after it', hint: 'Write `title: API errors`.' },
+  ],
+  'yaml-colon-in-value.md': [
+    { code: 'yaml-syntax', line: 2, column: 8, message: 'This value contains ": "', hint: 'Quote the value: `title: "API: errors"`.' },
+  ],
+  'yaml-unresolved-alias.md': [
+    { code: 'yaml-syntax', line: 3, column: 9, message: 'Unresolved alias', hint: 'status files need no anchors' },
+  ],
+  'update-heading-level.md': [
+    { code: 'update-heading-level', line: 9, column: 1, message: 'This looks like an update, but its heading starts with 3 `#`.', hint: 'exactly two' },
+  ],
+  'components-list-of-mappings.md': [
+    { code: 'invalid-type', line: 5, column: 3, message: '`components` is a list of mappings', hint: 'Remove the `- `' },
+  ],
   'setext-heading.md': [
     { code: 'setext-heading', line: 10, column: 1, message: 'The `---` line under this text turns the text into a heading.' },
     { code: 'unknown-status', line: 13, column: 33, message: '"Resolvd" is not an update status.', hint: 'Did you mean `Resolved`?' },
