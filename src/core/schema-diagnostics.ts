@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { didYouMean, error, suggest, type Diagnostic } from './diagnostics.ts';
+import { didYouMean, error, suggest, type Diagnostic, type Position } from './diagnostics.ts';
 import { ID_PATTERN } from './schema/common.ts';
 import { slugify } from './slug.ts';
 import type { YamlPath, YamlSource } from './yaml-source.ts';
@@ -42,7 +42,7 @@ function describeIssue(file: string, schema: z.ZodType, source: YamlSource, issu
       return issue.keys.map((key) =>
         error(file, source.locate([...path, key], { key: true }), 'unknown-key',
           `Unknown key "${key}"${path.length ? ` in ${name}` : ''}.`,
-          suggest(key, allowed, 'one of the keys')),
+          suggest(key, allowed, 'one of the keys') || `Remove \`${key}\`.`),
       );
     }
     case 'invalid_value': {
@@ -59,7 +59,9 @@ function describeIssue(file: string, schema: z.ZodType, source: YamlSource, issu
           `Add \`${String(key)}:\` with ${article(issue.expected)}${about ? `: ${about}` : '.'}`)];
       }
       const about = describedAs(fieldAt(schema, path));
-      const hint = `Write ${article(issue.expected)}${typeof path.at(-1) === 'string' ? ` after \`${String(path.at(-1))}:\`` : ' here'}${about ? `: ${about}` : '.'}`;
+      const hint = issue.expected === 'array' && value !== null && typeof value === 'object'
+        ? `Start each entry of ${name} with \`- \` on its own line, as in the README.`
+        : `Write ${article(issue.expected)}${typeof path.at(-1) === 'string' ? ` after \`${String(path.at(-1))}:\`` : ' here'}${about ? `: ${about}` : '.'}`;
       if (value === null) return [error(file, at, 'empty-value', `${capitalise(name)} has no value.`, hint)];
       return [error(file, at, 'invalid-type', `${capitalise(name)} must be ${article(issue.expected)}, not ${describe(value)}.`, hint)];
     }
@@ -67,10 +69,12 @@ function describeIssue(file: string, schema: z.ZodType, source: YamlSource, issu
       if (issue.origin === 'string') {
         return [error(file, at, 'empty-value', `${capitalise(name)} is empty.`, `Write a value for ${name}.`)];
       }
+      if (issue.origin === 'number') return [outOfRange(file, at, name, fieldAt(schema, path))];
       return [error(file, at, 'too-small',
         `${capitalise(name)} needs at least ${issue.minimum === 1 ? 'one' : String(issue.minimum)}${issue.origin === 'array' ? (issue.minimum === 1 ? ' entry' : ' entries') : ''}.`,
         `Add ${issue.origin === 'array' ? 'an entry' : 'more'} to ${name}.`)];
     case 'too_big':
+      if (issue.origin === 'number') return [outOfRange(file, at, name, fieldAt(schema, path))];
       return [error(file, at, 'too-big', `${capitalise(name)} is too long (at most ${issue.maximum}${issue.origin === 'string' ? ' characters' : ''}).`, 'Shorten it.')];
     case 'invalid_format':
       return [error(file, at, 'invalid-format', `${capitalise(name)} ${issue.message.startsWith('must') ? issue.message : `is not a valid ${issue.format}`}: ${JSON.stringify(value)}.`,
@@ -92,6 +96,16 @@ function describeIssue(file: string, schema: z.ZodType, source: YamlSource, issu
     default:
       return [error(file, at, 'invalid-value', `${capitalise(name)}: ${issue.message}.`, `Fix ${name}.`)];
   }
+}
+
+/** A number outside its bounds, with both bounds in the message. */
+function outOfRange(file: string, at: Position, name: string, field: z.core.$ZodType | undefined): Diagnostic {
+  const number = unwrap(field) as unknown as { minValue?: number | null; maxValue?: number | null } | undefined;
+  const finite = (n: number | null | undefined) => (typeof n === 'number' && Number.isFinite(n) ? n : undefined);
+  const min = finite(number?.minValue);
+  const max = finite(number?.maxValue);
+  const range = min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `of at least ${min}` : `of at most ${max}`;
+  return error(file, at, 'out-of-range', `${capitalise(name)} must be a number ${range}.`, `Write a number ${range}.`);
 }
 
 function formatHint(issue: z.core.$ZodIssueInvalidStringFormat, value: unknown, name: string): string {
@@ -173,6 +187,11 @@ function unwrap(node: z.core.$ZodType | undefined): z.core.$ZodType | undefined 
 
 /** The keys an object schema allows at a path, for did-you-mean hints. */
 function keysAt(schema: z.ZodType, path: YamlPath): string[] {
-  const def = unwrap(fieldAt(schema, path))?._zod.def as unknown as { type: string; shape?: Record<string, unknown> } | undefined;
-  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+  const def = unwrap(fieldAt(schema, path))?._zod.def as unknown as
+    | { type: string; shape?: Record<string, unknown>; keyType?: z.core.$ZodType }
+    | undefined;
+  if (def?.type === 'object' && def.shape) return Object.keys(def.shape);
+  // A record whose keys are an enum, such as `severity:` keyed by impact.
+  const keys = def?.type === 'record' ? (def.keyType?._zod.def as unknown as { type: string; entries?: Record<string, string> }) : undefined;
+  return keys?.type === 'enum' && keys.entries ? Object.values(keys.entries) : [];
 }

@@ -76,6 +76,15 @@ const EXPECTED: Record<string, Expected[]> = {
   'config-no-components.yaml': [
     { code: 'too-small', line: 2, column: 13, message: '`components` needs at least one entry.' },
   ],
+  'config-weight-out-of-range.yaml': [
+    { code: 'out-of-range', line: 6, column: 21, message: '`uptime.weights.partial_outage` must be a number from 0 to 1.' },
+  ],
+  'config-components-mapping.yaml': [
+    { code: 'invalid-type', line: 3, column: 3, message: '`components` must be a list, not a mapping.', hint: 'with `- `' },
+  ],
+  'config-unknown-severity.yaml': [
+    { code: 'unknown-key', line: 6, column: 3, message: 'Unknown key "huge" in `severity`.', hint: '`none`, `minor`, `major`, `critical`' },
+  ],
   'config-unknown-group.yaml': [
     { code: 'unknown-group', line: 5, column: 34, message: 'Component "api" names the group "coer"', hint: 'Did you mean `core`?' },
   ],
