@@ -5,6 +5,7 @@ import { LedgerError, type Ledger } from './ledger.ts';
 import { maskUrl } from './mask.ts';
 import { planNotices, type ChannelPlan, type NoticePlan } from './plan.ts';
 import { SecretError, standardWebhookHeaders } from './signing.ts';
+import { wireJson } from './wire.ts';
 
 export type ChannelOutcome =
   /** Every notice for it is delivered (or there was nothing to send). */
@@ -129,7 +130,7 @@ async function serveChannel(
   const sent: string[] = [];
   for (const [i, notice] of plan.send.entries()) {
     if (context.stopped()) return report(plan, 'failed', { target, sent, pending: all.slice(i), message: 'Stopped: the ledger cannot be written.' });
-    const body = JSON.stringify(notice.body);
+    const body = wireJson(notice.body);
     let outcome;
     try {
       outcome = await deliver({ url, body, headers: (time) => (channel.type === 'webhook' ? standardWebhookHeaders(secret, notice.webhookId, time, body) : {}) }, context.policy);

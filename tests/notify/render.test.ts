@@ -11,6 +11,7 @@ import { renderStatuspage } from '../../src/notify/render/statuspage.ts';
 import { renderTeams, TEAMS_MAX_BYTES } from '../../src/notify/render/teams.ts';
 import { renderText } from '../../src/notify/render/text.ts';
 import { renderWebhook } from '../../src/notify/render/webhook.ts';
+import { wireJson } from '../../src/notify/wire.ts';
 import { loadModel, NOW, STANDARD_FILES, tempRepo } from './fixture.ts';
 
 const HOSTILE_TITLE = '<!channel> @everyone </script> *pwned* [x](javascript:alert(1))';
@@ -123,14 +124,19 @@ describe('Microsoft Teams (Workflows, Adaptive Card 1.4)', () => {
     expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(attachment.content).toMatchObject({ type: 'AdaptiveCard', version: '1.4', actions: [{ type: 'Action.OpenUrl', url: 'https://status.acme.test/status/incidents/2026-11-23-hostile/' }] });
     expect(Buffer.byteLength(JSON.stringify(message))).toBeLessThanOrEqual(TEAMS_MAX_BYTES);
-    const json = JSON.stringify(message);
-    expect(json).not.toMatch(/@(everyone|here)\b|\]\(javascript:|[^\\]<\/script>/);
+    const text = JSON.stringify(message);
+    expect(text).not.toMatch(/@(everyone|here)\b/);
+    // The title's "[x](javascript:...)" is plain text: its brackets are escaped, so Teams makes no link of it.
+    expect(text).toContain('\\\\[x\\\\](javascript:alert(1))');
+    // Adaptive Cards render no HTML, and on the wire no "<" is left to close a script or open a tag.
+    expect(wireJson(message)).not.toMatch(/[<>]/);
+    expect(JSON.parse(wireJson(message))).toEqual(message);
   });
 
   it('cuts a body too long for 28 KB, also of multi-byte text, and links to the full text', () => {
     for (const body of ['Long. '.repeat(8_000), '事件'.repeat(20_000)]) {
       const message = renderTeams({ ...hostile, body });
-      expect(Buffer.byteLength(JSON.stringify(message))).toBeLessThanOrEqual(TEAMS_MAX_BYTES);
+      expect(Buffer.byteLength(wireJson(message))).toBeLessThanOrEqual(TEAMS_MAX_BYTES);
       expect(JSON.stringify(message)).toContain('…\\n\\n[Read the full update](https://status.acme.test/status/incidents/2026-11-23-hostile/)');
     }
   });
@@ -178,6 +184,15 @@ describe('JSON webhook', () => {
     for (const key of keys(reference.incident)) expect(ours.incident).toHaveProperty(key);
     const update = (ours.incident.incident_updates as object[])[0]!;
     for (const key of keys(reference.incident.incident_updates[0])) if (!key.startsWith('twitter') && key !== 'wants_twitter_update') expect(update).toHaveProperty(key);
+  });
+});
+
+describe('wireJson', () => {
+  it('escapes what could close a script or open a tag, and parses back to the same value', () => {
+    const value = { text: '</script><b>&amp;\u2028\u2029', n: 1 };
+    const wire = wireJson(value);
+    expect(wire).toBe('{"text":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026amp;\\u2028\\u2029","n":1}');
+    expect(JSON.parse(wire)).toEqual(value);
   });
 });
 

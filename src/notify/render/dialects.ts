@@ -50,17 +50,17 @@ export const slackDialect: Dialect = {
   bullet: '•',
 };
 
-/** Backslash-escapes the characters Discord and Teams read as Markdown, including at the start of a line. */
-function backslashEscape(value: string, characters: RegExp): string {
+/** Backslash-escapes the characters a service reads as Markdown, and the list (and other) markers it reads at the start of a line. */
+function backslashEscape(value: string, characters: RegExp, lineStart: RegExp): string {
   return defuseMentions(value)
     .replace(characters, '\\$&')
-    .replace(/^([#>+-])/gm, '\\$1')
+    .replace(lineStart, '\\$1')
     .replace(/^(\d+)\./gm, '$1\\.');
 }
 
 /** Discord Markdown (embeds). `<` is escaped too, so `<@id>` and `<#id>` are not mentions. */
 export const discordDialect: Dialect = {
-  text: (v) => backslashEscape(v, /[\\*_~`|[\]()<>]/g),
+  text: (v) => backslashEscape(v, /[\\*_~`|[\]()<>]/g, /^([#>+-])/gm),
   strong: (s) => `**${s}**`,
   emphasis: (s) => `*${s}*`,
   strike: (s) => `~~${s}~~`,
@@ -71,9 +71,12 @@ export const discordDialect: Dialect = {
   bullet: '•',
 };
 
-/** The Markdown subset of Adaptive Card TextBlocks: bold, italic, lists, links; no code. */
+/**
+ * The Markdown subset of Adaptive Card TextBlocks: bold, italic, lists, links; no code, no HTML, no
+ * mentions without entities. Only what that subset reads is escaped: Teams shows other escapes as typed.
+ */
 export const teamsDialect: Dialect = {
-  text: (v) => backslashEscape(v, /[\\*_[\]()`<>]/g),
+  text: (v) => backslashEscape(v, /[\\*_[\]]/g, /^([+-])/gm),
   strong: (s) => `**${s}**`,
   emphasis: (s) => `_${s}_`,
   strike: (s) => s,

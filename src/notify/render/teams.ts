@@ -1,8 +1,9 @@
 import type { NoticeEvent } from '../events.ts';
+import { wireJson } from '../wire.ts';
 import { teamsDialect } from './dialects.ts';
 import { fitMarkdown, headline, noticeContent, type NoticeContent } from './notice-content.ts';
 
-/** Teams refuses messages over about 28 KB; a margin keeps the card under it after the service's own wrapping. */
+/** Teams refuses messages over about 28 KB (as sent, see wireJson); a margin keeps the card under it after the service's own wrapping. */
 export const TEAMS_MAX_BYTES = 27_000;
 
 const TONE_COLOURS: Record<NoticeContent['tone'], string> = {
@@ -50,9 +51,9 @@ export function renderTeams(event: NoticeEvent): TeamsMessage {
       },
     }] as TeamsMessage['attachments'],
   });
-  const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
+  const bytes = (value: unknown) => Buffer.byteLength(wireJson(value));
   const room = TEAMS_MAX_BYTES - bytes(card('x'));
-  // The body is measured as it will be encoded in JSON, quotes and escapes included.
+  // The body is measured as it will be sent, quotes and escapes included.
   const body = fitMarkdown(c.body, teamsDialect, room, `\n\n[Read the full update](${c.url})`, (t) => bytes(t) - 2);
   return card(body);
 }
