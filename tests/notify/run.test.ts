@@ -1,5 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { notifyConfigSchema, type NotifyConfig } from '../../src/notify/config-schema.ts';
 import { FileLedger } from '../../src/notify/file-ledger.ts';
@@ -78,6 +79,10 @@ Error rates are back to normal.
     expect(report.ok).toBe(true);
     for (const c of report.channels) expect(c).toMatchObject({ outcome: 'delivered', sent: SENDABLE, pending: [], recorded: 2 });
     expect(receiver.on(PATHS.webhook).map((r) => (r.json as { data: { id: string } }).data.id)).toEqual(SENDABLE);
+    // What arrived verifies with the reference Standard Webhooks library, one distinct webhook-id per notice.
+    const verifier = new Webhook(SECRET);
+    for (const r of receiver.on(PATHS.webhook)) expect(verifier.verify(r.body, r.headers as Record<string, string>)).toEqual(r.json);
+    expect(new Set(receiver.on(PATHS.webhook).map((r) => r.headers['webhook-id'])).size).toBe(SENDABLE.length);
     const ledger = await onDisk();
     for (const id of EXPIRED) expect(ledger.channels.teams![id]!.via).toBe('expired');
     expect(Object.keys(ledger.channels.teams!)).toHaveLength(6);
