@@ -19,7 +19,8 @@ async function readSource(root: string, path: string): Promise<SourceFile | unde
     return { path, bytes: await readFile(join(root, path)) };
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw cause;
+    // Some errors (EISDIR) do not say which file: the command's message needs it.
+    throw Object.assign(cause as NodeJS.ErrnoException, { path: join(root, path) });
   }
 }
 

@@ -120,6 +120,12 @@ describe('misuse', () => {
     expectNoStackTrace(result);
   });
 
+  it('reports a file it cannot read with one line', async () => {
+    const root = await repositories.create({ 'components.yaml/not-a-file.txt': '' });
+    const result = await runCheck(root);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'candor check: cannot read components.yaml (EISDIR).\n' });
+  });
+
   it('refuses an unreadable CANDOR_NOW with one line', async () => {
     const root = await repositories.create({ 'components.yaml': config });
     const result = await runCheck(root, [], { CANDOR_NOW: 'tomorrow' });
