@@ -92,6 +92,11 @@ export function loadIncident(file: SourceFile): LoadedIncident {
   }
 
   const updates = buildUpdates(path, id, front.kind, body.body.updates, declared, diagnostics);
+  if (front.started && updates[0] && front.started > updates[0].at) {
+    diagnostics.push(error(path, source.locate(['started']), 'started-after-update',
+      `\`started\` (${describeTime(front.started)}) is later than the first update (${describeTime(updates[0].at)}).`,
+      '`started` is when users were first affected, at or before the first update: correct it, or remove it to use the first update\'s time.'));
+  }
   if (!isMaintenance && !broken.has('components') && updates.length > 0 && !ENDED.has(updates.at(-1)!.status) && Object.keys(declared).length === 0) {
     diagnostics.push(warning(path, fm('components'), 'no-components',
       'This open incident names no affected component, so the page shows everything as operational.',

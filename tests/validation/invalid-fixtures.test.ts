@@ -195,6 +195,9 @@ const EXPECTED: Record<string, Expected[]> = {
   'components-list-of-mappings.md': [
     { code: 'invalid-type', line: 5, column: 3, message: '`components` is a list of mappings', hint: 'Remove the `- `' },
   ],
+  'started-after-update.md': [
+    { code: 'started-after-update', line: 4, column: 10, message: '`started` (2026-11-20 14:30 UTC) is later than the first update (2026-11-20 14:03 UTC).' },
+  ],
   'setext-heading.md': [
     { code: 'setext-heading', line: 10, column: 1, message: 'The `---` line under this text turns the text into a heading.' },
     { code: 'unknown-status', line: 13, column: 33, message: '"Resolvd" is not an update status.', hint: 'Did you mean `Resolved`?' },
