@@ -22,7 +22,21 @@ export interface ParsedBody {
 
 const SEPARATOR = /\s[·|—–-]\s/g;
 const HEADING_EXAMPLE = '`## 2026-11-22 14:03 UTC · Investigating`';
-const UPDATE_AT_WRONG_LEVEL = /^( {0,3})(#|#{3,6})[ \t]+\d{4}-\d{2}-\d{2}[^\n]*?\s[·|—–-]\s/gm;
+const UPDATE_AT_WRONG_LEVEL = /^( {0,3})(#|#{3,6})[ \t]+(\d{4}-\d{2}-\d{2}[^\n]*)$/gm;
+const POSTMORTEM = /^post[- ]?mortem$/i;
+
+/** A heading's text without its `#` marks. */
+function headingTextOf(raw: string): string {
+  return raw.replace(/^[ \t]*#+[ \t]*/, '').replace(/[ \t]+#+[ \t]*$/, '').trim();
+}
+
+/** The time and status of `<time> · <status>`, split at the last separator; undefined without one. */
+function splitUpdateHeading(text: string): { time: string; status: string; statusIndex: number } | undefined {
+  const last = [...text.matchAll(SEPARATOR)].at(-1);
+  if (!last) return undefined;
+  const rest = text.slice(last.index + last[0].length);
+  return { time: text.slice(0, last.index).trim(), status: rest.trim(), statusIndex: text.length - rest.trimStart().length };
+}
 const COMPONENTS_LINE = /^components?:[ \t]*(.*)$/i;
 
 /**
@@ -39,8 +53,13 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
       'The `---` line under this text turns the text into a heading.',
       `Leave a blank line before \`---\` for a horizontal rule; head updates like ${HEADING_EXAMPLE}.`));
   }
-  // An update written as `#` or `###` would silently be part of the text above it.
+  // An update written as `#` or `###` would silently become part of the text above it. A
+  // postmortem's own timeline may use such headings, so it is left alone.
+  const postmortemHeading = headings.find((h) => POSTMORTEM.test(headingTextOf(body.slice(h.startOffset, h.endOffset))));
   for (const match of body.matchAll(UPDATE_AT_WRONG_LEVEL)) {
+    if (postmortemHeading && match.index > postmortemHeading.startOffset) break;
+    const parts = splitUpdateHeading(match[3]!.replace(/[ \t]+#+[ \t]*$/, ''));
+    if (!parts || !readUpdateStatus(parts.status)) continue;
     const line = body.slice(0, match.index).split('\n').length;
     diagnostics.push(error(file, { line: line + lineOffset, column: match[1]!.length + 1 }, 'update-heading-level',
       `This looks like an update, but its heading starts with ${match[2]!.length === 1 ? 'one `#`' : `${match[2]!.length} \`#\``}.`,
@@ -54,13 +73,13 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
   headings.forEach((heading, i) => {
     const position = { line: heading.line + lineOffset, column: heading.column };
     const raw = body.slice(heading.startOffset, heading.endOffset);
-    const headingText = raw.replace(/^[ \t]*#+[ \t]*/, '').replace(/[ \t]+#+[ \t]*$/, '').trim();
+    const headingText = headingTextOf(raw);
     // Where the heading's text starts on its line, so the time and status columns are exact.
     const textColumn = heading.column + raw.length - raw.replace(/^[ \t]*#+[ \t]*/, '').length;
     const content = body.slice(heading.endOffset, offsets[i + 1] ?? body.length);
     const contentLine = heading.endLine + lineOffset;
 
-    if (/^post[- ]?mortem$/i.test(headingText)) {
+    if (POSTMORTEM.test(headingText)) {
       if (postmortem) {
         diagnostics.push(error(file, position, 'duplicate-postmortem', 'There is a second `## Postmortem` section.', 'Merge the two postmortem sections into one.'));
       }
@@ -70,9 +89,8 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
     if (postmortem) {
       diagnostics.push(error(file, position, 'postmortem-not-last', `"${headingText}" comes after the postmortem.`, 'Keep `## Postmortem` as the last section, after every update.'));
     }
-    const separators = [...headingText.matchAll(SEPARATOR)];
-    const last = separators.at(-1);
-    if (!last) {
+    const parts = splitUpdateHeading(headingText);
+    if (!parts) {
       const looksLikeTime = /^\d{4}-\d{2}-\d{2}/.test(headingText);
       diagnostics.push(
         error(file, position, looksLikeTime ? 'update-heading' : 'unknown-section',
@@ -85,10 +103,8 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
       );
       return;
     }
-    const timeText = headingText.slice(0, last.index).trim();
-    const statusText = headingText.slice(last.index + last[0].length).trim();
-    const afterSeparator = headingText.slice(last.index + last[0].length);
-    const statusColumn = textColumn + headingText.length - afterSeparator.trimStart().length;
+    const { time: timeText, status: statusText } = parts;
+    const statusColumn = textColumn + parts.statusIndex;
     const time = parseTimestamp(timeText);
     const status = readUpdateStatus(statusText);
     if (!time.ok) {
