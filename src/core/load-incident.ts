@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { error, warning, type Diagnostic, type Position } from './diagnostics.ts';
 import { splitFrontmatter } from './frontmatter.ts';
+import { checkInternalBlocks } from './internal-blocks.ts';
 import { parseIncidentBody, type ParsedUpdate } from './incident-body.ts';
 import type { ComponentStatus, Incident, LifecycleStatus, Update } from './model.ts';
 import { idSchema } from './schema/common.ts';
@@ -39,6 +40,7 @@ export function loadIncident(file: SourceFile): LoadedIncident {
 
   const source = parseYamlSource(path, split.yaml, split.yamlLineOffset);
   const body = parseIncidentBody(path, split.body, split.bodyLineOffset);
+  body.diagnostics.push(...checkInternalBlocks(path, split.body, split.bodyLineOffset + 1));
   const updateReferences = body.body.updates.flatMap((u) => u.componentChanges.map(({ id, position }) => ({ id, position })));
   // An unreadable or invalid frontmatter still lets the body and the component ids be checked, so
   // one run reports every mistake in the file rather than one at a time.

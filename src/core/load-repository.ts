@@ -1,4 +1,5 @@
 import { error, sortDiagnostics, suggest, warning, type Diagnostic } from './diagnostics.ts';
+import { internalComponentIds, internalReferencesInPublicIncident } from './audience-rules.ts';
 import { loadIncident, type LoadedIncident } from './load-incident.ts';
 import { loadPageConfig } from './load-page-config.ts';
 import type { Incident, StatusModel } from './model.ts';
@@ -40,6 +41,7 @@ export function loadRepository(files: RepositoryFiles, options: { now: Date }): 
   const incidents: Incident[] = [];
   const firstFileForId = new Map<string, LoadedIncident>();
   const componentIds = config?.components.map((c) => c.id) ?? [];
+  const internal = config && internalComponentIds(config);
   for (const [i, entry] of loaded.entries()) {
     diagnostics.push(...entry.diagnostics);
     const file = files.incidents[i]!.path;
@@ -53,6 +55,7 @@ export function loadRepository(files: RepositoryFiles, options: { now: Date }): 
     }
     const incident = entry.incident;
     if (!incident) continue;
+    if (internal) diagnostics.push(...internalReferencesInPublicIncident(incident, entry.references, internal));
     const earlier = firstFileForId.get(incident.id);
     if (earlier) {
       diagnostics.push(error(incident.file, entry.idPosition!, 'duplicate-id', `The id "${incident.id}" is already used by ${earlier.incident!.file}.`,
