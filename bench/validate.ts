@@ -27,7 +27,8 @@ function incident(i: number): SourceFile {
     ? `---\ntitle: Maintenance ${i}\nkind: maintenance\nscheduled_for: ${at(-30)}\nscheduled_until: ${at(30)}\ncomponents: [${component}]\n---\nPlanned work.\n\n` +
       `## ${at(-1440)} · Scheduled\nAnnounced a day ahead.\n\n## ${at(30)} · Completed\nDone.\n`
     : `---\ntitle: Incident ${i}\nimpact: ${['minor', 'major', 'critical'][i % 3]}\ncomponents:\n  ${component}: ${STATUSES[i % 3]}\n---\n` +
-      `Some requests fail.\n\n## ${at(-60)} · Investigating\nWe are **investigating** [the errors](https://example.com).\n\n` +
+      // Every third body has a list, which sends it through the full Markdown parser.
+      `Some requests fail.\n${i % 3 === 0 ? '\n- Retry with backoff.\n- Use the EU endpoint.\n' : ''}\n## ${at(-60)} · Investigating\nWe are **investigating** [the errors](https://example.com).\n\n` +
       `## ${at(-40)} · Identified\nComponents: ${component}: degraded_performance\n\nA bad deploy.\n\n` +
       (i < 3 ? '' : `## ${at(-20)} · Resolved\nFixed.\n\n## Postmortem\nWhat we change.\n`);
   return { path: `incidents/${id}.md`, bytes: encoder.encode(text) };

@@ -27,17 +27,19 @@ const blockParser = unified()
   .use(remarkParse);
 
 /**
- * Lines that can hide a `##` line from the top level, or make a heading another way: code fences,
- * indented code, HTML, quotes, lists, and `-`/`=` underlines. A body without any is read by a line
- * scan, which finds exactly the headings CommonMark does (a test holds the two to that) and is
- * many times faster than parsing; any other body is parsed with remark.
+ * Lines that can hide a `##` line at the start of a line from the top level, or make a heading
+ * another way: code fences, HTML blocks, `-`/`=` underlines, and `##` indented by one to three
+ * spaces (which may belong to a list item). Lists and quotes need no parsing: a `##` at the very
+ * start of a line always ends them. A body without such lines is read by a line scan, which finds
+ * exactly the headings CommonMark does (a property test holds the two to that) and is many times
+ * faster; any other body is parsed with remark.
  */
-const MAY_NEST_OR_UNDERLINE = /^(?: {0,3}(?:```|~~~|<|>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|[-=]+[ \t]*$)| {4}| {0,3}\t)/m;
+const MAY_HIDE_OR_MAKE_HEADINGS = /^(?: {0,3}(?:```|~~~|<|[-=]+[ \t]*$)| {1,3}##(?:[ \t]|$))/m;
 const ATX_LEVEL_2 = /^( {0,3})##(?:[ \t]|$)/;
 
 /** The level-2 headings of a body: `## ` (ATX) ones, and those made by a `---` or `===` line under text (setext). */
 export function level2Headings(body: string): { atx: HeadingSpan[]; setext: HeadingSpan[] } {
-  return MAY_NEST_OR_UNDERLINE.test(body) ? parsedHeadings(body) : { atx: scannedHeadings(body), setext: [] };
+  return MAY_HIDE_OR_MAKE_HEADINGS.test(body) ? parsedHeadings(body) : { atx: scannedHeadings(body), setext: [] };
 }
 
 function scannedHeadings(body: string): HeadingSpan[] {

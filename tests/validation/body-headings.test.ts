@@ -24,7 +24,11 @@ const lineStart = fc.constantFrom('', '', '## ', '##', '##\t', ' ## ', '   ## ',
 /** Lines of plain text and headings only: bodies the line scan reads. */
 const plainLine = fc.tuple(lineStart, fc.array(inline, { maxLength: 6 })).map(([start, rest]) => start + rest.join(''));
 /** Everything that makes Markdown nest or underline: bodies remark must parse. */
-const structuralLine = fc.constantFrom('---', '===', '- item', '* item', '+ item', '1. item', '2) item', '> quote', '> ## quoted', '```', '~~~', '    code', '\t## tab', '<div>', '</div>', '<!--', '-->', '***', '');
+const structuralLine = fc.constantFrom(
+  '---', '===', '--', '- ', '-', '- item', '* item', '+ item', '1. item', '2) item', '10) x', '  continued', '   - nested', '  ## in item',
+  '- ## item heading', '- ```', '> ```', '- <div>', '> quote', '>', '> ## quoted', '>## quoted', '```', '~~~', '```js', '    code', '\t## tab',
+  '\t- tab item', ' \t## x', '<div>', '</div>', '<!--', '-->', '<p>', '***', '* * *', '___', '   ', '',
+);
 const body = (line: fc.Arbitrary<string>) => fc.array(line, { maxLength: 12 }).map((lines) => lines.join('\n'));
 
 describe('level-2 headings of an incident body', () => {
