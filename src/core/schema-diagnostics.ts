@@ -75,7 +75,8 @@ function describeIssue(file: string, schema: z.ZodType, source: YamlSource, issu
         `Add ${issue.origin === 'array' ? 'an entry' : 'more'} to ${name}.`)];
     case 'too_big':
       if (issue.origin === 'number') return [outOfRange(file, at, name, fieldAt(schema, path))];
-      return [error(file, at, 'too-big', `${capitalise(name)} is too long (at most ${issue.maximum}${issue.origin === 'string' ? ' characters' : ''}).`, 'Shorten it.')];
+      return [error(file, at, 'too-big', `${capitalise(name)} is too long (at most ${issue.maximum}${issue.origin === 'string' ? ' characters' : ' entries'}).`,
+        `Shorten it to at most ${issue.maximum}${issue.origin === 'string' ? ' characters; details belong in the text below the frontmatter' : ' entries'}.`)];
     case 'invalid_format':
       return [error(file, at, 'invalid-format', `${capitalise(name)} ${issue.message.startsWith('must') ? issue.message : `is not a valid ${issue.format}`}: ${JSON.stringify(value)}.`,
         formatHint(issue, value, name))];

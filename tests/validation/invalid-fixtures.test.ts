@@ -198,6 +198,15 @@ const EXPECTED: Record<string, Expected[]> = {
   'started-after-update.md': [
     { code: 'started-after-update', line: 4, column: 10, message: '`started` (2026-11-20 14:30 UTC) is later than the first update (2026-11-20 14:03 UTC).' },
   ],
+  'duplicate-postmortem.md': [
+    { code: 'duplicate-postmortem', line: 16, column: 1, message: 'There is a second `## Postmortem` section.' },
+  ],
+  'empty-update.md': [
+    { code: 'empty-update', line: 7, column: 1, message: 'This update has no text.', severity: 'warning' },
+  ],
+  'title-too-long.md': [
+    { code: 'too-big', line: 2, column: 8, message: '`title` is too long (at most 200 characters).', hint: 'Shorten it to at most 200 characters' },
+  ],
   'setext-heading.md': [
     { code: 'setext-heading', line: 10, column: 1, message: 'The `---` line under this text turns the text into a heading.' },
     { code: 'unknown-status', line: 13, column: 33, message: '"Resolvd" is not an update status.', hint: 'Did you mean `Resolved`?' },
