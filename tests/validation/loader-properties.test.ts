@@ -109,6 +109,16 @@ describe('the loader on random and mutated files', () => {
     );
   });
 
+  it('never throws, and points every diagnostic inside its file, for several mutated incidents whose ids may collide', () => {
+    const file = fc.tuple(fc.constantFrom('a', 'b', 'sub/a', 'API Outage'), fc.constantFrom(...incidentSeeds), fc.array(mutation, { maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.uniqueArray(file, { minLength: 2, maxLength: 4, selector: ([name]) => name }), (files) => {
+        check(files.map(([name, seed, mutations]) => ({ path: `incidents/${name}.md`, bytes: encoder.encode(mutate(seed, mutations)) })));
+      }),
+      { numRuns: RUNS / 2 },
+    );
+  });
+
   it('never throws, and points every diagnostic inside its file, for random text and bytes', () => {
     const text = fc.array(fc.oneof(token, fc.string({ unit: 'binary', maxLength: 12 })), { maxLength: 30 }).map((parts) => parts.join(''));
     const bytes = fc.oneof(text.map((t) => encoder.encode(t)), fc.uint8Array({ maxLength: 200 }));
