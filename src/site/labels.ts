@@ -7,14 +7,6 @@ import type { Indicator } from '../core/status.ts';
  */
 export type Tone = 'ok' | 'mnt' | 'deg' | 'par' | 'maj' | 'nd';
 
-export const COMPONENT_STATUS_LABELS: Record<ComponentStatus, string> = {
-  operational: 'Operational',
-  degraded_performance: 'Degraded performance',
-  partial_outage: 'Partial outage',
-  major_outage: 'Major outage',
-  under_maintenance: 'Under maintenance',
-};
-
 export const COMPONENT_STATUS_TONES: Record<ComponentStatus, Tone> = {
   operational: 'ok',
   degraded_performance: 'deg',

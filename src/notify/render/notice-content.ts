@@ -1,17 +1,10 @@
+import { COMPONENT_STATUS_LABELS } from '../../core/schema/common.ts';
 import { formatDateTime, formatRange } from '../../core/format-time.ts';
 import type { ComponentStatus, Impact } from '../../core/model.ts';
 import { STATUS_LABELS } from '../../core/schema/update-status.ts';
 import type { EventKind } from '../config-schema.ts';
 import type { NoticeEvent } from '../events.ts';
 import { plainDialect, toDialect, type Dialect } from './dialects.ts';
-
-export const COMPONENT_STATUS_LABELS: Record<ComponentStatus, string> = {
-  operational: 'Operational',
-  degraded_performance: 'Degraded performance',
-  partial_outage: 'Partial outage',
-  major_outage: 'Major outage',
-  under_maintenance: 'Under maintenance',
-};
 
 const KIND_LABELS: Record<EventKind, string> = {
   'incident.created': 'New incident',
