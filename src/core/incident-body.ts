@@ -24,6 +24,7 @@ const SEPARATOR = /\s[·|—–-]\s/g;
 const HEADING_EXAMPLE = '`## 2026-11-22 14:03 UTC · Investigating`';
 const UPDATE_AT_WRONG_LEVEL = /^( {0,3})(#|#{3,6})[ \t]+(\d{4}-\d{2}-\d{2}[^\n]*)$/gm;
 const POSTMORTEM = /^post[- ]?mortem$/i;
+const COMPONENTS_LINE = /^components?:[ \t]*(.*)$/i;
 
 /** A heading's text without its `#` marks. */
 function headingTextOf(raw: string): string {
@@ -37,7 +38,6 @@ function splitUpdateHeading(text: string): { time: string; status: string; statu
   const rest = text.slice(last.index + last[0].length);
   return { time: text.slice(0, last.index).trim(), status: rest.trim(), statusIndex: text.length - rest.trimStart().length };
 }
-const COMPONENTS_LINE = /^components?:[ \t]*(.*)$/i;
 
 /**
  * Reads the Markdown after the frontmatter: the summary, then `## <time> · <status>` updates,
@@ -53,18 +53,8 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
       'The `---` line under this text turns the text into a heading.',
       `Leave a blank line before \`---\` for a horizontal rule; head updates like ${HEADING_EXAMPLE}.`));
   }
-  // An update written as `#` or `###` would silently become part of the text above it. A
-  // postmortem's own timeline may use such headings, so it is left alone.
   const postmortemHeading = headings.find((h) => POSTMORTEM.test(headingTextOf(body.slice(h.startOffset, h.endOffset))));
-  for (const match of body.matchAll(UPDATE_AT_WRONG_LEVEL)) {
-    if (postmortemHeading && match.index > postmortemHeading.startOffset) break;
-    const parts = splitUpdateHeading(match[3]!.replace(/[ \t]+#+[ \t]*$/, ''));
-    if (!parts || !readUpdateStatus(parts.status)) continue;
-    const line = body.slice(0, match.index).split('\n').length;
-    diagnostics.push(error(file, { line: line + lineOffset, column: match[1]!.length + 1 }, 'update-heading-level',
-      `This looks like an update, but its heading starts with ${match[2]!.length === 1 ? 'one `#`' : `${match[2]!.length} \`#\``}.`,
-      `Head each update with exactly two: ${HEADING_EXAMPLE}.`));
-  }
+  diagnostics.push(...updatesAtWrongLevel(file, body.slice(0, postmortemHeading?.startOffset ?? body.length), lineOffset));
   const offsets = headings.map((h) => h.startOffset);
   const summary = body.slice(0, offsets[0] ?? body.length).trim();
   const updates: ParsedUpdate[] = [];
@@ -125,6 +115,23 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
     }
   });
   return { body: { summary, updates, ...(postmortem ? { postmortem } : {}) }, diagnostics };
+}
+
+/**
+ * An update written as `#` or `###` would silently become part of the text above it. `text` ends
+ * before the postmortem, whose own timeline may use such headings.
+ */
+function updatesAtWrongLevel(file: string, text: string, lineOffset: number): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const match of text.matchAll(UPDATE_AT_WRONG_LEVEL)) {
+    const parts = splitUpdateHeading(match[3]!.replace(/[ \t]+#+[ \t]*$/, ''));
+    if (!parts || !readUpdateStatus(parts.status)) continue;
+    const line = text.slice(0, match.index).split('\n').length;
+    diagnostics.push(error(file, { line: line + lineOffset, column: match[1]!.length + 1 }, 'update-heading-level',
+      `This looks like an update, but its heading starts with ${match[2]!.length === 1 ? 'one `#`' : `${match[2]!.length} \`#\``}.`,
+      `Head each update with exactly two: ${HEADING_EXAMPLE}.`));
+  }
+  return diagnostics;
 }
 
 /** An update may open with `Components: api: degraded_performance, dashboard: operational`. */
