@@ -5,6 +5,7 @@ import { loadPageConfig } from './load-page-config.ts';
 import type { Incident, StatusModel } from './model.ts';
 import { isOpen, lifecycleAt, publishedUpdates } from './status.ts';
 import type { SourceFile } from './source-text.ts';
+import { STATUS_LABELS } from './schema/update-status.ts';
 import { describeTime } from './timestamp.ts';
 
 export interface RepositoryFiles {
@@ -86,8 +87,18 @@ function timeWarnings(incident: Incident, now: Date): Diagnostic[] {
     out.push(warning(incident.file, update.position, 'update-in-future', `This update is dated ${describeTime(update.at)}, in the future; it stays hidden until then.`,
       'Check the time and its zone; write the time the update is posted.'));
   }
-  if (incident.kind !== 'incident' || published.length === 0 || !isOpen(lifecycleAt(incident, now))) return out;
+  if (published.length === 0 || !isOpen(lifecycleAt(incident, now))) return out;
   const last = published.at(-1)!;
+  if (incident.kind === 'maintenance') {
+    // An update keeps a maintenance open past its window: right for an overrun, but more often a
+    // forgotten "Completed", which leaves components under maintenance on the page.
+    if (incident.scheduledUntil && incident.scheduledUntil < now) {
+      out.push(warning(incident.file, last.position, 'maintenance-overrun',
+        `The maintenance window ended at ${describeTime(incident.scheduledUntil)}, but the last update still says "${STATUS_LABELS[last.status]}".`,
+        'Post a Completed update when the work is done; if it overruns, say so in an update and move `scheduled_until`.'));
+    }
+    return out;
+  }
   if (incident.nextUpdate && incident.nextUpdate < now && last.at < incident.nextUpdate) {
     out.push(warning(incident.file, last.position, 'next-update-overdue',
       `The next update was promised for ${describeTime(incident.nextUpdate)} and is late.`,

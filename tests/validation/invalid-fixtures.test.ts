@@ -207,6 +207,12 @@ const EXPECTED: Record<string, Expected[]> = {
   'title-too-long.md': [
     { code: 'too-big', line: 2, column: 8, message: '`title` is too long (at most 200 characters).', hint: 'Shorten it to at most 200 characters' },
   ],
+  'maintenance-overrun.md': [
+    {
+      code: 'maintenance-overrun', line: 13, column: 1, severity: 'warning',
+      message: 'The maintenance window ended at 2026-11-22 04:00 UTC, but the last update still says "In progress".',
+    },
+  ],
   'setext-heading.md': [
     { code: 'setext-heading', line: 10, column: 1, message: 'The `---` line under this text turns the text into a heading.' },
     { code: 'unknown-status', line: 13, column: 33, message: '"Resolvd" is not an update status.', hint: 'Did you mean `Resolved`?' },
