@@ -45,6 +45,12 @@ function describeProblem(problem: YAMLError, text: string, lineText: string): { 
         message: 'This value contains ": ", which YAML reads as the start of another key.',
         hint: pair && pair[2] ? `Quote the value: \`${pair[1]!.trim()}: "${pair[2].replace(/"/g, '\\"')}"\`.` : 'Quote a value that contains ": ".',
       };
+    case 'MULTIPLE_DOCS':
+      return {
+        code: 'yaml-syntax',
+        message: 'A `---` line here starts a second YAML document; the file must hold one.',
+        hint: 'Remove this `---` line, and join what follows it to the mapping above.',
+      };
     default:
       return {
         code: 'yaml-syntax',

@@ -85,6 +85,9 @@ const EXPECTED: Record<string, Expected[]> = {
   'config-unknown-severity.yaml': [
     { code: 'unknown-key', line: 6, column: 3, message: 'Unknown key "huge" in `severity`.', hint: '`none`, `minor`, `major`, `critical`' },
   ],
+  'config-two-documents.yaml': [
+    { code: 'yaml-syntax', line: 5, column: 1, message: 'starts a second YAML document', hint: 'Remove this `---` line' },
+  ],
   'config-unknown-group.yaml': [
     { code: 'unknown-group', line: 5, column: 34, message: 'Component "api" names the group "coer"', hint: 'Did you mean `core`?' },
   ],
