@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -60,6 +59,8 @@ async function measureValidation(dir: string, runs: number): Promise<number[]> {
 
 async function measureBuild(dir: string, out: string): Promise<{ ms: number; rssKiB: number }> {
   const rssFile = join(dir, 'peak-rss.txt');
+  // Each run starts from no output, so every run measures the same work.
+  await rm(out, { recursive: true, force: true });
   const start = performance.now();
   await run(process.execPath, ['--import', join(ROOT, 'bench/peak-memory.ts'), join(ROOT, 'scripts/build.ts'), '--out', out], {
     cwd: dir,
@@ -90,7 +91,9 @@ async function measureOutput(out: string) {
 export async function runBenchmarks(options: BenchOptions, progress: (line: string) => void): Promise<SizeResult[]> {
   const results: SizeResult[] = [];
   for (const incidents of options.sizes) {
-    const dir = await mkdtemp(join(tmpdir(), `candor-bench-${incidents}-`));
+    // Inside the package, like a user's repository, so the build writes dist/ in place.
+    await mkdir(join(ROOT, '.candor'), { recursive: true });
+    const dir = await mkdtemp(join(ROOT, '.candor', `bench-${incidents}-`));
     try {
       await writeRepository(dir, incidents, options.seed);
       const validate = await measureValidation(dir, options.validateRuns);
