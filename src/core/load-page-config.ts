@@ -1,8 +1,9 @@
 import { error, suggest, type Diagnostic, type Position } from './diagnostics.ts';
 import { schemaDiagnostics } from './schema-diagnostics.ts';
 import { pageConfigSchema, type PageConfig } from './schema/page-config.ts';
-import { decodeSource, type SourceFile } from './source-text.ts';
-import { parseYamlSource, type YamlPath, type YamlSource } from './yaml-source.ts';
+import type { SourceFile } from './source-text.ts';
+import { readYamlFile } from './yaml-file.ts';
+import type { YamlPath, YamlSource } from './yaml-source.ts';
 
 export interface LoadedPageConfig {
   config?: PageConfig;
@@ -11,16 +12,8 @@ export interface LoadedPageConfig {
 
 /** Reads components.yaml: shape, then the rules that span its lists (unique ids, known groups). */
 export function loadPageConfig(file: SourceFile): LoadedPageConfig {
-  const decoded = decodeSource(file);
-  if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
-  const source = parseYamlSource(file.path, decoded.text);
-  if (source.diagnostics.length > 0) return { diagnostics: source.diagnostics };
-  // A file of comments only reads as null: as empty as an empty file.
-  if (source.value === undefined || source.value === null) {
-    return {
-      diagnostics: [error(file.path, { line: 1, column: 1 }, 'empty-file', 'components.yaml is empty.', 'Declare `page:` and `components:`; see the README for an example.')],
-    };
-  }
+  const { source, diagnostics: unreadable } = readYamlFile(file, 'Declare `page:` and `components:`; see the README for an example.');
+  if (!source) return { diagnostics: unreadable };
   const parsed = pageConfigSchema.safeParse(source.value);
   const diagnostics = parsed.success ? [] : schemaDiagnostics(file.path, pageConfigSchema, source, parsed.error.issues);
   diagnostics.push(...crossListDiagnostics(file.path, source));

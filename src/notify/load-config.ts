@@ -1,7 +1,8 @@
 import { error, suggest, type Diagnostic } from '../core/diagnostics.ts';
 import { schemaDiagnostics } from '../core/schema-diagnostics.ts';
-import { decodeSource, type SourceFile } from '../core/source-text.ts';
-import { parseYamlSource, type YamlSource } from '../core/yaml-source.ts';
+import type { SourceFile } from '../core/source-text.ts';
+import { readYamlFile } from '../core/yaml-file.ts';
+import type { YamlSource } from '../core/yaml-source.ts';
 import { notifyConfigSchema, type NotifyConfig } from './config-schema.ts';
 
 export const NOTIFY_FILE = 'notify.yaml';
@@ -14,16 +15,8 @@ export interface LoadedNotifyConfig {
 
 /** Reads notify.yaml: decode, parse with positions, shape, then the rules that span the file (unique ids, known components). */
 export function loadNotifyConfig(file: SourceFile, componentIds: readonly string[]): LoadedNotifyConfig {
-  const decoded = decodeSource(file);
-  if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
-  const source = parseYamlSource(file.path, decoded.text);
-  if (source.diagnostics.length > 0) return { diagnostics: source.diagnostics };
-  if (source.value === undefined || source.value === null) {
-    return {
-      diagnostics: [error(file.path, { line: 1, column: 1 }, 'empty-file', `${file.path} is empty.`,
-        'Declare `channels:` (see docs/notices.md), or delete the file to send no notices.')],
-    };
-  }
+  const { source, diagnostics: unreadable } = readYamlFile(file, 'Declare `channels:` (see docs/notices.md), or delete the file to send no notices.');
+  if (!source) return { diagnostics: unreadable };
   const parsed = notifyConfigSchema.safeParse(source.value);
   const diagnostics = parsed.success ? [] : schemaDiagnostics(file.path, notifyConfigSchema, source, parsed.error.issues);
   diagnostics.push(...crossChannelDiagnostics(file.path, source, componentIds));
