@@ -20,8 +20,6 @@ export interface Position {
   column: number;
 }
 
-export const START: Position = { line: 1, column: 1 };
-
 export function error(
   file: string,
   at: Position,

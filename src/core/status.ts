@@ -1,4 +1,4 @@
-import type { Component, ComponentStatus, Impact, Incident, LifecycleStatus, StatusModel, Update } from './model.ts';
+import type { ComponentStatus, Impact, Incident, LifecycleStatus, StatusModel, Update } from './model.ts';
 
 /** Worse statuses rank higher; the page shows the worst status any open incident gives a component. */
 export const COMPONENT_STATUS_RANK: Record<ComponentStatus, number> = {
@@ -175,8 +175,4 @@ export function statusSegments(incident: Incident, now: Date): StatusSegment[] {
     }
   });
   return segments;
-}
-
-export function componentsById(model: StatusModel): Map<string, Component> {
-  return new Map(model.components.map((c) => [c.id, c]));
 }

@@ -88,7 +88,6 @@ export const pageConfigSchema = z.strictObject({
     .describe('What each impact level means for this team, shown to readers and authors.'),
 });
 
-export type PageConfigInput = z.input<typeof pageConfigSchema>;
 export type PageConfig = z.infer<typeof pageConfigSchema>;
 export type PageSettings = PageConfig['page'];
 export type Group = PageConfig['groups'][number];

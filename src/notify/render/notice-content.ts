@@ -1,6 +1,6 @@
 import { COMPONENT_STATUS_LABELS } from '../../core/schema/common.ts';
 import { formatDateTime, formatRange } from '../../core/format-time.ts';
-import type { ComponentStatus, Impact } from '../../core/model.ts';
+import type { Impact } from '../../core/model.ts';
 import { STATUS_LABELS } from '../../core/schema/update-status.ts';
 import type { EventKind } from '../config-schema.ts';
 import type { NoticeEvent } from '../events.ts';
