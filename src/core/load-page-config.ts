@@ -55,6 +55,13 @@ function crossListDiagnostics(path: string, source: YamlSource): Diagnostic[] {
 
   const groupIds = groups.map((g) => g.id);
   for (const component of components) {
+    // Groups and components share one id space in the Statuspage API (group rows are components).
+    const group = groups.find((g) => g.id === component.id);
+    if (group) {
+      diagnostics.push(error(path, at(['components', component.index, 'id']), 'duplicate-id',
+        `The component id "${component.id}" is already the id of a group (line ${at(['groups', group.index, 'id']).line}).`,
+        'Give the component and the group different ids; they share one list in the JSON API.'));
+    }
     if (typeof component.group === 'string' && !groupIds.includes(component.group)) {
       diagnostics.push(error(path, at(['components', component.index, 'group']), 'unknown-group',
         `Component "${component.id}" names the group "${component.group}", which is not declared under \`groups:\`.`,

@@ -64,6 +64,9 @@ const EXPECTED: Record<string, Expected[]> = {
   'config-duplicate-component.yaml': [
     { code: 'duplicate-id', line: 5, column: 9, message: 'The component id "api" is already used on line 3.' },
   ],
+  'config-group-component-same-id.yaml': [
+    { code: 'duplicate-id', line: 5, column: 11, message: 'The component id "api" is already the id of a group (line 3).' },
+  ],
   'config-empty.yaml': [
     { code: 'empty-file', line: 1, column: 1, message: 'components.yaml is empty.' },
   ],
