@@ -105,7 +105,7 @@ function timeWarnings(incident: Incident, now: Date): Diagnostic[] {
       'Post an update now, even if nothing has changed, and set a new `next_update`.'));
   }
   if (now.getTime() - incident.started.getTime() > STALE_AFTER_MS) {
-    out.push(warning(incident.file, { line: 1, column: 1 }, 'open-too-long',
+    out.push(warning(incident.file, last.position, 'open-too-long',
       `This incident has been open since ${incident.started.toISOString().slice(0, 10)}, more than 7 days.`,
       'Resolve it if it is over, or post an update saying what is still affected.'));
   }

@@ -174,7 +174,7 @@ const EXPECTED: Record<string, Expected[]> = {
     { code: 'empty-value', line: 2, column: 7, message: '`title` has no value.' },
   ],
   'open-too-long.md': [
-    { code: 'open-too-long', line: 1, column: 1, message: 'This incident has been open since 2026-11-10, more than 7 days.', severity: 'warning' },
+    { code: 'open-too-long', line: 12, column: 1, message: 'This incident has been open since 2026-11-10, more than 7 days.', severity: 'warning' },
   ],
   'postmortem-not-last.md': [
     { code: 'postmortem-not-last', line: 15, column: 1, message: '"2026-11-20 15:00 UTC · Resolved" comes after the postmortem.' },
