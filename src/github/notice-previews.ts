@@ -28,5 +28,11 @@ export function noticePreviews(model: StatusModel, config: NotifyConfig, ledger:
     plan.total > plan.maxPerRun
       ? `This merge would send ${plan.total} notices, more than max_per_run (${plan.maxPerRun}) in notify.yaml: the run will refuse to send any of them.`
       : undefined;
-  return { kind: 'planned', previews, ...(refused ? { warning: refused } : {}) };
+  // A channel the ledger has never seen sends nothing on its first run; say so, or its silence looks like a fault.
+  const fresh = plan.channels.filter((c) => c.bootstrap).map((c) => c.channel.id);
+  const bootstrapping = fresh.length
+    ? `New channel${fresh.length === 1 ? '' : 's'} ${fresh.map((id) => `"${id}"`).join(', ')}: the first run after the merge records every existing notice as sent and announces none of them; later notices go out as usual.`
+    : undefined;
+  const warning = [refused, bootstrapping].filter(Boolean).join(' ');
+  return { kind: 'planned', previews, ...(warning ? { warning } : {}) };
 }

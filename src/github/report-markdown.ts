@@ -77,8 +77,8 @@ function noticesPart(report: PrReport, budget: number, more: string): string {
   if (notices.kind === 'bootstrap') {
     return '### Notices\n\nNone will be sent: this repository has no notice ledger yet, so the first run after this merge records every existing incident and update as already announced.\n';
   }
-  if (notices.previews.length === 0) return '### Notices\n\nThis merge sends no notice.\n';
   const warning = notices.warning ? `> [!WARNING]\n> ${literal(notices.warning)}\n\n` : '';
+  if (notices.previews.length === 0) return `### Notices\n\n${warning}This merge sends no notice.\n`;
   const heading = `### Notices this merge will send (${notices.previews.length})\n\n${warning}`;
   return `${heading}${fit(notices.previews.map(previewBlock), budget - bytes(heading), 'notices', more)}`;
 }

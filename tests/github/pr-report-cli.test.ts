@@ -111,6 +111,15 @@ describe('npm run github:pr-report', () => {
     expect(payload).not.toContain('secretpart123456');
   });
 
+  it('says a channel new to the ledger will announce nothing on its first run', async () => {
+    github.writeFile('candor-ledger', 'ledger.json', serialiseLedger({ version: 1, channels: { 'older-channel': {} } }));
+    expect(await runPrReport(['--out', 'out'], io())).toBe(0);
+    const { notices } = await readReport();
+    expect(notices).toMatchObject({ kind: 'planned', previews: [] });
+    expect(notices.kind === 'planned' && notices.warning).toContain('New channel "slack-ops": the first run after the merge records every existing notice as sent');
+    expect(await readFile(join(root, 'summary.md'), 'utf8')).toContain('New channel');
+  });
+
   it('previews nothing already on the ledger', async () => {
     github.writeFile('candor-ledger', 'ledger.json', serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }));
     await runPrReport(['--out', 'out'], io());
