@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, expect } from 'vitest';
+import { createOctokit } from '../../src/github/octokit.ts';
 
 /**
  * A GitHub REST API on 127.0.0.1 with the documented shapes of the endpoints Candor uses: issue
@@ -199,3 +201,21 @@ export class FakeGitHub {
 /** Git's blob id, as GitHub reports it for a file. */
 export const blobSha = (text: string) => createHash('sha1').update(`blob ${Buffer.byteLength(text)}\0${text}`).digest('hex');
 const commitSha = (seed: string) => createHash('sha1').update(`commit ${seed}`).digest('hex');
+
+/**
+ * A fresh fake GitHub for every test of the calling file; a test fails if it asked for a route the
+ * fake does not know. `octokit()` talks to it and retries without waiting.
+ */
+export function useFakeGitHub() {
+  let current: FakeGitHub | undefined;
+  beforeEach(async () => {
+    current = await new FakeGitHub().start();
+  });
+  afterEach(async () => {
+    expect(current!.unhandled).toEqual([]);
+    await current!.stop();
+  });
+  const github = () => current!;
+  const octokit = (token = 't') => createOctokit({ token, baseUrl: github().url }, { attempts: 3, wait: async () => {} });
+  return { github, octokit };
+}
