@@ -4,6 +4,7 @@ import { hasErrors, sortDiagnostics } from '../core/diagnostics.ts';
 import { formatDiagnostics, formatSummary, type DiagnosticFormat } from '../core/format-diagnostics.ts';
 import { loadRepository, type LoadResult } from '../core/load-repository.ts';
 import { readRepository } from '../core/read-repository.ts';
+import type { NotifyConfig } from '../notify/config-schema.ts';
 import { readNotifyConfig } from '../notify/read-config.ts';
 import { currentTime, UsageError } from './clock.ts';
 
@@ -36,13 +37,18 @@ export const processIo: Io = {
 };
 
 /** Loads and validates the repository at `root`, the first step of every command. */
-export async function validateRepository(root: string, now: Date): Promise<LoadResult & { fileCount: number }> {
+export async function validateRepository(root: string, now: Date): Promise<LoadResult & { fileCount: number; notifyConfig?: NotifyConfig }> {
   const files = await readRepository(root);
   const result = loadRepository(files, { now });
   // notify.yaml is optional; when present it is checked like the other files (its component ids against components.yaml).
   const notify = await readNotifyConfig(root, result.model?.components.map((c) => c.id) ?? []);
   const diagnostics = notify ? sortDiagnostics([...result.diagnostics, ...notify.diagnostics]) : result.diagnostics;
-  return { ...result, diagnostics, fileCount: files.incidents.length + (files.config ? 1 : 0) + (notify ? 1 : 0) };
+  return {
+    ...result,
+    diagnostics,
+    fileCount: files.incidents.length + (files.config ? 1 : 0) + (notify ? 1 : 0),
+    ...(notify?.config ? { notifyConfig: notify.config } : {}),
+  };
 }
 
 /** `npm run check [-- --format pretty|github|json]`: exit 0 when there is no error, 1 otherwise, 2 on misuse. */

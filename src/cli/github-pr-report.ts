@@ -9,7 +9,6 @@ import { PR_REPORT_FILE, type NoticeState, type PrReport } from '../github/pr-re
 import { blobUrl, buildJobSummary } from '../github/report-markdown.ts';
 import { NOTIFY_FILE } from '../notify/load-config.ts';
 import { secretMasker } from '../notify/mask.ts';
-import { readNotifyConfig } from '../notify/read-config.ts';
 import { validateRepository, type Io } from './check.ts';
 import { currentTime, UsageError } from './clock.ts';
 import { runGitHubCommand } from './github-command.ts';
@@ -59,8 +58,8 @@ export function runPrReport(argv: string[], io: Io): Promise<number> {
 /** The notice preview, or why there is none; a ledger GitHub will not serve is a reason, not a failure. */
 async function noticeState(result: Awaited<ReturnType<typeof validateRepository>>, io: Io, target: GitHubTarget, now: Date): Promise<NoticeState> {
   if (hasErrors(result.diagnostics) || !result.model) return { kind: 'unavailable', reason: 'the content has errors: fix them to see what the merge would send.' };
-  const notify = await readNotifyConfig(io.cwd, result.model.components.map((c) => c.id));
-  if (!notify?.config) return { kind: 'unavailable', reason: `there is no ${NOTIFY_FILE}, so no notices are sent.` };
+  const config = result.notifyConfig;
+  if (!config) return { kind: 'unavailable', reason: `there is no ${NOTIFY_FILE}, so no notices are sent.` };
   const ledger = repositoryLedger(target, io.env);
   let snapshot;
   try {
@@ -68,5 +67,5 @@ async function noticeState(result: Awaited<ReturnType<typeof validateRepository>
   } catch (cause) {
     return { kind: 'unavailable', reason: (cause as Error).message };
   }
-  return noticePreviews(result.model, notify.config, snapshot, now, secretMasker(secretsOf(notify.config, io.env)));
+  return noticePreviews(result.model, config, snapshot, now, secretMasker(secretsOf(config, io.env)));
 }

@@ -9,7 +9,6 @@ import { NOTIFY_FILE } from '../notify/load-config.ts';
 import { secretMasker } from '../notify/mask.ts';
 import { describePlan } from '../notify/describe-plan.ts';
 import { planNotices } from '../notify/plan.ts';
-import { readNotifyConfig } from '../notify/read-config.ts';
 import { runNotices, type RunReport } from '../notify/run.ts';
 import { validateRepository, type Io } from './check.ts';
 import { currentTime, UsageError } from './clock.ts';
@@ -37,17 +36,16 @@ export async function runNotify(argv: string[], io: Io, store?: Ledger): Promise
     throw cause;
   }
   const result = await validateRepository(io.cwd, now);
-  const notify = result.model && (await readNotifyConfig(io.cwd, result.model.components.map((c) => c.id)));
   if (result.diagnostics.length > 0) io.stderr(formatPretty(result.diagnostics));
   if (hasErrors(result.diagnostics) || !result.model) {
     io.stderr(`${formatSummary(result.diagnostics, result.fileCount)}\nNo notice was sent: fix the errors above and run again.`);
     return 1;
   }
-  if (!notify?.config) {
+  const config = result.notifyConfig;
+  if (!config) {
     io.stdout(`There is no ${NOTIFY_FILE}, so there is nowhere to send notices. See docs/notices.md.`);
     return 0;
   }
-  const { config } = notify;
   const mask = secretMasker(secretsOf(config, io.env));
   const out = (text: string) => io.stdout(mask(text));
   // `store`: a ledger kept elsewhere than a file, e.g. on a git branch by the GitHub workflow.
