@@ -2,7 +2,7 @@ import { Document } from 'yaml';
 import type { ComponentStatus } from '../core/schema/common.ts';
 import type { IncidentFrontmatterInput } from '../core/schema/incident-frontmatter.ts';
 import { STATUS_LABELS, type UpdateStatus } from '../core/schema/update-status.ts';
-import { formatTimestampUtc } from '../core/timestamp.ts';
+import { describeTime } from '../core/timestamp.ts';
 import { componentsLine } from './component-changes.ts';
 
 /** The frontmatter a command writes; keys are written in the order the object lists them. */
@@ -21,10 +21,9 @@ export interface Section {
  * only when the time has them, so imported times stay exact.
  */
 export function writeTime(date: Date): string {
+  if (date.getUTCMilliseconds() === 0) return describeTime(date);
   const iso = date.toISOString();
-  if (date.getUTCMilliseconds() !== 0) return `${iso.slice(0, 10)} ${iso.slice(11, 23)} UTC`;
-  if (date.getUTCSeconds() !== 0) return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
-  return formatTimestampUtc(date);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 23)} UTC`;
 }
 
 /** `## 2026-11-22 14:03 UTC · Investigating`, the optional Components line, then the text. */
