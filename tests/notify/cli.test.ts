@@ -122,6 +122,18 @@ describe('npm run notify', () => {
     expect(receiver.on(HOOK_PATH)).toHaveLength(1);
   });
 
+  it('never prints a receiver\'s answer that repeats part of the secret URL, in progress lines or the summary', async () => {
+    await notify();
+    await repo.write('incidents/2026-11-23-api-errors.md', RESOLVED);
+    // Express-style 404s echo the path; another receiver quotes only the token.
+    receiver.script(HOOK_PATH, [{ status: 404, body: 'Cannot POST /hooks/hooksecrettoken' }]);
+    receiver.script(SLACK_PATH, [{ status: 400, body: 'unknown token "slacksecrettoken"\u001b[31m' }]);
+    const result = await notify();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('HTTP 404 (its answer is not shown: it repeats part of the secret URL)');
+    // The afterEach checks that no part of either URL was printed anywhere.
+  });
+
   it('names an unset variable, delivers the other channels, and exits 1', async () => {
     await notify();
     await repo.write('incidents/2026-11-23-api-errors.md', RESOLVED);
