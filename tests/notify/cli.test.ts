@@ -134,6 +134,23 @@ describe('npm run notify', () => {
     // The afterEach checks that no part of either URL was printed anywhere.
   });
 
+  it('reports a malformed signing secret or a URL with credentials as a configuration error on its notify.yaml line, before sending anything', async () => {
+    await notify();
+    await repo.write('incidents/2026-11-23-api-errors.md', RESOLVED);
+    const badSecret = await notify([], { HOOK_SECRET: 'whsec_not base64!' });
+    expect(badSecret.code).toBe(1);
+    expect(badSecret.stderr).toMatch(/notify\.yaml:8:17 error.*HOOK_SECRET: The signing secret after "whsec_" must be base64/);
+    expect(badSecret.stderr).toContain('No notice was sent');
+    expect(badSecret.stderr).not.toMatch(/network error|tries/);
+
+    const credentials = await notify([], { SLACK_URL: receiver.url(SLACK_PATH).replace('http://', 'http://bot:hunter2hunter2@') });
+    expect(credentials.code).toBe(1);
+    expect(credentials.stderr).toMatch(/notify\.yaml:4:14 error.*The URL in SLACK_URL contains a user name or password/);
+    expect(credentials.stderr).not.toMatch(/network error|tries|hunter2/);
+    // Neither run sent anything, to any channel: the hook and Slack only ever heard the bootstrap run (nothing).
+    expect(receiver.received).toHaveLength(0);
+  });
+
   it('names an unset variable, delivers the other channels, and exits 1', async () => {
     await notify();
     await repo.write('incidents/2026-11-23-api-errors.md', RESOLVED);
