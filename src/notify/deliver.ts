@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DeliverySettings } from './config-schema.ts';
+import { revealsUrl } from './mask.ts';
 
 export interface DeliveryPolicy {
   timeoutMs: number;
@@ -76,8 +77,7 @@ export async function deliver(request: DeliveryRequest, policy: DeliveryPolicy):
         await response.body?.cancel().catch(() => undefined);
         return { ok: true, status: response.status, attempts };
       }
-      const text = await response.text().catch(() => '');
-      const said = text.trim() ? `: ${text.trim().replace(/\s+/g, ' ').slice(0, 200)}` : '';
+      const said = describeAnswer(await response.text().catch(() => ''), request.url);
       if (response.status === 410) return { ok: false, reason: 'gone', message: `HTTP 410 Gone: the webhook no longer exists${said}`, attempts };
       if (response.status >= 300 && response.status < 400) {
         const to = hostOf(response.headers.get('location'));
@@ -97,6 +97,17 @@ export async function deliver(request: DeliveryRequest, policy: DeliveryPolicy):
     attempt.waitMs = Math.max(retryAfterMs ?? 0, Math.floor(random() * cap));
     await sleep(attempt.waitMs);
   }
+}
+
+/**
+ * What a receiver said, for the report: a short, one-line excerpt, or nothing at all when it repeats
+ * any part of the secret URL (`Cannot POST /hooks/T0…/secretpath`): logs are often public.
+ */
+function describeAnswer(text: string, url: string): string {
+  const said = text.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim();
+  if (!said) return '';
+  if (revealsUrl(said, url)) return ' (its answer is not shown: it repeats part of the secret URL)';
+  return `: ${said.slice(0, 200)}`;
 }
 
 /** Retry-After as seconds or as an HTTP date; undefined when absent or unreadable. */
