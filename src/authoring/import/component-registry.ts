@@ -5,6 +5,7 @@ export interface NewComponent {
   id: string;
   name: string;
   group?: string;
+  description?: string;
 }
 
 /**
@@ -22,13 +23,13 @@ export class ComponentRegistry {
     this.groups = [...groups];
   }
 
-  idFor(name: string, groupName?: string): string {
+  idFor(name: string, groupName?: string, description?: string): string {
     const wanted = name.trim().toLowerCase();
     const known = this.components.find((c) => c.name.toLowerCase() === wanted) ?? this.components.find((c) => c.id === slugify(name, 'component'));
     if (known) return known.id;
     const id = freeId(slugify(name, 'component'), this.components.map((c) => c.id));
     const group = groupName ? this.groupFor(groupName) : undefined;
-    const added: NewComponent = { id, name: name.trim(), ...(group ? { group } : {}) };
+    const added: NewComponent = { id, name: name.trim(), ...(group ? { group } : {}), ...(description?.trim() ? { description: description.trim() } : {}) };
     this.components.push(added);
     this.added.push(added);
     return id;
