@@ -16,6 +16,7 @@ export const paths = {
   calendar: (component?: string) => href(component ? `components/${component}/maintenance.ics` : 'maintenance.ics'),
   badge: (component?: string) => href(component ? `components/${component}/badge.svg` : 'badge.svg'),
   summaryApi: () => href('api/v2/summary.json'),
+  statusApi: () => href('api/v2/status.json'),
 };
 
 /** The same URL as an absolute address under the page's published URL, e.g. for `webcal://` links. */

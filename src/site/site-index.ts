@@ -194,3 +194,14 @@ const QUARTERS = ['January – March', 'April – June', 'July – September', '
 function quarterLabel(slug: string): string {
   return `${QUARTERS[Number(slug.slice(-1)) - 1]} ${slug.slice(0, 4)}`;
 }
+
+/** What each update changed: the components whose status differs from before it, by update id. */
+export function componentChanges(incident: Incident, updates: readonly Update[]): Map<string, [string, ComponentStatus][]> {
+  const changes = new Map<string, [string, ComponentStatus][]>();
+  let before: Record<string, ComponentStatus> = incident.components;
+  for (const update of [...updates].sort((a, b) => a.at.getTime() - b.at.getTime())) {
+    changes.set(update.id, Object.entries(update.components).filter(([id, status]) => (before[id] ?? 'operational') !== status));
+    before = update.components;
+  }
+  return changes;
+}
