@@ -30,3 +30,8 @@ export function contactHref(contact: string): string | undefined {
   if (/^[^\s@/]+@[^\s@/.]+(?:\.[^\s@/.]+)+$/.test(contact)) return `mailto:${contact}`;
   return undefined;
 }
+
+/** The id of one day's section on a component page, e.g. `d-2026-11-20`: what each uptime cell links to. */
+export function dayAnchor(day: string): string {
+  return `d-${day}`;
+}

@@ -10,16 +10,16 @@ const language = document.documentElement.lang || 'en';
 const MINUTE = 60_000;
 
 /** Every time, range and footer in one zone: all converted, or (when the zone is unknown) none. */
-function showInReaderZone(): void {
+function showInReaderZone(root: ParentNode = document): void {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (!zone) return;
-  for (const el of document.querySelectorAll<HTMLTimeElement>('time[data-local]')) {
+  for (const el of root.querySelectorAll<HTMLTimeElement>('time[data-local]')) {
     const t = Date.parse(el.dateTime);
     if (Number.isNaN(t)) continue;
     el.title ||= el.textContent ?? '';
     el.textContent = formatDateTime(new Date(t), zone);
   }
-  for (const range of document.querySelectorAll<HTMLElement>('[data-range]')) {
+  for (const range of root.querySelectorAll<HTMLElement>('[data-range]')) {
     const [from, to] = range.querySelectorAll('time');
     if (!from || !to) continue;
     const parts = formatRangeParts(new Date(from.dateTime), new Date(to.dateTime), zone);
@@ -27,7 +27,7 @@ function showInReaderZone(): void {
     from.textContent = parts.from;
     to.textContent = parts.to;
   }
-  for (const el of document.querySelectorAll<HTMLElement>('[data-zone]')) el.textContent = zone;
+  for (const el of root.querySelectorAll<HTMLElement>('[data-zone]')) el.textContent = zone;
 }
 
 /** Relative phrases, durations and promised updates as of now, not as of the build. */
@@ -96,7 +96,55 @@ function watchStatus(url: string): void {
   document.addEventListener('visibilitychange', () => void check());
 }
 
+const pages = new Map<string, Promise<Document>>();
+
+/** A component page, fetched once, for the day sections its uptime cells link to. */
+function componentPage(path: string): Promise<Document> {
+  if (path === location.pathname) return Promise.resolve(document);
+  let page = pages.get(path);
+  if (!page) {
+    page = fetch(path).then(async (r) => new DOMParser().parseFromString(await r.text(), 'text/html'));
+    pages.set(path, page);
+  }
+  return page;
+}
+
+/** An uptime cell opens its day's section of the component page in a popover, instead of going there. */
+function openDays(): void {
+  const template = document.querySelector<HTMLTemplateElement>('#day-popover');
+  if (!template || !('showPopover' in HTMLElement.prototype)) return;
+  const popover = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
+  const content = popover.lastElementChild!;
+  let opener: HTMLElement | undefined;
+  popover.querySelector('button')!.addEventListener('click', () => popover.hidePopover());
+  popover.addEventListener('toggle', (event) => {
+    if ((event as ToggleEvent).newState === 'closed') opener?.focus();
+  });
+  body.append(popover);
+  document.addEventListener('click', (event) => {
+    const cell = (event.target as Element).closest?.<HTMLAnchorElement>('.bar > a');
+    if (!cell) return;
+    event.preventDefault();
+    opener = cell;
+    const url = new URL(cell.href);
+    void componentPage(url.pathname).then((page) => {
+      const day = page.getElementById(url.hash.slice(1));
+      if (!day) {
+        location.href = cell.href;
+        return;
+      }
+      content.replaceChildren(...Array.from(day.cloneNode(true).childNodes));
+      showInReaderZone(content);
+      popover.showPopover();
+      popover.focus();
+    }, () => {
+      location.href = cell.href;
+    });
+  });
+}
+
 showInReaderZone();
+openDays();
 refresh(Date.now());
 setInterval(() => refresh(Date.now()), MINUTE);
 if (body.dataset.live) watchStatus(body.dataset.live);
