@@ -39,7 +39,7 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
       const [dir, config] = paths as [string, string | undefined];
       const site = config ? readCstateConfig(await readSourceText(io.cwd, config)) : { systems: [] };
       if (site.timezone && !isKnownZone(site.timezone)) throw new CommandFailure(`${config}: \`timeZone: ${site.timezone}\` is not an IANA time zone, so the issues' times cannot be read.\n    hint: Write a zone such as Europe/Berlin or America/New_York in ${config}, or leave \`timeZone\` out for UTC.`);
-      for (const system of site.systems) registry.idFor(system.name, system.category, system.description);
+      for (const system of site.systems) registry.idFor(system.name, { ...(system.category ? { group: system.category } : {}), ...(system.description ? { description: system.description } : {}) });
       results.push(importCstate(await readCstateIssues(io.cwd, dir), registry, site.timezone));
     }
     const incidents = results.flatMap((r) => r.incidents);
