@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { UpdateStatus } from '../core/schema/update-status.ts';
 import { CommandFailure } from './command.ts';
+import { readRepositoryText } from './read-text.ts';
 
 export const TEMPLATES_DIR = 'templates';
 
@@ -25,12 +24,8 @@ export function statusTemplateName(status: UpdateStatus): string {
 
 export async function readTemplate(root: string, name: string): Promise<Template> {
   const path = `${TEMPLATES_DIR}/${name}.md`;
-  try {
-    return { path, text: await readFile(join(root, path), 'utf8') };
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
-    throw new CommandFailure(`${path} is missing, so there is nothing to draft the text from.\n    hint: Restore it (\`git checkout origin/main -- ${path}\`), or write the text yourself as the command's message argument.`);
-  }
+  const text = await readRepositoryText(root, path, `${path} is missing, so there is nothing to draft the text from.\n    hint: Restore it (\`git checkout origin/main -- ${path}\`), or write the text yourself as the command's message argument.`);
+  return { path, text };
 }
 
 const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g;
