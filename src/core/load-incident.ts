@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { error, warning, type Diagnostic, type Position } from './diagnostics.ts';
 import { splitFrontmatter } from './frontmatter.ts';
+import { checkMarkdownBounds } from './input-bounds.ts';
 import { checkInternalBlocks } from './internal-blocks.ts';
 import { parseIncidentBody, type ParsedUpdate } from './incident-body.ts';
 import type { ComponentStatus, Incident, LifecycleStatus, Update } from './model.ts';
@@ -41,6 +42,7 @@ export function loadIncident(file: SourceFile): LoadedIncident {
   const source = parseYamlSource(path, split.yaml, split.yamlLineOffset);
   const body = parseIncidentBody(path, split.body, split.bodyLineOffset);
   body.diagnostics.push(...checkInternalBlocks(path, split.body, split.bodyLineOffset + 1));
+  body.diagnostics.push(...checkMarkdownBounds(path, split.body, split.bodyLineOffset + 1));
   const updateReferences = body.body.updates.flatMap((u) => u.componentChanges.map(({ id, position }) => ({ id, position })));
   // An unreadable or invalid frontmatter still lets the body and the component ids be checked, so
   // one run reports every mistake in the file rather than one at a time.
@@ -58,6 +60,7 @@ export function loadIncident(file: SourceFile): LoadedIncident {
   }
   const front = salvaged.data;
   const diagnostics = [...schemaProblems, ...body.diagnostics];
+  if (front.workaround) diagnostics.push(...checkMarkdownBounds(path, front.workaround, source.locate(['workaround']).line));
   const fileName = path.split('/').pop()!.replace(/\.md$/i, '');
   const idPosition = front.id !== undefined ? source.locate(['id']) : { line: 1, column: 1 };
   if (front.id === undefined && !broken.has('id') && !idSchema.safeParse(fileName).success) {

@@ -37,11 +37,19 @@ const CSTATE_WORDS: Record<string, UpdateStatus> = { fixed: 'resolved', solved: 
 const TRACK = /\{\{<\s*track\s+"([^"]*)"\s*>\}\}/g;
 /** `*Investigating* -`, `**Update**:`, `**Resolved:**` at the start of an update: a few words, not a sentence in italics. */
 const LABEL = /^\*{1,2}([A-Za-z][A-Za-z -]{0,30}?):?\*{1,2}:?[ \t]*(?:[-–—:][ \t]*)?/;
-/** A `*Post-mortem*` label starting a line, and the block it opens (up to a `---` rule or the end). */
-const POSTMORTEM = /^\*{1,2}post[- ]?mortem:?\*{1,2}:?[ \t]*(?:[-–—:][ \t]*)?([\s\S]*?)(?=^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$|(?![\s\S]))/im;
+/** A `*Post-mortem*` label starting a line; the block it opens runs up to a `---` rule or the end. */
+const POSTMORTEM = /^\*{1,2}post[- ]?mortem:?\*{1,2}:?[ \t]*(?:[-–—:][ \t]*)?/im;
 /** `---` rules cState authors put between updates: at the edges of an update they only separate. */
-const EDGE_RULES = /^(?:\s*(?:-{3,}|\*{3,}|_{3,})[ \t]*(?:\n|$))+|(?:\n[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*)+\s*$/g;
-const trimRules = (text: string) => text.trim().replace(EDGE_RULES, '').trim();
+const RULE_LINE = /^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$/;
+function trimRules(text: string): string {
+  const lines = text.trim().split('\n');
+  const edge = (line: string) => line.trim() === '' || RULE_LINE.test(line);
+  let start = 0;
+  let end = lines.length;
+  while (start < end && edge(lines[start]!)) start++;
+  while (end > start && edge(lines[end - 1]!)) end--;
+  return lines.slice(start, end).join('\n').trim();
+}
 
 /** cState's config.yml: the systems (components), their categories (groups) and descriptions, and the site's zone. */
 export function readCstateConfig(configText: string): CstateSite {
@@ -185,11 +193,21 @@ interface ReadSection extends Section {
 
 /** The `*Post-mortem*` block, which cState writes above the updates, taken out of the body (lines keep their numbers). */
 function takePostmortem(body: string, lineAt: (offset: number) => number, note: (line: number | undefined, text: string) => void): { body: string; postmortem?: string } {
-  const match = POSTMORTEM.exec(body);
-  if (!match) return { body };
-  note(lineAt(match.index), 'the *Post-mortem* block became `## Postmortem`.');
-  const blank = match[0].replace(/[^\n]/g, '');
-  return { body: body.slice(0, match.index) + blank + body.slice(match.index + match[0].length), postmortem: trimRules(match[1]!) };
+  const label = POSTMORTEM.exec(body);
+  if (!label) return { body };
+  note(lineAt(label.index), 'the *Post-mortem* block became `## Postmortem`.');
+  // The block ends at the start of the first rule line after the label, found line by line.
+  const contentStart = label.index + label[0].length;
+  let end = body.length;
+  for (let lineStart = body.indexOf('\n', contentStart) + 1; lineStart > 0; lineStart = body.indexOf('\n', lineStart) + 1) {
+    const lineEnd = body.indexOf('\n', lineStart);
+    if (RULE_LINE.test(body.slice(lineStart, lineEnd < 0 ? body.length : lineEnd))) {
+      end = lineStart;
+      break;
+    }
+  }
+  const blank = body.slice(label.index, end).replace(/[^\n]/g, '');
+  return { body: body.slice(0, label.index) + blank + body.slice(end), postmortem: trimRules(body.slice(contentStart, end)) };
 }
 
 /** The status a cState label names, or Update with the word kept in the text when Candor has none for it. */
