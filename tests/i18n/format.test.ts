@@ -12,7 +12,7 @@ describe('time formatting', () => {
     const es = createLocale({ language: 'es', timezone: 'UTC' });
     expect(es.duration(102 * 60_000)).toBe('1 h y 42 min');
     expect(createLocale({ language: 'nl', timezone: 'UTC' }).duration(52 * 3_600_000)).toBe('2 dagen, 4 uur');
-    expect(createLocale({ language: 'fr', timezone: 'UTC' }).duration(52 * 3_600_000)).toBe('2\u00a0j et 4\u00a0h');
+    expect(createLocale({ language: 'fr', timezone: 'UTC' }).duration(52 * 3_600_000)).toBe('2\u202fj et 4\u202fh');
   });
 
   it('writes a window with its zone once', () => {
