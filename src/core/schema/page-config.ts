@@ -54,6 +54,14 @@ export const pageSchema = z.strictObject({
   contact: z.string().trim().min(1).optional().describe('Where readers get help: an email address or a URL.'),
   /** One sentence under the page name. */
   description: z.string().trim().min(1).optional().describe('One sentence shown under the page name and in feeds.'),
+  /** How often the site is rebuilt on a schedule: a page older than twice this tells readers it may be out of date. */
+  rebuild_minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(1440)
+    .default(15)
+    .describe('Minutes between scheduled rebuilds of the site (default 15). A page older than twice this tells readers it may be out of date.'),
 });
 
 /** How much each status counts as downtime in uptime percentages (1 = fully down). */

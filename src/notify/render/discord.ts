@@ -33,6 +33,7 @@ export function renderDiscord(event: NoticeEvent): DiscordMessage {
   const { t } = c.locale;
   const fields: Field[] = [
     { name: t('notice.status'), value: text(c.status), inline: true },
+    { name: t('notice.impact'), value: text(c.impactLabel), inline: true },
     ...(c.window ? [{ name: t('notice.window'), value: text(c.window), inline: true }] : []),
     ...(c.affected.length ? [{ name: t('notice.affected'), value: fitText(c.affected.join('\n'), DISCORD_LIMITS.fieldValue, text, '') }] : []),
     ...(c.workaround ? [{ name: t('notice.workaround'), value: fitMarkdown(c.workaround, discordDialect, DISCORD_LIMITS.fieldValue, `\n[${text(t('notice.more'))}](<${c.url}>)`) }] : []),

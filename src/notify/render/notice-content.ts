@@ -14,6 +14,8 @@ export interface NoticeContent {
   /** The incident's status after this notice, e.g. "Identified". */
   status: string;
   impact: Impact;
+  /** The impact in words, as colour and emoji never carry it alone: "Major impact", or "Planned maintenance". */
+  impactLabel: string;
   /** Colour family: by impact while open, green once over, blue for maintenance. */
   tone: 'resolved' | 'maintenance' | Impact;
   /** "REST API: Partial outage". */
@@ -49,6 +51,7 @@ export function noticeContent(event: NoticeEvent): NoticeContent {
     title: event.change ? `${event.change.name}: ${label(event.change.to)}` : incident.title,
     status: t(`status.${event.status}`),
     impact: incident.impact,
+    impactLabel: incident.kind === 'maintenance' ? t('notice.planned_maintenance') : t(`impact_badge.${incident.impact}`),
     tone: over ? 'resolved' : incident.kind === 'maintenance' ? 'maintenance' : incident.impact,
     affected: components.map((c) => `${c.name}: ${label(c.status)}`),
     ...(incident.scheduledFor && incident.scheduledUntil ? { window: locale.range(incident.scheduledFor, incident.scheduledUntil) } : {}),

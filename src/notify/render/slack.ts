@@ -21,6 +21,7 @@ export function renderSlack(event: NoticeEvent): SlackMessage {
   const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
   const fields = [
     mrkdwn(`*${slackDialect.text(t('notice.status'))}*\n${slackDialect.text(c.status)}`),
+    mrkdwn(`*${slackDialect.text(t('notice.impact'))}*\n${slackDialect.text(c.impactLabel)}`),
     ...(c.window ? [mrkdwn(`*${slackDialect.text(t('notice.window'))}*\n${slackDialect.text(c.window)}`)] : []),
     ...(c.affected.length ? [mrkdwn(fitText(c.affected.join('\n'), SLACK_LIMITS.field - 20, (text) => `*${slackDialect.text(t('notice.affected'))}*\n${slackDialect.text(text)}`, ''))] : []),
   ];

@@ -9,7 +9,7 @@ export const TEAMS_MAX_BYTES = 27_000;
 const TONE_COLOURS: Record<NoticeContent['tone'], string> = {
   none: 'Accent',
   minor: 'Warning',
-  major: 'Warning',
+  major: 'Attention',
   critical: 'Attention',
   maintenance: 'Accent',
   resolved: 'Good',
@@ -27,6 +27,7 @@ export function renderTeams(event: NoticeEvent): TeamsMessage {
   const { t } = c.locale;
   const facts = [
     { title: t('notice.status'), value: text(c.status) },
+    { title: t('notice.impact'), value: text(c.impactLabel) },
     ...(c.window ? [{ title: t('notice.window'), value: text(c.window) }] : []),
     ...(c.affected.length ? [{ title: t('notice.affected'), value: text(c.affected.join(', ')) }] : []),
     ...(c.nextUpdate ? [{ title: t('notice.next_update'), value: text(c.nextUpdate) }] : []),
