@@ -13,6 +13,7 @@ import { decodeSource, type SourceFile } from './source-text.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
 import { slugify } from './slug.ts';
 import { describeTime } from './timestamp.ts';
+import { ongoingWording, placeholderDiagnostics } from './draft-text.ts';
 
 /** A component id written in an incident file, kept with its position for the cross-file check. */
 export interface ComponentReference {
@@ -114,6 +115,15 @@ export function loadIncident(file: SourceFile, words: HeadingWords = headingWord
     diagnostics.push(error(path, { line, column: 1 }, 'no-updates',
       isMaintenance ? 'This maintenance has no update: readers would not see it announced.' : 'This incident has no update.',
       `Add an update under the summary: \`## 2026-11-22 14:03 UTC · ${isMaintenance ? 'Scheduled' : 'Investigating'}\` followed by what is happening.`));
+  }
+
+  diagnostics.push(...placeholderDiagnostics(path, decoded.text, { ...(body.body.postmortem ? { postmortemLine: body.body.postmortem.position.line } : {}), isPublic: front.visibility === 'public' }));
+  const ongoing = updates.length > 0 && ENDED.has(updates.at(-1)!.status) ? ongoingWording(body.body.summary) : undefined;
+  if (ongoing) {
+    const line = split.bodyLineOffset + 1 + Math.max(0, split.body.split('\n').findIndex((l) => l.trim() !== ''));
+    diagnostics.push(warning(path, { line, column: 1 }, 'summary-ongoing',
+      `This ${isMaintenance ? 'maintenance is over' : 'incident is resolved'}, but its summary still says "${ongoing}".`,
+      'Readers see the summary first: say in the past tense what happened and for how long.'));
   }
 
   const incident: Incident = {
