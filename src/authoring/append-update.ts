@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { UsageError } from '../cli/clock.ts';
 import type { ComponentStatus, Incident, StatusModel } from '../core/model.ts';
 import { incidentStatusSchema, maintenanceStatusSchema, STATUS_LABELS, type UpdateStatus } from '../core/schema/update-status.ts';
@@ -9,6 +7,7 @@ import { keepTextStyle } from './keep-text-style.ts';
 import { fillTemplate, readTemplate, statusTemplateName } from './templates.ts';
 import type { FileChange } from './validate-changes.ts';
 import { componentWords, shortTime } from './wording.ts';
+import { readRepositoryText } from './read-text.ts';
 
 export interface UpdateRequest {
   /** The new update's status; absent when the command only edits the frontmatter or the summary. */
@@ -49,7 +48,7 @@ const ENDING: ReadonlySet<UpdateStatus> = new Set(['resolved', 'completed']);
  * ends (so is `eta`). Edits of `eta`, `workaround` and the summary change only those characters.
  */
 export async function appendUpdate(root: string, model: StatusModel, incident: Incident, request: UpdateRequest): Promise<FileChange> {
-  const original = await readFile(join(root, incident.file), 'utf8');
+  const original = await readRepositoryText(root, incident.file);
   const edits = request.edits ?? {};
   const workaround = edits.workaround === undefined ? incident.workaround : edits.workaround ?? undefined;
   const section = request.status ? await draftSection(root, model, incident, { ...request, status: request.status }, workaround) : undefined;

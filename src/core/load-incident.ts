@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import { error, warning, type Diagnostic, type Position } from './diagnostics.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { checkInternalBlocks } from './internal-blocks.ts';
+import { headingWords, type HeadingWords } from './heading-words.ts';
 import { parseIncidentBody, type ParsedUpdate } from './incident-body.ts';
 import type { ComponentStatus, Incident, LifecycleStatus, Update } from './model.ts';
 import { idSchema } from './schema/common.ts';
@@ -30,8 +31,11 @@ export interface LoadedIncident {
 
 const ENDED: ReadonlySet<LifecycleStatus> = new Set(['resolved', 'completed']);
 
-/** Reads one incident or maintenance file into the model, with every problem found in it. */
-export function loadIncident(file: SourceFile): LoadedIncident {
+/**
+ * Reads one incident or maintenance file into the model, with every problem found in it. `words`:
+ * the heading words of the page's language, besides English.
+ */
+export function loadIncident(file: SourceFile, words: HeadingWords = headingWords()): LoadedIncident {
   const path = file.path;
   const failed = (diagnostics: Diagnostic[]): LoadedIncident => ({ references: [], diagnostics });
   const decoded = decodeSource(file);
@@ -40,7 +44,7 @@ export function loadIncident(file: SourceFile): LoadedIncident {
   if (!split) return failed(splitDiagnostics);
 
   const source = parseYamlSource(path, split.yaml, split.yamlLineOffset);
-  const body = parseIncidentBody(path, split.body, split.bodyLineOffset);
+  const body = parseIncidentBody(path, split.body, split.bodyLineOffset, words);
   body.diagnostics.push(...checkInternalBlocks(path, split.body, split.bodyLineOffset + 1));
   const updateReferences = body.body.updates.flatMap((u) => u.componentChanges.map(({ id, position }) => ({ id, position })));
   // An unreadable or invalid frontmatter still lets the body and the component ids be checked, so
