@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lifecycleAt } from '../../src/core/status.ts';
-import { loadRepo, makeRepo, NOW, readRepoFile, removeRepo, REPO_ROOT } from './temp-repo.ts';
+import { loadRepo, makeRepo, NOW, readRepoFile, removeRepo, REPO_ROOT, writeRepoFile } from './temp-repo.ts';
 
 let root: string;
 beforeEach(async () => {
@@ -103,6 +103,23 @@ describe('npm run new on a terminal', () => {
     await s.waitFor('Cancelled: nothing was written.');
     expect(await s.exited()).toBe(1);
     expect((await loadRepo(root)).model!.incidents).toEqual([]);
+  });
+});
+
+describe('npm run resolve on a terminal', () => {
+  it('offers to rewrite a summary that still reads as ongoing, and writes the answer', async () => {
+    await writeRepoFile(root, 'incidents/slow.md', '---\ntitle: Slow dashboard\nimpact: minor\ncomponents:\n  dashboard: degraded_performance\n---\nWe are investigating slow dashboard pages.\n\n## 2026-11-23 11:00 UTC · Investigating\nLooking into it.\n');
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(REPO_ROOT, 'scripts', 'resolve.ts'))} slow Fixed.`;
+    const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const s = session(child);
+    await s.waitFor('The summary still says "We are investigating":');
+    await s.waitFor('A summary for readers now that it is over (Enter keeps it): ');
+    child.stdin!.write('Dashboard pages were slow for an hour.\r');
+    await s.waitFor('it is now Resolved');
+    expect(await s.exited()).toBe(0);
+    expect(s.output).not.toContain('summary-ongoing');
+    expect(await readRepoFile(root, 'incidents/slow.md')).toContain('---\nDashboard pages were slow for an hour.\n\n## 2026-11-23 11:00 UTC · Investigating');
+    expect((await loadRepo(root)).diagnostics).toEqual([]);
   });
 });
 
