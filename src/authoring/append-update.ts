@@ -1,6 +1,7 @@
 import { UsageError } from '../cli/clock.ts';
 import type { ComponentStatus, Incident, StatusModel } from '../core/model.ts';
 import { incidentStatusSchema, maintenanceStatusSchema, STATUS_LABELS, type UpdateStatus } from '../core/schema/update-status.ts';
+import { CommandFailure } from './command.ts';
 import { insertSection, replaceSummary, setFrontmatterKey } from './edit-incident.ts';
 import { renderSection, writeTime } from './incident-text.ts';
 import { keepTextStyle } from './keep-text-style.ts';
@@ -58,7 +59,11 @@ export async function appendUpdate(root: string, model: StatusModel, incident: I
     // In this order the line numbers the loader gave stay true: the section goes in after the
     // first update, the summary is before it, and the frontmatter is edited by key.
     let text = section ? insertSection(lf, section, incident.postmortem?.position.line) : lf;
-    if (edits.summary !== undefined) text = replaceSummary(incident.file, text, edits.summary, incident.updates[0]!.position.line);
+    if (edits.summary !== undefined) {
+      const first = incident.updates[0];
+      if (!first) throw new CommandFailure(`${incident.file} has no update yet, so there is no summary above one to replace; add the first update.`);
+      text = replaceSummary(incident.file, text, edits.summary, first.position.line);
+    }
     const set = (key: string, value: string | undefined) => {
       text = setFrontmatterKey(incident.file, text, key, value);
     };
