@@ -69,12 +69,15 @@ export async function runNotify(argv: string[], io: Io, store?: Ledger): Promise
     return report.ok ? 0 : 1;
   } catch (cause) {
     if (cause instanceof LedgerError) {
-      io.stderr(mask(`candor notify: ${cause.message}\nNothing more was sent (any notice listed above as sent was delivered). Restore or fix the ledger; if it is lost for good, remove it, and the next run records every existing notice as sent, without sending.`));
+      io.stderr(mask(`candor notify: ${cause.message}\nNothing more was sent (any notice listed above as sent was delivered). Restore or fix the ledger; if it is lost for good, remove it, and the next run records every existing notice as sent, without sending.\n${PROMISE}`));
       return 1;
     }
     throw cause;
   }
 }
+
+/** What a run promises, stated in every summary exactly as docs/notices.md states it. */
+export const PROMISE = "Delivery is at least once: nothing is lost, and a run that stops between a receiver's acceptance and the ledger write sends that one notice again (per channel) with the same webhook-id.";
 
 /** The values of every secret notify.yaml names, for masking. */
 export function secretsOf(config: NotifyConfig, env: Io['env']): string[] {
@@ -95,7 +98,8 @@ function summarise(report: RunReport): string {
   const sent = report.channels.reduce((n, c) => n + c.sent.length, 0);
   const pending = report.channels.reduce((n, c) => n + c.pending.length, 0);
   lines.push(report.refused ?? (pending
-    ? `${sent} sent; ${pending} left undelivered. Run \`npm run notify\` again to deliver the rest; nothing already sent is sent twice.`
+    ? `${sent} sent; ${pending} left undelivered. Run \`npm run notify\` again to deliver the rest; what is recorded as sent is not sent again.`
     : `${sent} sent; nothing left undelivered.`));
+  lines.push(PROMISE);
   return lines.join('\n');
 }

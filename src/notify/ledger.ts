@@ -21,7 +21,8 @@ export type LedgerSnapshot = z.infer<typeof ledgerSnapshotSchema>;
 
 /**
  * Where the record of delivered notices lives. `record` must be durable when it resolves: the run
- * calls it after every single success, so a crash loses nothing and repeats nothing.
+ * calls it after every single success, so a crash loses nothing and can repeat only the one notice
+ * per channel accepted in the moment before the record.
  */
 export interface Ledger {
   /** The whole ledger as it is now; undefined when there is none yet (the first run bootstraps). */

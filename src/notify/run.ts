@@ -56,7 +56,7 @@ export interface RunOptions {
 
 /**
  * Sends what the plan says, writing each success to the ledger as soon as it happens: a crash loses
- * nothing and repeats nothing. Channels are served concurrently (up to `delivery.concurrency`), each
+ * nothing, and repeats at most the one notice per channel that was accepted but not yet recorded. Channels are served concurrently (up to `delivery.concurrency`), each
  * one request at a time and in order; a failing channel stops only itself.
  */
 export async function runNotices(options: RunOptions): Promise<RunReport> {

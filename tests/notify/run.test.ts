@@ -115,7 +115,7 @@ Error rates are back to normal.
     ]);
   });
 
-  it('writes each success to the ledger before the next request, so a crash repeats nothing', async () => {
+  it('writes each success to the ledger before the next request, so a crash repeats at most the notice in flight', async () => {
     const seenOnDisk: number[] = [];
     receiver.script(PATHS.slack, [], async () => {
       const text = await readFile(ledgerPath(), 'utf8');
