@@ -1,4 +1,3 @@
-import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hasErrors, sortDiagnostics } from '../core/diagnostics.ts';
 import { formatDiagnostics, formatSummary, type DiagnosticFormat } from '../core/format-diagnostics.ts';
@@ -72,12 +71,6 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   } catch (cause) {
     if (cause instanceof UsageError || (cause as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`candor check: ${(cause as Error).message}`);
-      return 2;
-    }
-    const { code, path } = cause as NodeJS.ErrnoException;
-    if (code && path) {
-      // A file the repository lists but the system will not hand over (a folder named like a file, no permission).
-      io.stderr(`candor check: cannot read ${relative(io.cwd, path) || path} (${code}).`);
       return 2;
     }
     throw cause;
