@@ -170,4 +170,10 @@ export const de: Catalogue = {
   'notice.more': 'Mehr',
   'notice.view_on': 'Auf {name} ansehen',
   'notice.view_incident': 'Störung ansehen',
+  'notice.impact': 'Auswirkung',
+  'notice.impact.none': 'Keine Auswirkung',
+  'notice.impact.minor': 'Geringe Auswirkung',
+  'notice.impact.major': 'Erhebliche Auswirkung',
+  'notice.impact.critical': 'Kritische Auswirkung',
+  'notice.impact.maintenance': 'Geplante Wartung',
 };

@@ -171,4 +171,10 @@ export const en = {
   'notice.more': 'More',
   'notice.view_on': 'View on {name}',
   'notice.view_incident': 'View incident',
+  'notice.impact': 'Impact',
+  'notice.impact.none': 'No impact',
+  'notice.impact.minor': 'Minor impact',
+  'notice.impact.major': 'Major impact',
+  'notice.impact.critical': 'Critical impact',
+  'notice.impact.maintenance': 'Planned maintenance',
 } as const;

@@ -170,4 +170,10 @@ export const es: Catalogue = {
   'notice.more': 'Más',
   'notice.view_on': 'Ver en {name}',
   'notice.view_incident': 'Ver la incidencia',
+  'notice.impact': 'Impacto',
+  'notice.impact.none': 'Sin impacto',
+  'notice.impact.minor': 'Impacto leve',
+  'notice.impact.major': 'Impacto grave',
+  'notice.impact.critical': 'Impacto crítico',
+  'notice.impact.maintenance': 'Mantenimiento programado',
 };

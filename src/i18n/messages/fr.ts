@@ -170,4 +170,10 @@ export const fr: Catalogue = {
   'notice.more': 'Plus',
   'notice.view_on': 'Voir sur {name}',
   'notice.view_incident': 'Voir l’incident',
+  'notice.impact': 'Impact',
+  'notice.impact.none': 'Aucun impact',
+  'notice.impact.minor': 'Impact mineur',
+  'notice.impact.major': 'Impact majeur',
+  'notice.impact.critical': 'Impact critique',
+  'notice.impact.maintenance': 'Maintenance planifiée',
 };

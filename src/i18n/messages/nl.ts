@@ -170,4 +170,10 @@ export const nl: Catalogue = {
   'notice.more': 'Meer',
   'notice.view_on': 'Bekijk op {name}',
   'notice.view_incident': 'Bekijk de storing',
+  'notice.impact': 'Impact',
+  'notice.impact.none': 'Geen impact',
+  'notice.impact.minor': 'Beperkte impact',
+  'notice.impact.major': 'Grote impact',
+  'notice.impact.critical': 'Kritieke impact',
+  'notice.impact.maintenance': 'Gepland onderhoud',
 };

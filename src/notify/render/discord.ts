@@ -1,6 +1,6 @@
 import type { NoticeEvent } from '../events.ts';
 import { discordDialect } from './dialects.ts';
-import { fitMarkdown, fitText, headline, noticeContent, type NoticeContent } from './notice-content.ts';
+import { fitMarkdown, fitText, headline, noticeContent, type NoticeContent, noticeWords } from './notice-content.ts';
 
 /** Discord's documented embed limits; the total counts title, description, field names and values, and footer. */
 export const DISCORD_LIMITS = { title: 256, description: 4096, fieldName: 256, fieldValue: 1024, footer: 2048, total: 6000 } as const;
@@ -32,7 +32,7 @@ export function renderDiscord(event: NoticeEvent): DiscordMessage {
   const text = discordDialect.text;
   const fields: Field[] = [
     { name: 'Status', value: text(c.status), inline: true },
-    { name: 'Impact', value: text(c.impactLabel), inline: true },
+    { name: noticeWords.t('notice.impact'), value: text(c.impactLabel), inline: true },
     ...(c.window ? [{ name: 'Window', value: text(c.window), inline: true }] : []),
     ...(c.affected.length ? [{ name: 'Affected', value: fitText(c.affected.join('\n'), DISCORD_LIMITS.fieldValue, text, '') }] : []),
     ...(c.workaround ? [{ name: 'Workaround', value: fitMarkdown(c.workaround, discordDialect, DISCORD_LIMITS.fieldValue, `\n[More](<${c.url}>)`) }] : []),

@@ -1,4 +1,5 @@
-import { COMPONENT_STATUS_LABELS, IMPACT_PHRASES } from '../../core/schema/common.ts';
+import { COMPONENT_STATUS_LABELS } from '../../core/schema/common.ts';
+import { createLocale } from '../../i18n/locale.ts';
 import { formatDateTime, formatRange } from '../../core/format-time.ts';
 import type { Impact } from '../../core/model.ts';
 import { STATUS_LABELS } from '../../core/schema/update-status.ts';
@@ -47,6 +48,9 @@ export interface NoticeContent {
   pageName: string;
 }
 
+// Notices are written in English until they take the page's locale; the words already live in the catalogue.
+export const noticeWords = createLocale({ language: 'en', timezone: 'UTC' });
+
 export function noticeContent(event: NoticeEvent): NoticeContent {
   const { incident, page } = event;
   const over = event.status === 'resolved' || event.status === 'completed';
@@ -59,7 +63,7 @@ export function noticeContent(event: NoticeEvent): NoticeContent {
     title: event.change ? `${event.change.name}: ${COMPONENT_STATUS_LABELS[event.change.to]}` : incident.title,
     status: STATUS_LABELS[event.status],
     impact: incident.impact,
-    impactLabel: incident.kind === 'maintenance' ? 'Planned maintenance' : IMPACT_PHRASES[incident.impact],
+    impactLabel: noticeWords.t(incident.kind === 'maintenance' ? 'notice.impact.maintenance' : `notice.impact.${incident.impact}`),
     tone: over ? 'resolved' : incident.kind === 'maintenance' ? 'maintenance' : incident.impact,
     affected: components.map((c) => `${c.name}: ${COMPONENT_STATUS_LABELS[c.status]}`),
     ...(incident.scheduledFor && incident.scheduledUntil ? { window: formatRange(incident.scheduledFor, incident.scheduledUntil, page.timezone) } : {}),

@@ -1,6 +1,6 @@
 import type { NoticeEvent } from '../events.ts';
 import { defusePlain, slackDialect } from './dialects.ts';
-import { fitMarkdown, fitText, headline, noticeContent } from './notice-content.ts';
+import { fitMarkdown, fitText, headline, noticeContent, noticeWords } from './notice-content.ts';
 
 /** Slack's documented limits for Block Kit in an incoming webhook message. */
 export const SLACK_LIMITS = { header: 150, section: 3000, field: 2000, fallback: 3000 } as const;
@@ -20,7 +20,7 @@ export function renderSlack(event: NoticeEvent): SlackMessage {
   const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
   const fields = [
     mrkdwn(`*Status*\n${slackDialect.text(c.status)}`),
-    mrkdwn(`*Impact*\n${slackDialect.text(c.impactLabel)}`),
+    mrkdwn(`*${noticeWords.t('notice.impact')}*\n${slackDialect.text(c.impactLabel)}`),
     ...(c.window ? [mrkdwn(`*Window*\n${slackDialect.text(c.window)}`)] : []),
     ...(c.affected.length ? [mrkdwn(fitText(c.affected.join('\n'), SLACK_LIMITS.field - 20, (t) => `*Affected*\n${slackDialect.text(t)}`, ''))] : []),
   ];

@@ -1,7 +1,7 @@
 import type { NoticeEvent } from '../events.ts';
 import { wireJson } from '../wire.ts';
 import { teamsDialect } from './dialects.ts';
-import { fitMarkdown, headline, noticeContent, type NoticeContent } from './notice-content.ts';
+import { fitMarkdown, headline, noticeContent, type NoticeContent, noticeWords } from './notice-content.ts';
 
 /** Teams refuses messages over about 28 KB (as sent, see wireJson); a margin keeps the card under it after the service's own wrapping. */
 export const TEAMS_MAX_BYTES = 27_000;
@@ -26,7 +26,7 @@ export function renderTeams(event: NoticeEvent): TeamsMessage {
   const text = teamsDialect.text;
   const facts = [
     { title: 'Status', value: text(c.status) },
-    { title: 'Impact', value: text(c.impactLabel) },
+    { title: noticeWords.t('notice.impact'), value: text(c.impactLabel) },
     ...(c.window ? [{ title: 'Window', value: text(c.window) }] : []),
     ...(c.affected.length ? [{ title: 'Affected', value: text(c.affected.join(', ')) }] : []),
     ...(c.nextUpdate ? [{ title: 'Next update', value: text(c.nextUpdate) }] : []),
