@@ -17,18 +17,24 @@ import { currentTime, UsageError } from './clock.ts';
 /** Where the ledger lives unless `--since-ledger` says otherwise. */
 export const DEFAULT_LEDGER = '.candor/notify-ledger.json';
 
-const USAGE = 'Usage: npm run notify [-- --dry-run] [--since-ledger FILE]';
+const USAGE = 'Usage: npm run notify [-- --dry-run] [--since-ledger FILE] [--lock-wait SECONDS]';
+
+/** How long a run waits for another run's ledger lock by default. */
+const LOCK_WAIT_SECONDS = 120;
 
 /**
  * `npm run notify`: sends every notice the content calls for that the ledger has not recorded.
  * Exit 0 when nothing is left undelivered, 1 when something is (or the repository has errors), 2 on misuse.
  */
 export async function runNotify(argv: string[], io: Io, store?: Ledger): Promise<number> {
-  let values: { 'dry-run'?: boolean; 'since-ledger'?: string };
+  let values: { 'dry-run'?: boolean; 'since-ledger'?: string; 'lock-wait'?: string };
   let now: Date;
+  let lockWaitSeconds: number;
   try {
-    ({ values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' }, 'since-ledger': { type: 'string' } }, strict: true }));
+    ({ values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' }, 'since-ledger': { type: 'string' }, 'lock-wait': { type: 'string' } }, strict: true }));
     now = currentTime(io.env);
+    lockWaitSeconds = values['lock-wait'] === undefined ? LOCK_WAIT_SECONDS : Number(values['lock-wait']);
+    if (!Number.isFinite(lockWaitSeconds) || lockWaitSeconds < 0) throw new UsageError(`--lock-wait must be a number of seconds, not "${values['lock-wait']}".`);
   } catch (cause) {
     if (cause instanceof UsageError || (cause as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`candor notify: ${(cause as Error).message}\n${USAGE}`);
@@ -57,11 +63,26 @@ export async function runNotify(argv: string[], io: Io, store?: Ledger): Promise
   const out = (text: string) => io.stdout(mask(text));
   // `store`: a ledger kept elsewhere than a file, e.g. on a git branch by the GitHub workflow.
   const ledger = store ?? new FileLedger(resolve(io.cwd, values['since-ledger'] ?? DEFAULT_LEDGER));
-  try {
-    if (values['dry-run']) {
+  if (values['dry-run']) {
+    try {
       out(describePlan(planNotices(result.model, config, await ledger.list(), now), config, io.env));
       return 0;
+    } catch (cause) {
+      if (!(cause instanceof LedgerError)) throw cause;
+      io.stderr(mask(`candor notify: ${cause.message}`));
+      return 1;
     }
+  }
+  // One run at a time per ledger: two would both find the same notices missing and both send them.
+  let release: (() => Promise<void>) | undefined;
+  try {
+    release = await ledger.lock?.({ waitMs: lockWaitSeconds * 1000, log: out });
+  } catch (cause) {
+    if (!(cause instanceof LedgerError)) throw cause;
+    io.stderr(mask(`candor notify: ${cause.message}\nNothing was sent.`));
+    return 1;
+  }
+  try {
     const report = await runNotices({ model: result.model, config, ledger, now, env: io.env, log: out });
     const summary = summarise(report);
     if (report.ok) out(summary);
@@ -73,6 +94,8 @@ export async function runNotify(argv: string[], io: Io, store?: Ledger): Promise
       return 1;
     }
     throw cause;
+  } finally {
+    await release?.();
   }
 }
 

@@ -1,3 +1,4 @@
+import type { LockOptions } from './file-lock.ts';
 import * as z from 'zod';
 
 /**
@@ -30,6 +31,11 @@ export interface Ledger {
   has(channelId: string, noticeId: string): Promise<boolean>;
   /** Adds entries; a channel with an empty list is marked as known (bootstrapped) with nothing in it. */
   record(channelId: string, entries: readonly { noticeId: string; entry: LedgerEntry }[]): Promise<void>;
+  /**
+   * Keeps other runs out until the returned function is called, for stores where two runs could
+   * otherwise both read the same ledger and send the same notices. Called before `list`.
+   */
+  lock?(options: LockOptions): Promise<() => Promise<void>>;
 }
 
 export function emptyLedger(): LedgerSnapshot {

@@ -1,5 +1,6 @@
 import { execFile, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -129,6 +130,38 @@ describe('npm run notify', () => {
     const third = await notify();
     expect(third.stdout).toMatch(/0 sent; nothing left undelivered\./);
     expect(receiver.on(HOOK_PATH)).toHaveLength(3);
+  });
+
+  it('two runs at once deliver each notice once: the second waits for the first\'s ledger lock', async () => {
+    await notify();
+    await repo.write('incidents/2026-11-23-api-errors.md', RESOLVED);
+    receiver.script(HOOK_PATH, [{ status: 200, delayMs: 1500 }]);
+    const [a, b] = await Promise.all([notify(), notify()]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(receiver.on(HOOK_PATH)).toHaveLength(1);
+    expect(receiver.on(SLACK_PATH)).toHaveLength(1);
+    expect(`${a.stdout}${b.stdout}`).toMatch(/Waiting for another notify run \(process \d+\) to finish with the ledger/);
+  });
+
+  it('recovers a lock left by a process that died, and refuses clearly while a live one holds it', async () => {
+    await notify();
+    await repo.write('incidents/2026-11-23-api-errors.md', RESOLVED);
+    const dead = spawnNotify(['--help-nonexistent']);
+    await dead.done;
+    const lock = (pid: number) => JSON.stringify({ pid, host: hostname(), since: '2026-11-23T11:59:00.000Z' });
+    await repo.write('.candor/notify-ledger.json.lock', lock(dead.child.pid!));
+    const recovered = await notify();
+    expect(recovered.code).toBe(0);
+    expect(recovered.stdout).toContain(`Removed a stale ledger lock left by process ${dead.child.pid}, which is no longer running.`);
+    expect(receiver.received).toHaveLength(2);
+
+    await repo.write('incidents/2026-11-23-api-errors.md', `${RESOLVED}\n## Postmortem\nA bad deploy.\n`);
+    await repo.write('.candor/notify-ledger.json.lock', lock(process.pid));
+    const refused = await notify(['--lock-wait', '1']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`candor notify: Another notify run (process ${process.pid} on ${hostname()}, since 2026-11-23T11:59:00.000Z) is using the ledger`);
+    expect(refused.stderr).toMatch(/Nothing was sent\./);
+    expect(receiver.received).toHaveLength(2);
   });
 
   it('--dry-run prints every notice as it would be sent, masks secrets, and sends and records nothing', async () => {
