@@ -112,6 +112,7 @@ function summarise(report: RunReport): string {
     const to = c.target ? ` → ${c.target}` : '';
     const parts = [
       c.sent.length ? `sent ${c.sent.length}` : '',
+      c.rejected.length ? `${c.rejected.length} refused by the receiver and set aside` : '',
       c.recorded ? `recorded ${c.recorded} without sending (${c.outcome === 'bootstrapped' ? 'first run' : 'too old'})` : '',
       c.pending.length ? `${c.pending.length} left undelivered` : '',
     ].filter(Boolean);
@@ -120,9 +121,11 @@ function summarise(report: RunReport): string {
   });
   const sent = report.channels.reduce((n, c) => n + c.sent.length, 0);
   const pending = report.channels.reduce((n, c) => n + c.pending.length, 0);
+  const rejected = report.channels.reduce((n, c) => n + c.rejected.length, 0);
+  const setAside = rejected ? ` ${rejected} refused for good by ${rejected === 1 ? 'its receiver' : 'their receivers'} and set aside (named above; never retried).` : '';
   lines.push(report.refused ?? (pending
-    ? `${sent} sent; ${pending} left undelivered. Run \`npm run notify\` again to deliver the rest; what is recorded as sent is not sent again.`
-    : `${sent} sent; nothing left undelivered.`));
+    ? `${sent} sent; ${pending} left undelivered.${setAside} Run \`npm run notify\` again to deliver the rest; what is recorded as sent is not sent again.`
+    : `${sent} sent; nothing left undelivered.${setAside}`));
   lines.push(PROMISE);
   return lines.join('\n');
 }

@@ -4,11 +4,13 @@ import * as z from 'zod';
 /**
  * How a notice left the queue: `sent` (delivered, the receiver answered 2xx), `bootstrap` (recorded
  * without sending on a channel's first run, so history is not announced), `expired` (older than
- * max_age_hours when first seen, so never sent).
+ * max_age_hours when first seen, so never sent), `rejected` (the receiver refused this notice for
+ * good with a 4xx, `status`, so it is set aside rather than blocking the channel).
  */
 export const ledgerEntrySchema = z.strictObject({
   at: z.iso.datetime(),
-  via: z.enum(['sent', 'bootstrap', 'expired']),
+  via: z.enum(['sent', 'bootstrap', 'expired', 'rejected']),
+  status: z.number().int().optional(),
 });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 
