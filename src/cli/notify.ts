@@ -6,6 +6,7 @@ import type { NotifyConfig } from '../notify/config-schema.ts';
 import { FileLedger } from '../notify/file-ledger.ts';
 import { LedgerError, type Ledger } from '../notify/ledger.ts';
 import { setupDiagnostics } from '../notify/channel-setup.ts';
+import { DeployedBuildError, deployedBuildTime } from '../notify/deployed-build.ts';
 import { NOTIFY_FILE } from '../notify/load-config.ts';
 import { secretMasker } from '../notify/mask.ts';
 import { describePlan } from '../notify/describe-plan.ts';
@@ -17,7 +18,7 @@ import { currentTime, UsageError } from './clock.ts';
 /** Where the ledger lives unless `--since-ledger` says otherwise. */
 export const DEFAULT_LEDGER = '.candor/notify-ledger.json';
 
-const USAGE = 'Usage: npm run notify [-- --dry-run] [--since-ledger FILE] [--lock-wait SECONDS]';
+const USAGE = 'Usage: npm run notify [-- --dry-run] [--since-ledger FILE] [--lock-wait SECONDS] [--deployed DIR|FILE|URL]';
 
 /** How long a run waits for another run's ledger lock by default. */
 const LOCK_WAIT_SECONDS = 120;
@@ -27,11 +28,11 @@ const LOCK_WAIT_SECONDS = 120;
  * Exit 0 when nothing is left undelivered, 1 when something is (or the repository has errors), 2 on misuse.
  */
 export async function runNotify(argv: string[], io: Io, store?: Ledger): Promise<number> {
-  let values: { 'dry-run'?: boolean; 'since-ledger'?: string; 'lock-wait'?: string };
+  let values: { 'dry-run'?: boolean; 'since-ledger'?: string; 'lock-wait'?: string; deployed?: string };
   let now: Date;
   let lockWaitSeconds: number;
   try {
-    ({ values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' }, 'since-ledger': { type: 'string' }, 'lock-wait': { type: 'string' } }, strict: true }));
+    ({ values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' }, 'since-ledger': { type: 'string' }, 'lock-wait': { type: 'string' }, deployed: { type: 'string' } }, strict: true }));
     now = currentTime(io.env);
     lockWaitSeconds = values['lock-wait'] === undefined ? LOCK_WAIT_SECONDS : Number(values['lock-wait']);
     if (!Number.isFinite(lockWaitSeconds) || lockWaitSeconds < 0) throw new UsageError(`--lock-wait must be a number of seconds, not "${values['lock-wait']}".`);
@@ -41,6 +42,17 @@ export async function runNotify(argv: string[], io: Io, store?: Ledger): Promise
       return 2;
     }
     throw cause;
+  }
+  // The page readers see was rendered with its build's clock: notices follow that page, not the clock on the wall.
+  if (values.deployed !== undefined) {
+    try {
+      now = await deployedBuildTime(values.deployed, io.cwd);
+    } catch (cause) {
+      if (!(cause instanceof DeployedBuildError)) throw cause;
+      io.stderr(`candor notify: ${cause.message}\nNo notice was sent: notices wait until the deployed page can be read.`);
+      return 1;
+    }
+    io.stdout(`Planning with the clock of the deployed build: ${now.toISOString()}.`);
   }
   const result = await validateRepository(io.cwd, now);
   if (result.diagnostics.length > 0) io.stderr(formatPretty(result.diagnostics));
