@@ -6,6 +6,7 @@ export const READER_WORDS = {
   language: 'en',
   zoneNote: 'All times are shown in',
   generated: 'Page generated',
+  rebuilt: (minutes: number) => `Rebuilt every ${minutes} minutes and on every change.`,
   staleBefore: 'This page was last updated',
   staleAfter: '; it may be out of date.',
   updated: 'This page has been updated.',
