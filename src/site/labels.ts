@@ -17,7 +17,7 @@ export const COMPONENT_STATUS_TONES: Record<ComponentStatus, Tone> = {
 
 export const INDICATOR_TONES: Record<Indicator, Tone> = { none: 'ok', maintenance: 'mnt', minor: 'deg', major: 'par', critical: 'maj' };
 
-export const IMPACT_LABELS: Record<Impact, string> = { none: 'No impact', minor: 'Minor', major: 'Major', critical: 'Critical' };
+export { IMPACT_LABELS } from '../core/schema/common.ts';
 
 /** An impact as a badge says it: never "No impact impact". */
 export const IMPACT_BADGES: Record<Impact, string> = { none: 'No impact', minor: 'Minor impact', major: 'Major impact', critical: 'Critical impact' };

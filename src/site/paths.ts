@@ -27,7 +27,7 @@ export function absolute(site: URL | undefined, path: string): string {
 /** A contact as a link target: a URL as is, an email address as `mailto:`, anything else not linked. */
 export function contactHref(contact: string): string | undefined {
   if (/^https?:\/\//i.test(contact)) return contact;
-  if (/^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/.test(contact)) return `mailto:${contact}`;
+  if (/^[^\s@/]+@[^\s@/.]+(?:\.[^\s@/.]+)+$/.test(contact)) return `mailto:${contact}`;
   return undefined;
 }
 

@@ -29,6 +29,10 @@ export const impactSchema = z
   .describe('How bad it is for users: none | minor | major | critical.');
 export type Impact = z.infer<typeof impactSchema>;
 
+/** How an impact reads to people, on its own ("Major") and as a phrase ("Major impact"). */
+export const IMPACT_LABELS: Record<Impact, string> = { none: 'No impact', minor: 'Minor', major: 'Major', critical: 'Critical' };
+export const IMPACT_PHRASES: Record<Impact, string> = { none: 'No impact', minor: 'Minor impact', major: 'Major impact', critical: 'Critical impact' };
+
 export const visibilitySchema = z
   .enum(['public', 'internal'])
   .describe('`internal` keeps this out of the public site, feeds, API and notices.');
