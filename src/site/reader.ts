@@ -2,7 +2,8 @@
 // and durations current, says when it is older than its rebuild schedule promises, and (home and
 // incident pages) says when the published status has changed since it was built. Without it the page
 // is complete: every time is written in the page's zone and nothing here is needed to read it.
-import { formatDateTime, formatDuration, formatRangeParts } from '../core/format-time.ts';
+import { formatDuration } from '../core/format-time.ts';
+import { dateFormats } from '../i18n/format.ts';
 import { relativePhrase } from './relative-time.ts';
 
 const body = document.body;
@@ -13,16 +14,18 @@ const MINUTE = 60_000;
 function showInReaderZone(root: ParentNode = document): void {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (!zone) return;
+  // The page's language and format, in the reader's zone.
+  const format = dateFormats(language, zone);
   for (const el of root.querySelectorAll<HTMLTimeElement>('time[data-local]')) {
     const t = Date.parse(el.dateTime);
     if (Number.isNaN(t)) continue;
     el.title ||= el.textContent ?? '';
-    el.textContent = formatDateTime(new Date(t), zone);
+    el.textContent = format.dateTime(new Date(t));
   }
   for (const range of root.querySelectorAll<HTMLElement>('[data-range]')) {
     const [from, to] = range.querySelectorAll('time');
     if (!from || !to) continue;
-    const parts = formatRangeParts(new Date(from.dateTime), new Date(to.dateTime), zone);
+    const parts = format.rangeParts(new Date(from.dateTime), new Date(to.dateTime));
     range.title ||= range.textContent ?? '';
     from.textContent = parts.from;
     to.textContent = parts.to;

@@ -1,22 +1,17 @@
-/**
- * The reader-facing words of freshness, live status and the uptime days, kept together so they move
- * into the message catalogues in one piece.
- */
-export const READER_WORDS = {
-  language: 'en',
-  zoneNote: 'All times are shown in',
-  generated: 'Page generated',
-  rebuilt: (minutes: number) => `Rebuilt every ${minutes} minutes and on every change.`,
-  staleBefore: 'This page was last updated',
-  staleAfter: '; it may be out of date.',
-  updated: 'This page has been updated.',
-  reload: 'Reload',
-  nextUpdateBy: 'Next update by',
-  overdueSince: 'Update overdue since',
-  dayDialog: 'Incidents of the day',
-  close: 'Close',
-  noIncidents: 'No incidents reported',
-  linkToUpdate: 'Link to this update',
-  postmortem: 'Postmortem',
-  readPostmortem: 'Read the postmortem',
-} as const;
+import { localeOf } from '../core/page-locale.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { siteData } from './data.ts';
+
+/** The page's locale: every word a reader sees comes from its catalogue. */
+export async function pageLocale(): Promise<Locale> {
+  return localeOf((await siteData()).model);
+}
+
+/** Stands for an element in a message, e.g. `{time}` where the page puts a `<time>`. */
+export const SLOT = '\u0000';
+
+/** A message filled with `SLOT` split around it: the text before and after the element. */
+export function around(text: string): [string, string] {
+  const at = text.indexOf(SLOT);
+  return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + SLOT.length)];
+}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDateTime, formatRangeParts } from '../../src/core/format-time.ts';
+import { dateFormats } from '../../src/i18n/format.ts';
 import { buildSite, writeRepository } from '../site/build-site.ts';
 import { launchChromium } from './chromium.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
@@ -90,9 +90,10 @@ async function timesOf(page: Page): Promise<{ single: [string, string][]; ranges
 function expectAllIn(times: Awaited<ReturnType<typeof timesOf>>, zone: string, where: string): void {
   expect(times.zone, where).toBe(zone);
   expect(times.single.length, where).toBeGreaterThan(0);
-  for (const [iso, text] of times.single) expect(text, `${where}: ${iso}`).toBe(formatDateTime(new Date(iso), zone));
+  const format = dateFormats('en', zone);
+  for (const [iso, text] of times.single) expect(text, `${where}: ${iso}`).toBe(format.dateTime(new Date(iso)));
   for (const [from, to, a, b] of times.ranges) {
-    expect([a, b], `${where}: ${from}`).toEqual(Object.values(formatRangeParts(new Date(from), new Date(to), zone)));
+    expect([a, b], `${where}: ${from}`).toEqual(Object.values(format.rangeParts(new Date(from), new Date(to))));
   }
 }
 

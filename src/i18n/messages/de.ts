@@ -170,4 +170,19 @@ export const de: Catalogue = {
   'notice.more': 'Mehr',
   'notice.view_on': 'Auf {name} ansehen',
   'notice.view_incident': 'Störung ansehen',
+
+  // Reading the page: one time zone, freshness, live status, update links and uptime days.
+  'reader.times_in': 'Alle Zeiten in {timezone}.',
+  'reader.generated': 'Seite erstellt am {time}',
+  'reader.rebuilt': { one: 'Wird jede Minute und bei jeder Änderung aktualisiert.', other: 'Wird alle {count} Minuten und bei jeder Änderung aktualisiert.' },
+  'reader.stale': 'Diese Seite wurde zuletzt {ago} aktualisiert; sie ist möglicherweise nicht mehr aktuell.',
+  'reader.updated': 'Diese Seite wurde aktualisiert.',
+  'reader.reload': 'Neu laden',
+  'reader.next_update_by': 'Nächstes Update bis {time}',
+  'reader.overdue_since': 'Update überfällig seit {time}',
+  'reader.day_dialog': 'Störungen des Tages',
+  'reader.close': 'Schließen',
+  'reader.no_incidents': 'Keine Störungen gemeldet',
+  'reader.link_to_update': 'Link zu diesem Update',
+  'reader.read_postmortem': 'Zur Nachbetrachtung',
 };

@@ -171,4 +171,19 @@ export const en = {
   'notice.more': 'More',
   'notice.view_on': 'View on {name}',
   'notice.view_incident': 'View incident',
+
+  // Reading the page: one time zone, freshness, live status, update links and uptime days.
+  'reader.times_in': 'All times are shown in {timezone}.',
+  'reader.generated': 'Page generated {time}',
+  'reader.rebuilt': { one: 'Rebuilt every minute and on every change.', other: 'Rebuilt every {count} minutes and on every change.' },
+  'reader.stale': 'This page was last updated {ago}; it may be out of date.',
+  'reader.updated': 'This page has been updated.',
+  'reader.reload': 'Reload',
+  'reader.next_update_by': 'Next update by {time}',
+  'reader.overdue_since': 'Update overdue since {time}',
+  'reader.day_dialog': 'Incidents of the day',
+  'reader.close': 'Close',
+  'reader.no_incidents': 'No incidents reported',
+  'reader.link_to_update': 'Link to this update',
+  'reader.read_postmortem': 'Read the postmortem',
 } as const;

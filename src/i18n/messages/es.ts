@@ -170,4 +170,19 @@ export const es: Catalogue = {
   'notice.more': 'Más',
   'notice.view_on': 'Ver en {name}',
   'notice.view_incident': 'Ver la incidencia',
+
+  // Reading the page: one time zone, freshness, live status, update links and uptime days.
+  'reader.times_in': 'Todas las horas se muestran en {timezone}.',
+  'reader.generated': 'Página generada el {time}',
+  'reader.rebuilt': { one: 'Se actualiza cada minuto y con cada cambio.', other: 'Se actualiza cada {count} minutos y con cada cambio.' },
+  'reader.stale': 'Esta página se actualizó por última vez {ago}; puede estar desactualizada.',
+  'reader.updated': 'Esta página se ha actualizado.',
+  'reader.reload': 'Recargar',
+  'reader.next_update_by': 'Próxima actualización antes de las {time}',
+  'reader.overdue_since': 'Actualización pendiente desde las {time}',
+  'reader.day_dialog': 'Incidencias del día',
+  'reader.close': 'Cerrar',
+  'reader.no_incidents': 'No se registraron incidencias',
+  'reader.link_to_update': 'Enlace a esta actualización',
+  'reader.read_postmortem': 'Leer el análisis posterior',
 };

@@ -170,4 +170,19 @@ export const fr: Catalogue = {
   'notice.more': 'Plus',
   'notice.view_on': 'Voir sur {name}',
   'notice.view_incident': 'Voir l’incident',
+
+  // Reading the page: one time zone, freshness, live status, update links and uptime days.
+  'reader.times_in': 'Toutes les heures sont indiquées en {timezone}.',
+  'reader.generated': 'Page générée le {time}',
+  'reader.rebuilt': { one: 'Mise à jour chaque minute et à chaque changement.', other: 'Mise à jour toutes les {count} minutes et à chaque changement.' },
+  'reader.stale': 'Cette page a été mise à jour pour la dernière fois {ago} ; elle n’est peut-être plus à jour.',
+  'reader.updated': 'Cette page a été mise à jour.',
+  'reader.reload': 'Recharger',
+  'reader.next_update_by': 'Prochaine mise à jour au plus tard à {time}',
+  'reader.overdue_since': 'Mise à jour en retard depuis {time}',
+  'reader.day_dialog': 'Incidents du jour',
+  'reader.close': 'Fermer',
+  'reader.no_incidents': 'Aucun incident signalé',
+  'reader.link_to_update': 'Lien vers cette mise à jour',
+  'reader.read_postmortem': 'Lire le post-mortem',
 };

@@ -170,4 +170,19 @@ export const nl: Catalogue = {
   'notice.more': 'Meer',
   'notice.view_on': 'Bekijk op {name}',
   'notice.view_incident': 'Bekijk de storing',
+
+  // Reading the page: one time zone, freshness, live status, update links and uptime days.
+  'reader.times_in': 'Alle tijden staan in {timezone}.',
+  'reader.generated': 'Pagina gemaakt op {time}',
+  'reader.rebuilt': { one: 'Wordt elke minuut en bij elke wijziging bijgewerkt.', other: 'Wordt elke {count} minuten en bij elke wijziging bijgewerkt.' },
+  'reader.stale': 'Deze pagina is voor het laatst bijgewerkt {ago}; ze is mogelijk verouderd.',
+  'reader.updated': 'Deze pagina is bijgewerkt.',
+  'reader.reload': 'Opnieuw laden',
+  'reader.next_update_by': 'Volgende update uiterlijk {time}',
+  'reader.overdue_since': 'Update te laat sinds {time}',
+  'reader.day_dialog': 'Storingen van de dag',
+  'reader.close': 'Sluiten',
+  'reader.no_incidents': 'Geen storingen gemeld',
+  'reader.link_to_update': 'Link naar deze update',
+  'reader.read_postmortem': 'Lees de nabeschouwing',
 };
