@@ -1,6 +1,7 @@
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -260,4 +261,30 @@ describe('accessibility', () => {
       await context.close();
     }
   }, 300_000);
+});
+
+describe('the embeddable status', () => {
+  it('shows the state and the active incident on another site, from a script under 3 KB gzip', async () => {
+    const script = await readFile(join(out, 'embed.js'));
+    expect(gzipSync(script).length).toBeLessThan(3 * 1024);
+    // Another origin (another port) with the documented snippet.
+    const other = await mkdtemp(join(tmpdir(), 'candor-host-'));
+    await writeFile(join(other, 'index.html'), `<!doctype html><html lang="en"><title>Host</title><main><p>Our product</p><script src="${server.origin}/embed.js" async></script></main>`);
+    const host = await serveStatic(other);
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${host.origin}/`);
+      // Playwright's locators see into the widget's open shadow root.
+      const links = page.locator('main > div a');
+      await poll(() => links.allInnerTexts()).toEqual(['Acme: Partial System Outage', 'API errors']);
+      expect(await links.nth(1).getAttribute('href')).toBe('https://status.acme.dev/incidents/2026-11-23-api/');
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      await host.close();
+    }
+  });
 });
