@@ -72,7 +72,8 @@ describe('the example site', () => {
       expect(meta('og:description'), path).toBeTruthy();
       expect(meta('og:site_name'), path).toBe('Acme Cloud');
       expect(meta('twitter:card'), path).toBe('summary');
-      if (path !== '404.html') expect(meta('og:url'), path).toBe(`https://status.acme.dev/${path.replace(/index\.html$/, '')}`);
+      const canonical = html.match(/<link rel="canonical" href="([^"]+)"/)?.[1];
+      if (path !== '404.html') expect(meta('og:url'), path).toBe(canonical ?? `https://status.acme.dev/${path.replace(/index\.html$/, '')}`);
     }
     // An incident is described by its summary, and the state leads every title while something is wrong.
     const incident = pages.get('incidents/2026-11-23-api-errors/index.html')!;
@@ -88,6 +89,15 @@ describe('the example site', () => {
     expect(listed).toEqual(built);
     expect(await readFile(join(out, 'robots.txt'), 'utf8')).toContain('Sitemap: https://status.acme.dev/sitemap.xml');
     expect(await readFile(join(out, '_headers'), 'utf8')).toBe('/*\n  Cache-Control: public, max-age=60, must-revalidate\n/api/*\n  Access-Control-Allow-Origin: *\n');
+  });
+
+  it('lists every incident of one impact level, linked from the history, without maintenance', () => {
+    const history = pages.get('history/index.html')!;
+    for (const level of ['critical', 'major', 'minor']) expect(history).toContain(`href="/history/impact/${level}/1/"`);
+    const titles = (path: string) => [...pages.get(path)!.matchAll(/<h3><a href="[^"]+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]);
+    expect(titles('history/impact/critical/1/index.html')).toEqual(['Managed PostgreSQL unavailable in us-east']);
+    expect(titles('history/impact/minor/1/index.html')).toEqual(['Delayed webhook deliveries', 'Some sign-ins with Google fail']);
+    expect(titles('history/impact/none/1/index.html')).toEqual([]);
   });
 
   it('has no link to a page that does not exist', async () => {
@@ -140,7 +150,7 @@ describe('a site under a base path, with hostile Markdown and a long history', (
   });
 
   it('pages the history by quarter, newest first, with stable URLs and links between them', () => {
-    expect([...pages.keys()].filter((p) => p.startsWith('history/')).sort()).toEqual([
+    expect([...pages.keys()].filter((p) => p.startsWith('history/') && !p.startsWith('history/impact/')).sort()).toEqual([
       'history/2026-q2/index.html', 'history/2026-q3/index.html', 'history/2026-q4/index.html', 'history/index.html',
     ]);
     const latest = pages.get('history/index.html')!;
