@@ -1,5 +1,5 @@
 import { level2Headings } from './body-headings.ts';
-import { error, suggest, warning, type Diagnostic, type Position } from './diagnostics.ts';
+import { error, excerpt, suggest, warning, type Diagnostic, type Position } from './diagnostics.ts';
 import { componentStatusSchema, type ComponentStatus } from './schema/common.ts';
 import { readUpdateStatus, STATUS_LABELS, type UpdateStatus } from './schema/update-status.ts';
 import { parseTimestamp } from './timestamp.ts';
@@ -77,7 +77,7 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
       return;
     }
     if (postmortem) {
-      diagnostics.push(error(file, position, 'postmortem-not-last', `"${headingText}" comes after the postmortem.`, 'Keep `## Postmortem` as the last section, after every update.'));
+      diagnostics.push(error(file, position, 'postmortem-not-last', `${excerpt(headingText)} comes after the postmortem.`, 'Keep `## Postmortem` as the last section, after every update.'));
     }
     const parts = splitUpdateHeading(headingText);
     if (!parts) {
@@ -85,8 +85,8 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
       diagnostics.push(
         error(file, position, looksLikeTime ? 'update-heading' : 'unknown-section',
           looksLikeTime
-            ? `The update heading "${headingText}" has no status.`
-            : `"## ${headingText}" is neither an update nor the postmortem.`,
+            ? `The update heading ${excerpt(headingText)} has no status.`
+            : `${excerpt(`## ${headingText}`)} is neither an update nor the postmortem.`,
           looksLikeTime
             ? `Write the time, a separator (·, -, — or |) and the status: ${HEADING_EXAMPLE}.`
             : `Updates are headed like ${HEADING_EXAMPLE}; use \`###\` for headings inside an update or the summary.`),
@@ -102,7 +102,7 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
     }
     if (!status) {
       diagnostics.push(
-        error(file, { line: position.line, column: statusColumn }, 'unknown-status', `"${statusText}" is not an update status.`,
+        error(file, { line: position.line, column: statusColumn }, 'unknown-status', `${excerpt(statusText)} is not an update status.`,
           suggest(statusText, Object.values(STATUS_LABELS))),
       );
     }
@@ -154,7 +154,7 @@ function readComponentsLine(file: string, content: string, firstLine: number, di
     const status = parts && componentStatusSchema.safeParse(parts[2]!.toLowerCase()).data;
     if (!parts || !status) {
       diagnostics.push(
-        error(file, { line, column }, 'components-line', `"${pair.trim()}" is not a component status change.`,
+        error(file, { line, column }, 'components-line', `${excerpt(pair.trim())} is not a component status change.`,
           parts ? suggest(parts[2]!, componentStatusSchema.options) : 'Write `Components: <id>: <status>, <id>: <status>`, e.g. `Components: api: degraded_performance`.'),
       );
       continue;

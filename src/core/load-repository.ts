@@ -1,4 +1,4 @@
-import { error, sortDiagnostics, suggest, warning, type Diagnostic } from './diagnostics.ts';
+import { error, excerpt, sortDiagnostics, suggest, warning, type Diagnostic } from './diagnostics.ts';
 import { internalComponentIds, internalReferencesInPublicIncident } from './audience-rules.ts';
 import { loadIncident, type LoadedIncident } from './load-incident.ts';
 import { loadPageConfig } from './load-page-config.ts';
@@ -51,7 +51,7 @@ export function loadRepository(files: RepositoryFiles, options: { now: Date }): 
     if (config) {
       for (const reference of entry.references) {
         if (!componentIds.includes(reference.id)) {
-          diagnostics.push(error(file, reference.position, 'unknown-component', `There is no component "${reference.id}" in components.yaml.`,
+          diagnostics.push(error(file, reference.position, 'unknown-component', `There is no component ${excerpt(reference.id)} in components.yaml.`,
             suggest(reference.id, componentIds, 'a declared component id')));
         }
       }
