@@ -1,4 +1,5 @@
 import { level2Headings } from './body-headings.ts';
+import { checkInternalBlocks, findInternalBlocks, insideInternalBlock } from './internal-blocks.ts';
 import { error, excerpt, suggest, warning, type Diagnostic, type Position } from './diagnostics.ts';
 import { componentStatusSchema, type ComponentStatus } from './schema/common.ts';
 import { readUpdateStatus, STATUS_LABELS, type UpdateStatus } from './schema/update-status.ts';
@@ -45,7 +46,18 @@ function splitUpdateHeading(text: string): { time: string; status: string; statu
  */
 export function parseIncidentBody(file: string, body: string, lineOffset: number): { body: ParsedBody; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const { atx: headings, setext } = level2Headings(body);
+  // Internal blocks first: a heading inside one is internal text, never the start of a public update.
+  diagnostics.push(...checkInternalBlocks(file, body, lineOffset + 1));
+  const { blocks } = findInternalBlocks(body);
+  const { atx: allHeadings, setext } = level2Headings(body);
+  const headings = allHeadings.filter((heading) => {
+    const block = insideInternalBlock(blocks, heading.line - 1);
+    if (!block) return true;
+    diagnostics.push(error(file, { line: heading.line + lineOffset, column: heading.column }, 'heading-in-internal-block',
+      `This \`##\` heading is inside the internal block opened on line ${block.open + lineOffset + 1}: an update or a postmortem cannot be internal.`,
+      'Close the block before the heading and open another after it, or use `###` for a heading inside internal text.'));
+    return false;
+  });
   // Only `## ` headings divide the body. A line of `---` under text also makes a level-2 heading
   // (setext), nearly always by accident: it is reported, and not taken for an update.
   for (const heading of setext) {

@@ -40,7 +40,6 @@ export function loadIncident(file: SourceFile): LoadedIncident {
 
   const source = parseYamlSource(path, split.yaml, split.yamlLineOffset);
   const body = parseIncidentBody(path, split.body, split.bodyLineOffset);
-  body.diagnostics.push(...checkInternalBlocks(path, split.body, split.bodyLineOffset + 1));
   const updateReferences = body.body.updates.flatMap((u) => u.componentChanges.map(({ id, position }) => ({ id, position })));
   // An unreadable or invalid frontmatter still lets the body and the component ids be checked, so
   // one run reports every mistake in the file rather than one at a time.
@@ -85,6 +84,8 @@ export function loadIncident(file: SourceFile): LoadedIncident {
     diagnostics.push(error(path, source.locate(['scheduled_until']), 'maintenance-window', 'The maintenance window ends before it starts.',
       '`scheduled_until` must be later than `scheduled_for`.'));
   }
+
+  if (front.workaround !== undefined) diagnostics.push(...checkInternalBlocks(path, front.workaround, workaroundFirstLine(split.yaml, source.locate(['workaround']), split.yamlLineOffset)));
 
   const declared = declaredComponents(front);
   const references: ComponentReference[] = [...rawComponentReferences(source), ...updateReferences];
@@ -132,6 +133,12 @@ export function loadIncident(file: SourceFile): LoadedIncident {
     ...(front.contact ? { contact: front.contact } : {}),
   };
   return parsed.success ? { incident, idPosition, references, diagnostics } : { references, diagnostics };
+}
+
+/** The line the workaround's text starts on: the value's own line, or the next one for a `|` or `>` block. */
+function workaroundFirstLine(yaml: string, value: Position, lineOffset: number): number {
+  const written = yaml.split('\n')[value.line - lineOffset - 1] ?? '';
+  return /^[|>]/.test(written.slice(value.column - 1)) ? value.line + 1 : value.line;
 }
 
 /** The top-level keys an issue is about: the ones to leave out when checking the rest. */

@@ -1,5 +1,5 @@
 import { error, excerpt, sortDiagnostics, suggest, warning, type Diagnostic } from './diagnostics.ts';
-import { internalComponentIds, internalReferencesInPublicIncident } from './audience-rules.ts';
+import { internalComponentIds, internalIncidentOnPublicComponents, internalOnlyUpdates, internalReferencesInPublicIncident } from './audience-rules.ts';
 import { loadIncident, type LoadedIncident } from './load-incident.ts';
 import { loadPageConfig } from './load-page-config.ts';
 import type { Incident, StatusModel } from './model.ts';
@@ -58,7 +58,10 @@ export function loadRepository(files: RepositoryFiles, options: { now: Date }): 
     }
     const incident = entry.incident;
     if (!incident) continue;
-    if (internal) diagnostics.push(...internalReferencesInPublicIncident(incident, entry.references, internal));
+    if (internal) {
+      diagnostics.push(...internalReferencesInPublicIncident(incident, entry.references, internal), ...internalOnlyUpdates(incident, internal),
+        ...internalIncidentOnPublicComponents(incident, entry.references, internal));
+    }
     const earlier = firstFileForId.get(incident.id);
     if (earlier) {
       diagnostics.push(error(incident.file, entry.idPosition!, 'duplicate-id', `The id "${incident.id}" is already used by ${earlier.incident!.file}.`,
