@@ -4,6 +4,7 @@ import { formatDiagnostics, formatSummary, type DiagnosticFormat } from '../core
 import { loadRepository, type LoadResult } from '../core/load-repository.ts';
 import { readRepository } from '../core/read-repository.ts';
 import type { NotifyConfig } from '../notify/config-schema.ts';
+import type { LoadedNotifyConfig } from '../notify/load-config.ts';
 import { readNotifyConfig } from '../notify/read-config.ts';
 import { currentTime, UsageError } from './clock.ts';
 
@@ -36,7 +37,7 @@ export const processIo: Io = {
 };
 
 /** Loads and validates the repository at `root`, the first step of every command. */
-export async function validateRepository(root: string, now: Date): Promise<LoadResult & { fileCount: number; notifyConfig?: NotifyConfig }> {
+export async function validateRepository(root: string, now: Date): Promise<LoadResult & { fileCount: number; notifyConfig?: NotifyConfig; notifyLocate?: LoadedNotifyConfig['locate'] }> {
   const files = await readRepository(root);
   const result = loadRepository(files, { now });
   // notify.yaml is optional; when present it is checked like the other files (its component ids against components.yaml).
@@ -46,7 +47,7 @@ export async function validateRepository(root: string, now: Date): Promise<LoadR
     ...result,
     diagnostics,
     fileCount: files.incidents.length + (files.config ? 1 : 0) + (notify ? 1 : 0),
-    ...(notify?.config ? { notifyConfig: notify.config } : {}),
+    ...(notify?.config ? { notifyConfig: notify.config, notifyLocate: notify.locate } : {}),
   };
 }
 

@@ -19,7 +19,7 @@ export function publicMarkdown(markdown: string): string {
   visit(parseMarkdown(text));
   let out = text;
   for (const [start, end] of cuts.reverse()) out = out.slice(0, start) + out.slice(end);
-  return out.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+  return out.split('\n').map((line) => line.trimEnd()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
 /** The comments between two offsets, as [start, end) ranges; one left open runs to the end of the HTML. */

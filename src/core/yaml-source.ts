@@ -30,11 +30,12 @@ function boundedMessage(message: string): string {
 const QUOTABLE = /^[^\u0000-\u001f\u007f-\u009f]{0,80}$/;
 
 /** `key: value` on one line, to suggest the corrected line. */
-const KEY_VALUE = /^(\s*[\w-]+):[ \t]*(.*?)\s*$/;
+const KEY_VALUE = /^([ \t]*[\w-]+):(.*)$/;
 
 /** What a YAML parser error means for someone writing a status file, and the line to write instead. */
 function describeProblem(problem: YAMLError, text: string, lineText: string): { code: string; message: string; hint: string } {
-  const pair = KEY_VALUE.exec(lineText);
+  const match = KEY_VALUE.exec(lineText);
+  const pair = match && [match[0], match[1]!, match[2]!.trim()];
   switch (problem.code) {
     case 'DUPLICATE_KEY':
       return {
@@ -46,13 +47,13 @@ function describeProblem(problem: YAMLError, text: string, lineText: string): { 
       return {
         code: 'yaml-syntax',
         message: 'This key runs on into the next line: a colon is probably missing the space after it.',
-        hint: pair && pair[2] && QUOTABLE.test(pair[0]) ? `Write \`${pair[1]!.trim()}: ${pair[2]}\`.` : 'Put a space after the colon of each `key: value` line.',
+        hint: pair && pair[2] && QUOTABLE.test(lineText) ? `Write \`${pair[1]!.trim()}: ${pair[2]}\`.` : 'Put a space after the colon of each `key: value` line.',
       };
     case 'BLOCK_AS_IMPLICIT_KEY':
       return {
         code: 'yaml-syntax',
         message: 'This value contains ": ", which YAML reads as the start of another key.',
-        hint: pair && pair[2] && QUOTABLE.test(pair[0]) ? `Quote the value: \`${pair[1]!.trim()}: "${pair[2].replace(/"/g, '\\"')}"\`.` : 'Quote a value that contains ": ".',
+        hint: pair && pair[2] && QUOTABLE.test(lineText) ? `Quote the value: \`${pair[1]!.trim()}: "${pair[2].replace(/"/g, '\\"')}"\`.` : 'Quote a value that contains ": ".',
       };
     case 'MULTIPLE_DOCS':
       return {

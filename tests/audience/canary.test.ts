@@ -88,7 +88,8 @@ describe('one repository, two audiences', () => {
     // A postmortem wholly internal: no section, and the incident is resolved, not "postmortem".
     expect(incident(publicSite, '2026-11-10-internal-postmortem').status).toBe('resolved');
     expect(incident(internalSite, '2026-11-10-internal-postmortem').status).toBe('postmortem');
-    expect(publicSite.get('incidents/2026-11-10-internal-postmortem/index.html')).not.toMatch(/postmortem/i);
+    expect(publicSite.get('incidents/2026-11-10-internal-postmortem/index.html')).not.toContain('#postmortem');
+    expect(internalSite.get('incidents/2026-11-10-internal-postmortem/index.html')).toContain('#postmortem');
   });
 
   it('keeps the public status free of internal incidents, even on a public component', () => {
