@@ -1,4 +1,4 @@
-import { defaultSchema } from 'hast-util-sanitize';
+import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import type { Root } from 'mdast';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -13,16 +13,19 @@ import { unified } from 'unified';
  */
 const toMdast = unified().use(remarkParse).use(remarkGfm);
 
+/** What user HTML may contain, wherever it is rendered. */
+export const SANITIZE_SCHEMA: Schema = {
+  ...defaultSchema,
+  // GitHub's schema prefixes ids with "user-content-"; our fragments are short, so drop ids entirely.
+  clobber: [],
+  attributes: { ...defaultSchema.attributes, '*': (defaultSchema.attributes?.['*'] ?? []).filter((a) => a !== 'id') },
+};
+
 const toHtml = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkRehype, { allowDangerousHtml: false })
-  .use(rehypeSanitize, {
-    ...defaultSchema,
-    // GitHub's schema prefixes ids with "user-content-"; our fragments are short, so drop ids entirely.
-    clobber: [],
-    attributes: { ...defaultSchema.attributes, '*': (defaultSchema.attributes?.['*'] ?? []).filter((a) => a !== 'id') },
-  })
+  .use(rehypeSanitize, SANITIZE_SCHEMA)
   .use(rehypeStringify);
 
 /** Markdown as a syntax tree, for renderers of other dialects (Slack mrkdwn, Discord, plain text). */

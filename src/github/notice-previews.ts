@@ -1,4 +1,6 @@
 import type { StatusModel } from '../core/model.ts';
+import { describeEmail } from '../notify/channels/email/describe.ts';
+import type { EmailNotice } from '../notify/channels/email/render.ts';
 import type { NotifyConfig } from '../notify/config-schema.ts';
 import type { LedgerSnapshot } from '../notify/ledger.ts';
 import { planNotices } from '../notify/plan.ts';
@@ -20,8 +22,9 @@ export function noticePreviews(model: StatusModel, config: NotifyConfig, ledger:
       event: notice.event.kind,
       id: notice.event.id,
       title: mask(headline(noticeContent(notice.event))),
-      payload: mask(JSON.stringify(notice.body, null, 2)),
-      language: 'json',
+      ...(channel.type === 'email'
+        ? { payload: mask(describeEmail(notice.body as EmailNotice)), language: 'text' }
+        : { payload: mask(JSON.stringify(notice.body, null, 2)), language: 'json' }),
     })),
   );
   const refused =

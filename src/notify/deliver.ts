@@ -57,7 +57,6 @@ const RETRYABLE = new Set([408, 425, 429]);
  */
 export async function deliver(request: DeliveryRequest, policy: DeliveryPolicy): Promise<DeliveryOutcome> {
   const attempts: Attempt[] = [];
-  const random = policy.random ?? Math.random;
   for (let n = 1; ; n++) {
     let retryAfterMs: number | undefined;
     const attempt: Attempt = {};
@@ -93,10 +92,15 @@ export async function deliver(request: DeliveryRequest, policy: DeliveryPolicy):
     if (retryAfterMs !== undefined && retryAfterMs > policy.maxBackoffMs) {
       return { ok: false, reason: 'gave-up', message: `${last}, asked to retry after ${Math.ceil(retryAfterMs / 1000)} s (more than max_backoff_seconds); left for the next run`, attempts };
     }
-    const cap = Math.min(policy.maxBackoffMs, policy.backoffMs * 2 ** (n - 1));
-    attempt.waitMs = Math.max(retryAfterMs ?? 0, Math.floor(random() * cap));
+    attempt.waitMs = Math.max(retryAfterMs ?? 0, backoffWait(policy, n));
     await sleep(attempt.waitMs);
   }
+}
+
+/** How long to wait after failed try number `n` (from 1): up to the first backoff, doubled each time, capped, with full jitter. */
+export function backoffWait(policy: DeliveryPolicy, n: number): number {
+  const cap = Math.min(policy.maxBackoffMs, policy.backoffMs * 2 ** (n - 1));
+  return Math.floor((policy.random ?? Math.random)() * cap);
 }
 
 /** Retry-After as seconds or as an HTTP date; undefined when absent or unreadable. */

@@ -1,3 +1,5 @@
+import { describeEmail } from './channels/email/describe.ts';
+import type { EmailNotice } from './channels/email/render.ts';
 import type { NotifyConfig } from './config-schema.ts';
 import { maskUrl } from './mask.ts';
 import type { NoticePlan } from './plan.ts';
@@ -6,14 +8,15 @@ type Environment = Readonly<Record<string, string | undefined>>;
 
 /** Where a channel's notices go, as it may be shown: scheme and host only, or the variable's name. */
 export function channelTarget(channel: NotifyConfig['channels'][number], env?: Environment): string {
-  if (env === undefined) return `$${channel.url_env}`;
-  const url = env[channel.url_env];
-  return url ? maskUrl(url) : `${channel.url_env} is not set`;
+  const name = channel.url_env ?? channel.smtp_url_env ?? '';
+  if (env === undefined) return `$${name}`;
+  const url = env[name];
+  return url ? maskUrl(url) : `${name} is not set`;
 }
 
 /**
  * A plan as text: every notice as it would be sent, channel by channel, each body as the JSON the
- * channel receives. Without `env` (a pull-request preview has no secrets) channels are shown by the
+ * channel receives (a mail as its headers and text part). Without `env` (a pull-request preview has no secrets) channels are shown by the
  * name of their variable. The caller still masks secrets before printing, as body text is the author's.
  */
 export function describePlan(plan: NoticePlan, config: NotifyConfig, env?: Environment): string {
@@ -25,7 +28,8 @@ export function describePlan(plan: NoticePlan, config: NotifyConfig, env?: Envir
     if (!bootstrap && send.length === 0) lines.push('   nothing to send.');
     for (const notice of send) {
       lines.push(`   ▸ ${notice.event.kind} ${notice.event.id} (webhook-id ${notice.webhookId})`);
-      lines.push(JSON.stringify(notice.body, null, 2).replace(/^/gm, '     '));
+      const shown = channel.type === 'email' ? describeEmail(notice.body as EmailNotice) : JSON.stringify(notice.body, null, 2);
+      lines.push(shown.replace(/^/gm, '     '));
     }
   }
   const over = plan.total > plan.maxPerRun ? ` That is more than max_per_run (${plan.maxPerRun}): the run would refuse to send any.` : '';

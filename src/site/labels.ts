@@ -1,6 +1,8 @@
 import type { ComponentStatus, Impact, LifecycleStatus } from '../core/model.ts';
 import type { Indicator } from '../core/status.ts';
 
+export { IMPACT_LABELS } from '../core/schema/common.ts';
+
 /**
  * How a status looks: every tone has its own colour and its own icon shape, and is always shown
  * with its words, so no reader depends on colour alone.
@@ -16,8 +18,6 @@ export const COMPONENT_STATUS_TONES: Record<ComponentStatus, Tone> = {
 };
 
 export const INDICATOR_TONES: Record<Indicator, Tone> = { none: 'ok', maintenance: 'mnt', minor: 'deg', major: 'par', critical: 'maj' };
-
-export const IMPACT_LABELS: Record<Impact, string> = { none: 'No impact', minor: 'Minor', major: 'Major', critical: 'Critical' };
 
 export const IMPACT_TONES: Record<Impact, Tone> = { none: 'nd', minor: 'deg', major: 'par', critical: 'maj' };
 

@@ -29,6 +29,9 @@ export const impactSchema = z
   .describe('How bad it is for users: none | minor | major | critical.');
 export type Impact = z.infer<typeof impactSchema>;
 
+/** How an impact level reads to people: on pages and in notices. */
+export const IMPACT_LABELS: Record<Impact, string> = { none: 'No impact', minor: 'Minor', major: 'Major', critical: 'Critical' };
+
 export const visibilitySchema = z
   .enum(['public', 'internal'])
   .describe('`internal` keeps this out of the public site, feeds, API and notices.');
