@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { UpdateStatus } from '../core/schema/update-status.ts';
 import { CommandFailure } from './command.ts';
+import { readRepositoryText } from './read-text.ts';
 
 export const TEMPLATES_DIR = 'templates';
 
@@ -25,23 +24,36 @@ export function statusTemplateName(status: UpdateStatus): string {
 
 export async function readTemplate(root: string, name: string): Promise<Template> {
   const path = `${TEMPLATES_DIR}/${name}.md`;
-  try {
-    return { path, text: await readFile(join(root, path), 'utf8') };
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
-    throw new CommandFailure(`${path} is missing, so there is nothing to draft the text from.\n    hint: Restore it (\`git checkout origin/main -- ${path}\`), or write the text yourself as the command's message argument.`);
-  }
+  const text = await readRepositoryText(root, path, `${path} is missing, so there is nothing to draft the text from.\n    hint: Restore it (\`git checkout origin/main -- ${path}\`), or write the text yourself as the command's message argument.`);
+  return { path, text };
 }
 
 const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g;
+
+/**
+ * `<!-- ... -->` and the spaces and newline after it removed; an unclosed one is kept.
+ * A scan rather than a lazy pattern, which would search from every `<!--` to the end: quadratic.
+ */
+function dropComments(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', from)) {
+    out += text.slice(from, open);
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) return out + text.slice(open);
+    from = close + 3;
+    while (text[from] === ' ' || text[from] === '\t') from++;
+    if (text[from] === '\n') from++;
+  }
+  return out + text.slice(from);
+}
 
 /**
  * Fills `{{placeholders}}`. Comments are notes for whoever edits the template and are dropped; a
  * line using a placeholder without a value is left out, so a template can offer optional sentences.
  */
 export function fillTemplate(template: Template, values: TemplateValues): string {
-  const withoutComments = template.text.replace(/<!--[\s\S]*?-->[ \t]*\n?/g, '');
-  const lines = withoutComments.split('\n');
+  const lines = dropComments(template.text).split('\n');
   const out: string[] = [];
   lines.forEach((line) => {
     let missing = false;

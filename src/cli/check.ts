@@ -1,10 +1,10 @@
-import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hasErrors, sortDiagnostics } from '../core/diagnostics.ts';
 import { formatDiagnostics, formatSummary, type DiagnosticFormat } from '../core/format-diagnostics.ts';
 import { loadRepository, type LoadResult } from '../core/load-repository.ts';
 import { readRepository } from '../core/read-repository.ts';
 import type { NotifyConfig } from '../notify/config-schema.ts';
+import type { LoadedNotifyConfig } from '../notify/load-config.ts';
 import { readNotifyConfig } from '../notify/read-config.ts';
 import { currentTime, UsageError } from './clock.ts';
 
@@ -37,7 +37,7 @@ export const processIo: Io = {
 };
 
 /** Loads and validates the repository at `root`, the first step of every command. */
-export async function validateRepository(root: string, now: Date): Promise<LoadResult & { fileCount: number; notifyConfig?: NotifyConfig }> {
+export async function validateRepository(root: string, now: Date): Promise<LoadResult & { fileCount: number; notifyConfig?: NotifyConfig; notifyLocate?: LoadedNotifyConfig['locate'] }> {
   const files = await readRepository(root);
   const result = loadRepository(files, { now });
   // notify.yaml is optional; when present it is checked like the other files (its component ids against components.yaml).
@@ -47,7 +47,7 @@ export async function validateRepository(root: string, now: Date): Promise<LoadR
     ...result,
     diagnostics,
     fileCount: files.incidents.length + (files.config ? 1 : 0) + (notify ? 1 : 0),
-    ...(notify?.config ? { notifyConfig: notify.config } : {}),
+    ...(notify?.config ? { notifyConfig: notify.config, notifyLocate: notify.locate } : {}),
   };
 }
 
@@ -71,12 +71,6 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   } catch (cause) {
     if (cause instanceof UsageError || (cause as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`candor check: ${(cause as Error).message}`);
-      return 2;
-    }
-    const { code, path } = cause as NodeJS.ErrnoException;
-    if (code && path) {
-      // A file the repository lists but the system will not hand over (a folder named like a file, no permission).
-      io.stderr(`candor check: cannot read ${relative(io.cwd, path) || path} (${code}).`);
       return 2;
     }
     throw cause;

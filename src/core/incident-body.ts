@@ -24,11 +24,24 @@ const SEPARATOR = /\s[·|—–-]\s/g;
 const HEADING_EXAMPLE = '`## 2026-11-22 14:03 UTC · Investigating`';
 const UPDATE_AT_WRONG_LEVEL = /^( {0,3})(#|#{3,6})[ \t]+(\d{4}-\d{2}-\d{2}[^\n]*)$/gm;
 const POSTMORTEM = /^post[- ]?mortem$/i;
-const COMPONENTS_LINE = /^components?:[ \t]*(.*)$/i;
+const COMPONENTS_LINE = /^components?:(.*)$/i;
 
 /** A heading's text without its `#` marks. */
 function headingTextOf(raw: string): string {
-  return raw.replace(/^[ \t]*#+[ \t]*/, '').replace(/[ \t]+#+[ \t]*$/, '').trim();
+  return withoutClosingHashes(raw.replace(/^[ \t]*#+[ \t]*/, '')).trim();
+}
+
+/**
+ * `Title ##` -> `Title`: the optional closing `#`s of an ATX heading, which follow a space or tab.
+ * Scanned from the end, as a pattern anchored at the end would be tried from every space: quadratic.
+ */
+function withoutClosingHashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  let hashes = end;
+  while (hashes > 0 && text[hashes - 1] === '#') hashes--;
+  if (hashes === end || hashes === 0 || (text[hashes - 1] !== ' ' && text[hashes - 1] !== '\t')) return text;
+  return text.slice(0, hashes);
 }
 
 /** The time and status of `<time> · <status>`, split at the last separator; undefined without one. */
@@ -124,7 +137,7 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
 function updatesAtWrongLevel(file: string, text: string, lineOffset: number): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const match of text.matchAll(UPDATE_AT_WRONG_LEVEL)) {
-    const parts = splitUpdateHeading(match[3]!.replace(/[ \t]+#+[ \t]*$/, ''));
+    const parts = splitUpdateHeading(withoutClosingHashes(match[3]!));
     if (!parts || !readUpdateStatus(parts.status)) continue;
     const line = text.slice(0, match.index).split('\n').length;
     diagnostics.push(error(file, { line: line + lineOffset, column: match[1]!.length + 1 }, 'update-heading-level',
@@ -150,7 +163,7 @@ function readComponentsLine(file: string, content: string, firstLine: number, di
     const column = offset + pair.length - pair.trimStart().length + 1;
     offset += pair.length + 1;
     if (!pair.trim()) continue;
-    const parts = /^([^\s:=]+)\s*[:=]?\s*(\S+)$/.exec(pair.trim());
+    const parts = /^([^\s:=]+)(?:\s*[:=]\s*|\s+)(\S+)$/.exec(pair.trim());
     const status = parts && componentStatusSchema.safeParse(parts[2]!.toLowerCase()).data;
     if (!parts || !status) {
       diagnostics.push(

@@ -13,6 +13,8 @@ export interface RepositoryFiles {
   config?: SourceFile;
   /** Every `.md` file under incidents/. */
   incidents: SourceFile[];
+  /** Files that were not read: links, folders where a file belongs, devices (see read-source-file.ts). */
+  refused?: Diagnostic[];
 }
 
 export interface LoadResult {
@@ -29,8 +31,8 @@ const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
  * warnings that depend on time (a promised update that is late, an incident open too long).
  */
 export function loadRepository(files: RepositoryFiles, options: { now: Date }): LoadResult {
-  const diagnostics: Diagnostic[] = [];
-  if (!files.config) {
+  const diagnostics: Diagnostic[] = [...(files.refused ?? [])];
+  if (!files.config && !diagnostics.some((d) => d.file === 'components.yaml')) {
     diagnostics.push(error('components.yaml', { line: 1, column: 1 }, 'missing-file', 'components.yaml is missing.',
       'Create components.yaml at the repository root with `page:` and `components:`; see the README.'));
   }

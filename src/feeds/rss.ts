@@ -6,7 +6,7 @@ import { publishedUpdates } from '../core/status.ts';
 import { formatTimestampUtc } from '../core/timestamp.ts';
 import { affectedComponentIds } from './incident-components.ts';
 import { escapeHtml } from './escape-html.ts';
-import { incidentLink, siteLink } from './links.ts';
+import { siteLink, updateLink } from './links.ts';
 
 /** A feed is for what is new: history lives in the pages and the API. */
 export const FEED_ITEM_LIMIT = 50;
@@ -42,7 +42,7 @@ export function rssFeed(model: StatusModel, now: Date, component?: Component): s
     feed.item({
       title: `[${STATUS_LABELS[update.written]}] ${incident.title}`,
       description: itemHtml(incident, update),
-      url: incidentLink(model.page, incident.id),
+      url: updateLink(model.page, incident.id, update.at),
       guid: update.id,
       categories: [...affectedComponentIds(incident)].flatMap((id) => names.get(id) ?? []),
       date: update.at,

@@ -1,8 +1,6 @@
 import type { ComponentStatus, Impact, LifecycleStatus } from '../core/model.ts';
 import type { Indicator } from '../core/status.ts';
 
-export { IMPACT_LABELS } from '../core/schema/common.ts';
-
 /**
  * How a status looks: every tone has its own colour and its own icon shape, and is always shown
  * with its words, so no reader depends on colour alone.
@@ -18,6 +16,11 @@ export const COMPONENT_STATUS_TONES: Record<ComponentStatus, Tone> = {
 };
 
 export const INDICATOR_TONES: Record<Indicator, Tone> = { none: 'ok', maintenance: 'mnt', minor: 'deg', major: 'par', critical: 'maj' };
+
+export { IMPACT_LABELS } from '../core/schema/common.ts';
+
+/** An impact as a badge says it: never "No impact impact". */
+export const IMPACT_BADGES: Record<Impact, string> = { none: 'No impact', minor: 'Minor impact', major: 'Major impact', critical: 'Critical impact' };
 
 export const IMPACT_TONES: Record<Impact, Tone> = { none: 'nd', minor: 'deg', major: 'par', critical: 'maj' };
 

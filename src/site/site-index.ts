@@ -11,6 +11,9 @@ import { componentUptime, segmentsByComponent, type ComponentUptime } from '../c
 /** How many days the uptime bars and percentages cover. */
 export const UPTIME_DAYS = 90;
 
+/** The periods a component page gives its uptime percentage for. */
+export const UPTIME_PERIODS = [30, UPTIME_DAYS, 365] as const;
+
 /** Incidents and maintenance that ended this recently are listed on the home page, at most `RECENT_MAX`. */
 export const RECENT_DAYS = 7;
 const RECENT_MAX = 10;
@@ -75,6 +78,8 @@ export interface SiteIndex {
   /** Each component's incidents and maintenance, newest first. */
   byComponent: Map<string, IncidentView[]>;
   uptime: Map<string, ComponentUptime>;
+  /** Each component's uptime ratio over each of `UPTIME_PERIODS`. */
+  periods: Map<string, { days: number; ratio: number | undefined }[]>;
   groups: GroupView[];
   /** Newest first; empty when nothing was ever published. */
   history: HistoryPage[];
@@ -114,6 +119,14 @@ export function buildSiteIndex(model: StatusModel, now: Date, audience: Audience
     componentUptime(segments.get(c.id) ?? [], { now, timezone, weights: model.uptimeWeights, since: c.since, days: UPTIME_DAYS }),
   ]));
 
+  const longest = Math.max(...UPTIME_PERIODS);
+  const longSegments = segmentsByComponent(model.incidents, now, startOfLocalDay(addDays(localDay(now, timezone), 1 - longest), timezone));
+  const periods = new Map(model.components.map((c) => [c.id, UPTIME_PERIODS.map((days) => ({
+    days,
+    ratio: days === UPTIME_DAYS ? uptime.get(c.id)!.ratio
+      : componentUptime(longSegments.get(c.id) ?? [], { now, timezone, weights: model.uptimeWeights, since: c.since, days }).ratio,
+  }))]));
+
   const view = (list: Incident[]) => list.map((i) => byId.get(i.id)!);
   return {
     model, now, audience, timezone, statuses,
@@ -121,7 +134,7 @@ export function buildSiteIndex(model: StatusModel, now: Date, audience: Audience
     active: view(activeIncidents(model, now)),
     inProgress: view(activeMaintenance(model, now)),
     upcoming: view(upcomingMaintenance(model, now)),
-    all, byId, byComponent, uptime,
+    all, byId, byComponent, uptime, periods,
     recent: all.filter((v) => v.ended && now.getTime() - v.ended.getTime() <= RECENT_DAYS * 86_400_000).slice(0, RECENT_MAX),
     groups: groupViews(model, statuses),
     history: historyPages(all, timezone),
@@ -193,4 +206,15 @@ const QUARTERS = ['January – March', 'April – June', 'July – September', '
 
 function quarterLabel(slug: string): string {
   return `${QUARTERS[Number(slug.slice(-1)) - 1]} ${slug.slice(0, 4)}`;
+}
+
+/** What each update changed: the components whose status differs from before it, by update id. */
+export function componentChanges(incident: Incident, updates: readonly Update[]): Map<string, [string, ComponentStatus][]> {
+  const changes = new Map<string, [string, ComponentStatus][]>();
+  let before: Record<string, ComponentStatus> = incident.components;
+  for (const update of [...updates].sort((a, b) => a.at.getTime() - b.at.getTime())) {
+    changes.set(update.id, Object.entries(update.components).filter(([id, status]) => (before[id] ?? 'operational') !== status));
+    before = update.components;
+  }
+  return changes;
 }

@@ -31,8 +31,9 @@ export const impactSchema = z
   .describe('How bad it is for users: none | minor | major | critical.');
 export type Impact = z.infer<typeof impactSchema>;
 
-/** How an impact level reads to people: on pages and in notices. */
+/** How an impact reads to people, on its own ("Major") and as a phrase ("Major impact"). */
 export const IMPACT_LABELS: Record<Impact, string> = { none: 'No impact', minor: 'Minor', major: 'Major', critical: 'Critical' };
+export const IMPACT_PHRASES: Record<Impact, string> = { none: 'No impact', minor: 'Minor impact', major: 'Major impact', critical: 'Critical impact' };
 
 export const visibilitySchema = z
   .enum(['public', 'internal'])

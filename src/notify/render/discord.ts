@@ -32,6 +32,7 @@ export function renderDiscord(event: NoticeEvent): DiscordMessage {
   const text = discordDialect.text;
   const fields: Field[] = [
     { name: 'Status', value: text(c.status), inline: true },
+    { name: 'Impact', value: text(c.impactLabel), inline: true },
     ...(c.window ? [{ name: 'Window', value: text(c.window), inline: true }] : []),
     ...(c.affected.length ? [{ name: 'Affected', value: fitText(c.affected.join('\n'), DISCORD_LIMITS.fieldValue, text, '') }] : []),
     ...(c.workaround ? [{ name: 'Workaround', value: fitMarkdown(c.workaround, discordDialect, DISCORD_LIMITS.fieldValue, `\n[More](<${c.url}>)`) }] : []),

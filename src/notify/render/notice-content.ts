@@ -1,4 +1,4 @@
-import { COMPONENT_STATUS_LABELS } from '../../core/schema/common.ts';
+import { COMPONENT_STATUS_LABELS, IMPACT_PHRASES } from '../../core/schema/common.ts';
 import { formatDateTime, formatRange } from '../../core/format-time.ts';
 import type { Impact } from '../../core/model.ts';
 import { STATUS_LABELS } from '../../core/schema/update-status.ts';
@@ -27,6 +27,8 @@ export interface NoticeContent {
   /** The incident's status after this notice, e.g. "Identified". */
   status: string;
   impact: Impact;
+  /** The impact in words, as colour and emoji never carry it alone: "Major impact", or "Planned maintenance". */
+  impactLabel: string;
   /** Colour family: by impact while open, green once over, blue for maintenance. */
   tone: 'resolved' | 'maintenance' | Impact;
   /** "REST API: Partial outage". */
@@ -57,6 +59,7 @@ export function noticeContent(event: NoticeEvent): NoticeContent {
     title: event.change ? `${event.change.name}: ${COMPONENT_STATUS_LABELS[event.change.to]}` : incident.title,
     status: STATUS_LABELS[event.status],
     impact: incident.impact,
+    impactLabel: incident.kind === 'maintenance' ? 'Planned maintenance' : IMPACT_PHRASES[incident.impact],
     tone: over ? 'resolved' : incident.kind === 'maintenance' ? 'maintenance' : incident.impact,
     affected: components.map((c) => `${c.name}: ${COMPONENT_STATUS_LABELS[c.status]}`),
     ...(incident.scheduledFor && incident.scheduledUntil ? { window: formatRange(incident.scheduledFor, incident.scheduledUntil, page.timezone) } : {}),

@@ -20,6 +20,7 @@ export function renderSlack(event: NoticeEvent): SlackMessage {
   const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
   const fields = [
     mrkdwn(`*Status*\n${slackDialect.text(c.status)}`),
+    mrkdwn(`*Impact*\n${slackDialect.text(c.impactLabel)}`),
     ...(c.window ? [mrkdwn(`*Window*\n${slackDialect.text(c.window)}`)] : []),
     ...(c.affected.length ? [mrkdwn(fitText(c.affected.join('\n'), SLACK_LIMITS.field - 20, (t) => `*Affected*\n${slackDialect.text(t)}`, ''))] : []),
   ];

@@ -9,7 +9,7 @@ export const TEAMS_MAX_BYTES = 27_000;
 const TONE_COLOURS: Record<NoticeContent['tone'], string> = {
   none: 'Accent',
   minor: 'Warning',
-  major: 'Warning',
+  major: 'Attention',
   critical: 'Attention',
   maintenance: 'Accent',
   resolved: 'Good',
@@ -26,6 +26,7 @@ export function renderTeams(event: NoticeEvent): TeamsMessage {
   const text = teamsDialect.text;
   const facts = [
     { title: 'Status', value: text(c.status) },
+    { title: 'Impact', value: text(c.impactLabel) },
     ...(c.window ? [{ title: 'Window', value: text(c.window) }] : []),
     ...(c.affected.length ? [{ title: 'Affected', value: text(c.affected.join(', ')) }] : []),
     ...(c.nextUpdate ? [{ title: 'Next update', value: text(c.nextUpdate) }] : []),
