@@ -5,7 +5,8 @@ import type { Channel } from '../../config-schema.ts';
 /** Where recipients come from, as a sentence for a message: never the addresses themselves. */
 export type Recipients = { ok: true; addresses: string[] } | { ok: false; outcome: 'unset' | 'failed'; message: string };
 
-const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+// Domain labels exclude the dot that separates them, so matching stays linear.
+const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:".]+(?:\.[^\s@<>(),;:".]+)+$/;
 /** A recipient list is text a person keeps: far below this. */
 const MAX_FILE_BYTES = 1_000_000;
 
