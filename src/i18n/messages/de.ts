@@ -170,4 +170,13 @@ export const de: Catalogue = {
   'notice.more': 'Mehr',
   'notice.view_on': 'Auf {name} ansehen',
   'notice.view_incident': 'Störung ansehen',
+
+  'email.subject_tag': 'Status von {name}',
+  'email.summary': 'Zusammenfassung',
+  'email.impact': 'Auswirkung',
+  'email.update': 'Was wir tun',
+  'email.contact': 'Kontakt',
+  'email.details': 'Alle Details',
+  'email.why': 'Sie erhalten diese Nachricht, weil Sie Benachrichtigungen von {name} abonniert haben.',
+  'email.unsubscribe': 'Abbestellen',
 };

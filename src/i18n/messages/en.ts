@@ -171,4 +171,13 @@ export const en = {
   'notice.more': 'More',
   'notice.view_on': 'View on {name}',
   'notice.view_incident': 'View incident',
+
+  'email.subject_tag': '{name} status',
+  'email.summary': 'Summary',
+  'email.impact': 'Impact',
+  'email.update': 'What we are doing',
+  'email.contact': 'Contact',
+  'email.details': 'Full details',
+  'email.why': 'You receive this because you subscribed to notices from {name}.',
+  'email.unsubscribe': 'Unsubscribe',
 } as const;

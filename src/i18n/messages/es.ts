@@ -170,4 +170,13 @@ export const es: Catalogue = {
   'notice.more': 'Más',
   'notice.view_on': 'Ver en {name}',
   'notice.view_incident': 'Ver la incidencia',
+
+  'email.subject_tag': 'Estado de {name}',
+  'email.summary': 'Resumen',
+  'email.impact': 'Impacto',
+  'email.update': 'Qué estamos haciendo',
+  'email.contact': 'Contacto',
+  'email.details': 'Todos los detalles',
+  'email.why': 'Recibes este correo porque te suscribiste a los avisos de {name}.',
+  'email.unsubscribe': 'Darse de baja',
 };

@@ -170,4 +170,13 @@ export const fr: Catalogue = {
   'notice.more': 'Plus',
   'notice.view_on': 'Voir sur {name}',
   'notice.view_incident': 'Voir l’incident',
+
+  'email.subject_tag': 'État de {name}',
+  'email.summary': 'Résumé',
+  'email.impact': 'Impact',
+  'email.update': 'Ce que nous faisons',
+  'email.contact': 'Contact',
+  'email.details': 'Tous les détails',
+  'email.why': 'Vous recevez ce message parce que vous êtes abonné aux notifications de {name}.',
+  'email.unsubscribe': 'Se désabonner',
 };

@@ -170,4 +170,13 @@ export const nl: Catalogue = {
   'notice.more': 'Meer',
   'notice.view_on': 'Bekijk op {name}',
   'notice.view_incident': 'Bekijk de storing',
+
+  'email.subject_tag': 'Status van {name}',
+  'email.summary': 'Samenvatting',
+  'email.impact': 'Impact',
+  'email.update': 'Wat we doen',
+  'email.contact': 'Contact',
+  'email.details': 'Alle details',
+  'email.why': 'Je ontvangt dit bericht omdat je je hebt aangemeld voor meldingen van {name}.',
+  'email.unsubscribe': 'Afmelden',
 };

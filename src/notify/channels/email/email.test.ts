@@ -126,8 +126,8 @@ describe('email notices', () => {
     await run(await knownLedger());
     const mail = sink.mails[0]!;
     const text = mail.parsed.text!;
-    const order = ['About one in five API requests fail', 'Status: Investigating', 'Impact: Major: Many customers cannot use a core feature.', 'REST API: Partial outage',
-      'What we are doing:', 'We are seeing elevated errors', 'Workaround: Retry with backoff.', 'Next update: by 23 Nov 2026, 16:00 UTC', 'Contact: support@acme.test', 'Full details:'];
+    const order = ['About one in five API requests fail', 'Status: Investigating', 'Impact: Major impact: Many customers cannot use a core feature.', 'REST API: Partial outage',
+      'What we are doing:', 'We are seeing elevated errors', 'Workaround: Retry with backoff.', 'Next update by 23 Nov 2026, 16:00 UTC', 'Contact: support@acme.test', 'Full details:'];
     const at = order.map((part) => text.indexOf(part));
     expect(at.every((i) => i >= 0), text).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -243,6 +243,22 @@ describe('email notices', () => {
     await repo.write('incidents/2026-11-23-api-errors.md', UPDATED);
     const bad = await run(await knownLedger());
     expect(bad.channels[0]).toMatchObject({ outcome: 'failed', message: 'STATUS_MAIL_TO: entry 2 is not an email address; write one plain address (name@example.com) per entry.' });
+  });
+
+  it('a Spanish page sends Spanish mail', async () => {
+    await repo.write('components.yaml', COMPONENTS.replace('timezone: UTC,', 'timezone: UTC, language: es,'));
+    await run(await knownLedger(), config({ unsubscribe_url: undefined }));
+    const mail = sink.mails[0]!;
+    expect(mail.parsed.subject).toBe('[Estado de Acme Cloud] Elevated API error rates');
+    const text = mail.parsed.text!;
+    for (const words of ['Resumen: About one in five', 'Qué estamos haciendo:', 'Afecta a:', 'Solución provisional: Retry with backoff.', 'Contacto: support@acme.test',
+      'Todos los detalles: https://status.acme.test/incidents/2026-11-23-api-errors/', 'Recibes este correo porque te suscribiste a los avisos de Acme Cloud.']) {
+      expect(text).toContain(words);
+    }
+    const html = mail.parsed.html as string;
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain('Ver en Acme Cloud');
+    expect(html).toContain('>Qué estamos haciendo</h2>');
   });
 
   it('a dry run prints each mail and sends nothing', async () => {

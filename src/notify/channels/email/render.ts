@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { IMPACT_LABELS } from '../../../core/schema/common.ts';
 import type { StatusModel } from '../../../core/model.ts';
+import { localeOf } from '../../../core/page-locale.ts';
+import type { Locale } from '../../../i18n/locale.ts';
 import { escapeHtml } from '../../../feeds/escape-html.ts';
 import type { Channel } from '../../config-schema.ts';
 import type { NoticeEvent } from '../../events.ts';
 import { plainDialect, toDialect } from '../../render/dialects.ts';
 import { headline, noticeContent, type NoticeContent } from '../../render/notice-content.ts';
 import { markdownToMailHtml } from './mail-html.ts';
-import { EMAIL_WORDS as W } from './words.ts';
 
 /** One mail as it goes out, without its recipients (those are read when sending and never shown). */
 export interface EmailNotice {
@@ -37,25 +37,27 @@ type EmailChannel = Pick<Channel, 'id' | 'from' | 'subject_tag' | 'unsubscribe_u
  */
 export function renderEmail(event: NoticeEvent, channel: EmailChannel, view: StatusModel): EmailNotice {
   const c = noticeContent(event);
+  const locale = localeOf(view);
   const from = channel.from ?? '';
   const domain = from.replace(/>$/, '').split('@').pop() || 'candor.invalid';
-  const tag = channel.subject_tag ?? W.pageStatus(c.pageName);
+  const tag = channel.subject_tag ?? locale.t('email.subject_tag', { name: c.pageName });
   const root = messageId(channel.id, threadRoot(event), domain);
   const own = messageId(channel.id, event.id, domain);
   const reply = own !== root;
-  const subject = `${reply ? `${W.reply} ` : ''}[${tag}] ${event.incident.title}`.replace(/[\r\n]+/g, ' ');
+  // "Re:" in every language: clients recognise it when they group a conversation, and strip it.
+  const subject = `${reply ? 'Re: ' : ''}[${tag}] ${event.incident.title}`.replace(/[\r\n]+/g, ' ');
   const listId = `${tag.replace(/[<>"\r\n]/g, '')} <${channel.id}.${new URL(event.page.url).hostname}>`;
   const headers: Record<string, string> = { 'List-Id': listId, 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' };
   if (channel.unsubscribe_url) headers['List-Unsubscribe'] = `<${channel.unsubscribe_url}>`;
-  const facts = mailFacts(event, c, view);
+  const facts = mailFacts(event, c, view, locale);
   return {
     from,
     subject,
     messageId: own,
     ...(reply ? { inReplyTo: root, references: [root] } : {}),
     headers,
-    text: mailText(c, facts, channel),
-    html: mailHtml(c, facts, channel, subject),
+    text: mailText(c, facts, channel, locale),
+    html: mailHtml(c, facts, channel, subject, locale),
   };
 }
 
@@ -77,65 +79,66 @@ interface MailFacts {
   section: string;
 }
 
-function mailFacts(event: NoticeEvent, c: NoticeContent, view: StatusModel): MailFacts {
+function mailFacts(event: NoticeEvent, c: NoticeContent, view: StatusModel, locale: Locale): MailFacts {
   const { incident } = event;
   const summary = incident.summary.trim();
   const teamWords = view.severity?.[incident.impact];
   const contact = incident.contact ?? view.page.contact;
   return {
     ...(summary && summary !== c.body.trim() ? { summary } : {}),
-    ...(incident.kind === 'incident' && event.kind !== 'incident.postmortem' ? { impact: teamWords ? `${IMPACT_LABELS[incident.impact]}: ${teamWords}` : IMPACT_LABELS[incident.impact] } : {}),
+    ...(incident.kind === 'incident' && event.kind !== 'incident.postmortem' ? { impact: teamWords ? `${c.impactLabel}: ${teamWords}` : c.impactLabel } : {}),
     ...(contact ? { contact } : {}),
-    section: event.kind === 'incident.postmortem' ? W.postmortem : W.update,
+    section: event.kind === 'incident.postmortem' ? locale.t('notice.incident.postmortem') : locale.t('email.update'),
   };
 }
 
-function mailText(c: NoticeContent, f: MailFacts, channel: EmailChannel): string {
+function mailText(c: NoticeContent, f: MailFacts, channel: EmailChannel, { t }: Locale): string {
   const plain = (markdown: string) => toDialect(markdown, plainDialect);
   const line = (label: string, value: string | undefined) => (value ? [`${label}: ${value}`] : []);
   return [
     headline(c),
     `${c.pageName} · ${c.kindLabel} · ${c.at}`,
     '',
-    ...(f.summary ? [`${W.summary}: ${plain(f.summary)}`, ''] : []),
-    ...line(W.status, c.status),
-    ...line(W.impact, f.impact),
-    ...line(W.window, c.window),
-    ...(c.affected.length ? [`${W.affected}:`, ...c.affected.map((a) => `  - ${a}`)] : []),
+    ...(f.summary ? [`${t('email.summary')}: ${plain(f.summary)}`, ''] : []),
+    ...line(t('notice.status'), c.status),
+    ...line(t('email.impact'), f.impact),
+    ...line(t('notice.window'), c.window),
+    ...(c.affected.length ? [`${t('notice.affected')}:`, ...c.affected.map((a) => `  - ${a}`)] : []),
     '',
     `${f.section}:`,
     plain(c.body),
-    ...(c.workaround ? ['', `${W.workaround}: ${plain(c.workaround)}`] : []),
-    ...(c.nextUpdate ? ['', `${W.nextUpdate}: ${W.nextUpdateBy(c.nextUpdate)}`] : []),
-    ...(f.contact ? ['', `${W.contact}: ${f.contact}`] : []),
+    ...(c.workaround ? ['', `${t('notice.workaround')}: ${plain(c.workaround)}`] : []),
+    ...(c.nextUpdate ? ['', t('notice.next_update_by', { time: c.nextUpdate })] : []),
+    ...(f.contact ? ['', `${t('email.contact')}: ${f.contact}`] : []),
     '',
-    `${W.details}: ${c.url}`,
+    `${t('email.details')}: ${c.url}`,
     '',
+    // The signature separator: clients grey out or fold what follows.
     '-- ',
-    W.why(c.pageName),
-    ...(channel.unsubscribe_url ? [`${W.unsubscribe}: ${channel.unsubscribe_url}`] : []),
+    t('email.why', { name: c.pageName }),
+    ...(channel.unsubscribe_url ? [`${t('email.unsubscribe')}: ${channel.unsubscribe_url}`] : []),
     '',
   ].join('\n');
 }
 
 const FONT = 'font-family:-apple-system,BlinkMacSystemFont,\'Segoe UI\',Helvetica,Arial,sans-serif';
 
-function mailHtml(c: NoticeContent, f: MailFacts, channel: EmailChannel, subject: string): string {
+function mailHtml(c: NoticeContent, f: MailFacts, channel: EmailChannel, subject: string, { t, language }: Locale): string {
   const e = escapeHtml;
   const row = (label: string, value: string) =>
     `<tr><th scope="row" style="text-align:left;vertical-align:top;padding:2px 16px 2px 0;color:#57606a;font-weight:normal">${e(label)}</th><td style="padding:2px 0">${value}</td></tr>`;
   const rows = [
-    row(W.status, `<strong>${e(c.status)}</strong>`),
-    ...(f.impact ? [row(W.impact, e(f.impact))] : []),
-    ...(c.window ? [row(W.window, e(c.window))] : []),
-    ...(c.affected.length ? [row(W.affected, c.affected.map(e).join('<br>'))] : []),
-    ...(c.nextUpdate ? [row(W.nextUpdate, e(W.nextUpdateBy(c.nextUpdate)))] : []),
-    ...(f.contact ? [row(W.contact, contactHtml(f.contact))] : []),
+    row(t('notice.status'), `<strong>${e(c.status)}</strong>`),
+    ...(f.impact ? [row(t('email.impact'), e(f.impact))] : []),
+    ...(c.window ? [row(t('notice.window'), e(c.window))] : []),
+    ...(c.affected.length ? [row(t('notice.affected'), c.affected.map(e).join('<br>'))] : []),
+    ...(c.nextUpdate ? [row(t('notice.next_update'), e(c.nextUpdate))] : []),
+    ...(f.contact ? [row(t('email.contact'), contactHtml(f.contact))] : []),
   ];
-  const box = (label: string, markdown: string, colour: string) =>
-    `<div style="margin:0 0 16px;padding:12px 12px 0;border-left:4px solid ${colour};background:#f6f8fa"><p style="margin:0 0 8px;font-weight:bold">${e(label)}</p>${markdownToMailHtml(markdown)}</div>`;
+  const box = (label: string, markdown: string) =>
+    `<div style="margin:0 0 16px;padding:12px 12px 0;border-left:4px solid #0969da;background:#f6f8fa"><p style="margin:0 0 8px;font-weight:bold">${e(label)}</p>${markdownToMailHtml(markdown)}</div>`;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${e(language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -149,10 +152,10 @@ function mailHtml(c: NoticeContent, f: MailFacts, channel: EmailChannel, subject
 ${f.summary ? `<div style="margin:0 0 16px">${markdownToMailHtml(f.summary)}</div>\n` : ''}<table role="presentation" style="border-collapse:collapse;margin:0 0 16px;font-size:15px">${rows.join('')}</table>
 <h2 style="margin:0 0 8px;font-size:16px">${e(f.section)}</h2>
 ${markdownToMailHtml(c.body)}
-${c.workaround ? box(W.workaround, c.workaround, '#0969da') : ''}
-<p style="margin:16px 0"><a href="${e(c.url)}" style="display:inline-block;padding:8px 14px;background:#0969da;color:#ffffff;text-decoration:none;border-radius:6px">${e(W.viewIncident)}</a></p>
+${c.workaround ? box(t('notice.workaround'), c.workaround) : ''}
+<p style="margin:16px 0"><a href="${e(c.url)}" style="display:inline-block;padding:8px 14px;background:#0969da;color:#ffffff;text-decoration:none;border-radius:6px">${e(t('notice.view_on', { name: c.pageName }))}</a></p>
 <hr style="border:0;border-top:1px solid #d0d7de;margin:24px 0 8px">
-<p style="margin:0;color:#57606a;font-size:12px">${e(W.why(c.pageName))}${channel.unsubscribe_url ? ` <a href="${e(channel.unsubscribe_url)}" style="color:#57606a">${e(W.unsubscribe)}</a>` : ''}</p>
+<p style="margin:0;color:#57606a;font-size:12px">${e(t('email.why', { name: c.pageName }))}${channel.unsubscribe_url ? ` <a href="${e(channel.unsubscribe_url)}" style="color:#57606a">${e(t('email.unsubscribe'))}</a>` : ''}</p>
 </div>
 </body>
 </html>
