@@ -27,7 +27,8 @@ export function describePlan(plan: NoticePlan, config: NotifyConfig, env?: Envir
     else if (record.length) lines.push(`   ${record.length} notices older than ${config.max_age_hours} h would be recorded as expired, not sent.`);
     if (!bootstrap && send.length === 0) lines.push('   nothing to send.');
     for (const notice of send) {
-      lines.push(`   ▸ ${notice.event.kind} ${notice.event.id} (webhook-id ${notice.webhookId})`);
+      // A mail is known by its Message-ID, shown with its headers below.
+      lines.push(`   ▸ ${notice.event.kind} ${notice.event.id}${channel.type === 'email' ? '' : ` (webhook-id ${notice.webhookId})`}`);
       const shown = channel.type === 'email' ? describeEmail(notice.body as EmailNotice) : JSON.stringify(notice.body, null, 2);
       lines.push(shown.replace(/^/gm, '     '));
     }

@@ -121,7 +121,7 @@ async function sendWithRetries(transport: Transporter, mail: EmailNotice, to: { 
       if (error.responseCode !== undefined) attempt.status = error.responseCode;
       else attempt.error = error.code ? `SMTP error ${error.code}` : 'SMTP error';
       said = reply ? `SMTP ${reply}` : attempt.error ?? `SMTP ${error.responseCode}`;
-      if (error.code === 'ETLS' || (error.responseCode === undefined && /TLS/i.test(String((cause as Error).message)) && error.code !== 'ECONNECTION')) {
+      if (error.code === 'ETLS') {
         return { ok: false, reason: 'rejected', message: `${said}: the server offers no TLS; use smtps:// or a server with STARTTLS, or add ?tls=off to the URL for a relay on a trusted network`, attempts };
       }
       if (error.responseCode !== undefined && error.responseCode >= 500) return { ok: false, reason: 'rejected', message: said, attempts };
