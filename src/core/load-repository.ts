@@ -1,5 +1,7 @@
 import { error, sortDiagnostics, suggest, warning, type Diagnostic } from './diagnostics.ts';
 import { internalComponentIds, internalReferencesInPublicIncident } from './audience-rules.ts';
+import { headingWords } from './heading-words.ts';
+import { loadPageWords } from './load-locale.ts';
 import { loadIncident, type LoadedIncident } from './load-incident.ts';
 import { loadPageConfig } from './load-page-config.ts';
 import type { Incident, StatusModel } from './model.ts';
@@ -14,6 +16,8 @@ export interface RepositoryFiles {
   /** Every `.md` file under incidents/. */
   incidents: SourceFile[];
   /** Files that were not read: links, folders where a file belongs, devices (see read-source-file.ts). */
+  /** locales/<language>.yaml: the team's words. */
+  locales?: SourceFile[];
   refused?: Diagnostic[];
 }
 
@@ -40,7 +44,10 @@ export function loadRepository(files: RepositoryFiles, options: { now: Date }): 
   if (page) diagnostics.push(...page.diagnostics);
   const config = page?.config;
 
-  const loaded = files.incidents.map(loadIncident);
+  const pageWords = config && loadPageWords(files.locales ?? [], config.page.language, page?.languageAt ?? { line: 1, column: 1 });
+  if (pageWords) diagnostics.push(...pageWords.diagnostics);
+  const words = headingWords(config?.page.language, pageWords?.words);
+  const loaded = files.incidents.map((file) => loadIncident(file, words));
   const incidents: Incident[] = [];
   const firstFileForId = new Map<string, LoadedIncident>();
   const componentIds = config?.components.map((c) => c.id) ?? [];
@@ -77,6 +84,7 @@ export function loadRepository(files: RepositoryFiles, options: { now: Date }): 
     components: config.components,
     uptimeWeights: config.uptime.weights,
     severity: config.severity,
+    ...(pageWords?.words ? { words: pageWords.words } : {}),
     incidents,
   };
   return { ...(model ? { model } : {}), diagnostics: sortDiagnostics(diagnostics) };

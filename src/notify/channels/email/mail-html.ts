@@ -1,11 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
-import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
-import { SANITIZE_SCHEMA } from '../../../core/markdown.ts';
+import { sanitize } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
+import { markdownToHast, SANITIZE_SCHEMA } from '../../../core/markdown.ts';
 
 /**
  * Mail clients drop <style> blocks and ignore classes, so each element carries its look inline;
@@ -33,50 +29,37 @@ export const INLINE_STYLES: Record<string, string> = {
 };
 
 /** An image would be fetched from elsewhere when the mail is opened (a tracking pixel, or a broken box): a link to it instead. */
-function imagesAsLinks() {
-  return (tree: Root) => {
-    const walk = (node: Root | Element) => {
-      node.children = node.children.map((child): typeof child => {
-        if (child.type !== 'element') return child;
-        if (child.tagName === 'img') {
-          const src = String(child.properties.src ?? '');
-          const label = String(child.properties.alt ?? '') || src;
-          return { type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: label }] } satisfies ElementContent;
-        }
-        walk(child);
-        return child;
-      }) as typeof node.children;
-    };
-    walk(tree);
-  };
+function imagesAsLinks(node: Root | Element): void {
+  node.children = node.children.map((child): typeof child => {
+    if (child.type !== 'element') return child;
+    if (child.tagName === 'img') {
+      const src = String(child.properties.src ?? '');
+      const label = String(child.properties.alt ?? '') || src;
+      return { type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: label }] } satisfies ElementContent;
+    }
+    imagesAsLinks(child);
+    return child;
+  }) as typeof node.children;
 }
 
-/** Links open outside the mail client's preview pane, and every element gets its inline style. */
-function inlineStyles() {
-  return (tree: Root) => {
-    const walk = (node: Root | Element) => {
-      for (const child of node.children) {
-        if (child.type !== 'element') continue;
-        const style = INLINE_STYLES[child.tagName];
-        if (style) child.properties.style = style;
-        walk(child);
-      }
-    };
-    walk(tree);
-  };
+/** Every element gets its look inline. */
+function inlineStyles(node: Root | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    const style = INLINE_STYLES[child.tagName];
+    if (style) child.properties.style = style;
+    inlineStyles(child);
+  }
 }
 
-const toMailHtml = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkRehype, { allowDangerousHtml: false })
-  .use(imagesAsLinks)
-  .use(rehypeSanitize, { ...SANITIZE_SCHEMA, tagNames: (SANITIZE_SCHEMA.tagNames ?? []).filter((t) => t !== 'img') })
-  // After sanitising, which would strip `style`: these styles are ours, not the author's.
-  .use(inlineStyles)
-  .use(rehypeStringify);
+const MAIL_SCHEMA = { ...SANITIZE_SCHEMA, tagNames: (SANITIZE_SCHEMA.tagNames ?? []).filter((t) => t !== 'img') };
 
 /** Author Markdown as HTML for a mail: sanitised as on the page, no images fetched, every element styled inline. */
 export function markdownToMailHtml(markdown: string): string {
-  return String(toMailHtml.processSync(markdown));
+  const tree = markdownToHast(markdown);
+  imagesAsLinks(tree);
+  const clean = sanitize(tree, MAIL_SCHEMA) as Root;
+  // After sanitising, which would strip `style`: these styles are ours, not the author's.
+  inlineStyles(clean);
+  return toHtml(clean);
 }
