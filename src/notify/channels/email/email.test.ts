@@ -251,7 +251,8 @@ describe('email notices', () => {
     const mail = sink.mails[0]!;
     expect(mail.parsed.subject).toBe('[Estado de Acme Cloud] Elevated API error rates');
     const text = mail.parsed.text!;
-    for (const words of ['Resumen: About one in five', 'Qué estamos haciendo:', 'Afecta a:', 'Solución provisional: Retry with backoff.', 'Contacto: support@acme.test',
+    expect(text.split('\n')[0]).toBe('Investigando · Elevated API error rates');
+    for (const words of ['Estado: Investigando', 'Impacto: Impacto grave: Many customers cannot use a core feature.', '23 nov 2026', 'Resumen: About one in five', 'Qué estamos haciendo:', 'Afecta a:', 'Solución provisional: Retry with backoff.', 'Contacto: support@acme.test',
       'Todos los detalles: https://status.acme.test/incidents/2026-11-23-api-errors/', 'Recibes este correo porque te suscribiste a los avisos de Acme Cloud.']) {
       expect(text).toContain(words);
     }

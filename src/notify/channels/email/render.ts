@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { StatusModel } from '../../../core/model.ts';
-import { localeOf } from '../../../core/page-locale.ts';
 import type { Locale } from '../../../i18n/locale.ts';
 import { escapeHtml } from '../../../feeds/escape-html.ts';
 import type { Channel } from '../../config-schema.ts';
@@ -37,7 +36,7 @@ type EmailChannel = Pick<Channel, 'id' | 'from' | 'subject_tag' | 'unsubscribe_u
  */
 export function renderEmail(event: NoticeEvent, channel: EmailChannel, view: StatusModel): EmailNotice {
   const c = noticeContent(event);
-  const locale = localeOf(view);
+  const { locale } = c;
   const from = channel.from ?? '';
   const domain = from.replace(/>$/, '').split('@').pop() || 'candor.invalid';
   const tag = channel.subject_tag ?? locale.t('email.subject_tag', { name: c.pageName });
