@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { StatusModel } from '../../../core/model.ts';
 import type { Locale } from '../../../i18n/locale.ts';
 import { escapeHtml } from '../../../feeds/escape-html.ts';
@@ -6,6 +5,7 @@ import type { Channel } from '../../config-schema.ts';
 import type { NoticeEvent } from '../../events.ts';
 import { plainDialect, toDialect } from '../../render/dialects.ts';
 import { headline, noticeContent, type NoticeContent } from '../../render/notice-content.ts';
+import { noticeHash } from '../../notice-hash.ts';
 import { markdownToMailHtml } from './mail-html.ts';
 
 /** One mail as it goes out, without its recipients (those are read when sending and never shown). */
@@ -60,9 +60,9 @@ export function renderEmail(event: NoticeEvent, channel: EmailChannel, view: Sta
   };
 }
 
-/** `<hash@domain>`: stable for a notice on a channel, and it reveals neither. */
-export function messageId(channelId: string, noticeId: string, domain: string): string {
-  return `<${createHash('sha256').update(`${channelId}\n${noticeId}`).digest('base64url').slice(0, 32)}@${domain}>`;
+/** `<hash@domain>`: the same for a notice on a channel in every run, so a resent mail is recognised. */
+function messageId(channelId: string, noticeId: string, domain: string): string {
+  return `<${noticeHash(channelId, noticeId, 32)}@${domain}>`;
 }
 
 /** The notice that starts an incident's thread: its first update as this audience sees it. */
