@@ -2,12 +2,16 @@ import * as z from 'zod';
 import { error, type Diagnostic } from '../../../core/diagnostics.ts';
 import type { YamlSource } from '../../../core/yaml-source.ts';
 
+function staysInside(path: string): boolean {
+  return !/^[\\/]/.test(path) && !/^[A-Za-z]:/.test(path) && !path.split(/[\\/]/).includes('..');
+}
+
 /** A file the team keeps in the repository: relative, inside it, and never a path that climbs out. */
 const repositoryPathSchema = z
   .string()
   .trim()
   .min(1)
-  .regex(/^(?![\\/])(?![A-Za-z]:)(?!.*(^|[\\/])\.\.([\\/]|$)).+$/, 'must be a path relative to the repository root that stays inside it (no leading "/", no "..")')
+  .refine(staysInside, 'must be a path relative to the repository root that stays inside it (no leading "/", no "..")')
   .describe('A path relative to the repository root, e.g. `notify/recipients.txt`.');
 
 /**
