@@ -5,7 +5,7 @@ import { error, warning, type Diagnostic } from './diagnostics.ts';
  * knows as `[[what users see]]`; the mark is the same in every language, only the words inside
  * change, so per-language templates are checked alike.
  */
-export const PLACEHOLDER = /\[\[([^\]\n]+)\]\]/g;
+export const PLACEHOLDER = /\[\[([^[\]\n]+)\]\]/g;
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 

@@ -29,6 +29,8 @@ export interface ChannelReport {
   target?: string;
   outcome: ChannelOutcome;
   sent: string[];
+  /** Notice ids the receiver refused for good: set aside (recorded as rejected), never retried. */
+  rejected: string[];
   /** Notice ids left for a later run. */
   pending: string[];
   /** Recorded without sending (bootstrap or expired). */
@@ -41,7 +43,7 @@ export interface RunReport {
   channels: ChannelReport[];
   /** Set when the run refused to send anything, e.g. past max_per_run. */
   refused?: string;
-  /** True when nothing is left undelivered. */
+  /** True when nothing is left undelivered and nothing was refused. */
   ok: boolean;
 }
 
@@ -60,7 +62,7 @@ export interface RunOptions {
 
 /**
  * Sends what the plan says, writing each success to the ledger as soon as it happens: a crash loses
- * nothing and repeats nothing. Channels are served concurrently (up to `delivery.concurrency`), each
+ * nothing, and repeats at most the one notice per channel that was accepted but not yet recorded. Channels are served concurrently (up to `delivery.concurrency`), each
  * one request at a time and in order; a failing channel stops only itself.
  */
 export async function runNotices(options: RunOptions): Promise<RunReport> {
@@ -111,11 +113,19 @@ export async function runNotices(options: RunOptions): Promise<RunReport> {
   await Promise.all(Array.from({ length: Math.min(config.delivery.concurrency, work.length) }, worker));
   if (ledgerFailure) throw ledgerFailure;
   const channels = plan.channels.map((c) => reports.get(c.channel.id)!);
-  return { plan, channels, ok: channels.every((c) => c.pending.length === 0) };
+  return { plan, channels, ok: channels.every((c) => c.pending.length === 0 && c.rejected.length === 0) };
 }
 
 function report(plan: ChannelPlan, outcome: ChannelOutcome, extra: Partial<ChannelReport>): ChannelReport {
-  return { channelId: plan.channel.id, type: plan.channel.type, outcome, sent: [], pending: [], recorded: plan.record.length, ...extra };
+  return { channelId: plan.channel.id, type: plan.channel.type, outcome, sent: [], rejected: [], pending: [], recorded: plan.record.length, ...extra };
+}
+
+/** Refusals of the endpoint itself (credentials, a wrong or deleted URL): every notice would meet them, so the channel stops instead. */
+const ENDPOINT_REFUSALS = new Set([401, 403, 404]);
+
+/** A 4xx about this one notice (its size, its content): retrying cannot help, and waiting would block every notice after it. */
+function refusedForGood(outcome: DeliveryOutcome): outcome is Extract<DeliveryOutcome, { ok: false }> & { status: number } {
+  return !outcome.ok && outcome.reason === 'rejected' && outcome.status !== undefined && !ENDPOINT_REFUSALS.has(outcome.status);
 }
 
 interface ServeContext {
@@ -160,8 +170,9 @@ async function sendInOrder(plan: ChannelPlan, target: string, send: (notice: Pla
   const { channel } = plan;
   const all = plan.send.map((n) => n.event.id);
   const sent: string[] = [];
+  const rejected: string[] = [];
   for (const [i, notice] of plan.send.entries()) {
-    if (context.stopped()) return report(plan, 'failed', { target, sent, pending: all.slice(i), message: 'Stopped: the ledger cannot be written.' });
+    if (context.stopped()) return report(plan, 'failed', { target, sent, rejected, pending: all.slice(i), message: 'Stopped: the ledger cannot be written.' });
     const outcome = await send(notice);
     const tries = outcome.attempts.length > 1 ? ` (${outcome.attempts.length} tries)` : '';
     if (outcome.ok) {
@@ -175,11 +186,17 @@ async function sendInOrder(plan: ChannelPlan, target: string, send: (notice: Pla
       sent.push(notice.event.id);
       continue;
     }
+    if (refusedForGood(outcome)) {
+      context.log(`${channel.id}: the receiver refused ${notice.event.id} for good (${outcome.message}); it is set aside (recorded as rejected, never retried) and the channel goes on with the next notice.`);
+      await context.record(channel.id, [{ noticeId: notice.event.id, entry: { at: context.at, via: 'rejected', status: outcome.status } }]);
+      rejected.push(notice.event.id);
+      continue;
+    }
     context.log(`${channel.id}: could not deliver ${notice.event.id} to ${target}: ${outcome.message}`);
     return report(plan, outcome.reason === 'gone' ? 'gone' : 'failed', {
-      target, sent, pending: all.slice(i),
+      target, sent, rejected, pending: all.slice(i),
       message: outcome.reason === 'gone' ? `${outcome.message}. The channel is disabled for this run: replace the URL in ${channel.url_env} or remove the channel.` : outcome.message,
     });
   }
-  return report(plan, 'delivered', { target, sent });
+  return report(plan, 'delivered', { target, sent, rejected });
 }
