@@ -1,8 +1,7 @@
-import { describeEmail } from './channels/email/describe.ts';
-import type { EmailNotice } from './channels/email/render.ts';
 import type { NotifyConfig } from './config-schema.ts';
 import { maskUrl } from './mask.ts';
 import type { NoticePlan } from './plan.ts';
+import { previewBody } from './preview-body.ts';
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -16,8 +15,8 @@ export function channelTarget(channel: NotifyConfig['channels'][number], env?: E
 
 /**
  * A plan as text: every notice as it would be sent, channel by channel, each body as the JSON the
- * channel receives (a mail as its headers and text part). Without `env` (a pull-request preview has no secrets) channels are shown by the
- * name of their variable. The caller still masks secrets before printing, as body text is the author's.
+ * channel receives (a mail as its headers and text part). Without `env` (a pull-request preview has
+ * no secrets) channels are shown by the name of their variable. The caller still masks secrets before printing, as body text is the author's.
  */
 export function describePlan(plan: NoticePlan, config: NotifyConfig, env?: Environment): string {
   const lines: string[] = [];
@@ -29,8 +28,7 @@ export function describePlan(plan: NoticePlan, config: NotifyConfig, env?: Envir
     for (const notice of send) {
       // A mail is known by its Message-ID, shown with its headers below.
       lines.push(`   ▸ ${notice.event.kind} ${notice.event.id}${channel.type === 'email' ? '' : ` (webhook-id ${notice.webhookId})`}`);
-      const shown = channel.type === 'email' ? describeEmail(notice.body as EmailNotice) : JSON.stringify(notice.body, null, 2);
-      lines.push(shown.replace(/^/gm, '     '));
+      lines.push(previewBody(channel, notice.body).text.replace(/^/gm, '     '));
     }
   }
   const over = plan.total > plan.maxPerRun ? ` That is more than max_per_run (${plan.maxPerRun}): the run would refuse to send any.` : '';
