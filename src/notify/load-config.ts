@@ -3,6 +3,7 @@ import { schemaDiagnostics } from '../core/schema-diagnostics.ts';
 import type { SourceFile } from '../core/source-text.ts';
 import { readYamlFile } from '../core/yaml-file.ts';
 import type { YamlSource } from '../core/yaml-source.ts';
+import { emailChannelDiagnostics } from './channels/email/schema.ts';
 import { notifyConfigSchema, type NotifyConfig } from './config-schema.ts';
 
 export const NOTIFY_FILE = 'notify.yaml';
@@ -55,6 +56,7 @@ function crossChannelDiagnostics(path: string, source: YamlSource, componentIds:
         }
       }
     }
+    diagnostics.push(...emailChannelDiagnostics(path, source, index, channel));
     if (Array.isArray(channel.components)) {
       channel.components.forEach((id: unknown, j) => {
         if (typeof id === 'string' && !componentIds.includes(id)) {
