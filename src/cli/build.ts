@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
 import { hasErrors } from '../core/diagnostics.ts';
-import { formatPretty, formatSummary } from '../core/format-diagnostics.ts';
+import { formatPretty, formatSummary, plural } from '../core/format-diagnostics.ts';
 import { currentTime } from './clock.ts';
 import { validateRepository, type Io } from './check.ts';
 
@@ -50,7 +50,7 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
   process.env.CANDOR_NOW = now.toISOString();
   process.env.CANDOR_AUDIENCE = audience;
   await buildSite({ site, base, outDir });
-  io.stdout(`Built the ${audience} site of ${result.model.page.name} into ${outName}/ (${result.model.incidents.length} incidents, ${formatSummary(result.diagnostics, result.fileCount)})`);
+  io.stdout(`Built the ${audience} site of ${result.model.page.name} into ${outName}/ (${plural(result.model.incidents.length, 'incident')}, ${formatSummary(result.diagnostics, result.fileCount)})`);
   return 0;
 }
 

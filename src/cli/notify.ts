@@ -6,6 +6,7 @@ import type { NotifyConfig } from '../notify/config-schema.ts';
 import { FileLedger } from '../notify/file-ledger.ts';
 import { LedgerError, type Ledger } from '../notify/ledger.ts';
 import { setupDiagnostics } from '../notify/channel-setup.ts';
+import { DeployedBuildError, deployedBuildTime } from '../notify/deployed-build.ts';
 import { NOTIFY_FILE } from '../notify/load-config.ts';
 import { secretMasker } from '../notify/mask.ts';
 import { describePlan } from '../notify/describe-plan.ts';
@@ -17,24 +18,41 @@ import { currentTime, UsageError } from './clock.ts';
 /** Where the ledger lives unless `--since-ledger` says otherwise. */
 export const DEFAULT_LEDGER = '.candor/notify-ledger.json';
 
-const USAGE = 'Usage: npm run notify [-- --dry-run] [--since-ledger FILE]';
+const USAGE = 'Usage: npm run notify [-- --dry-run] [--since-ledger FILE] [--lock-wait SECONDS] [--deployed DIR|FILE|URL]';
+
+/** How long a run waits for another run's ledger lock by default. */
+const LOCK_WAIT_SECONDS = 120;
 
 /**
  * `npm run notify`: sends every notice the content calls for that the ledger has not recorded.
  * Exit 0 when nothing is left undelivered, 1 when something is (or the repository has errors), 2 on misuse.
  */
 export async function runNotify(argv: string[], io: Io, store?: Ledger): Promise<number> {
-  let values: { 'dry-run'?: boolean; 'since-ledger'?: string };
+  let values: { 'dry-run'?: boolean; 'since-ledger'?: string; 'lock-wait'?: string; deployed?: string };
   let now: Date;
+  let lockWaitSeconds: number;
   try {
-    ({ values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' }, 'since-ledger': { type: 'string' } }, strict: true }));
+    ({ values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' }, 'since-ledger': { type: 'string' }, 'lock-wait': { type: 'string' }, deployed: { type: 'string' } }, strict: true }));
     now = currentTime(io.env);
+    lockWaitSeconds = values['lock-wait'] === undefined ? LOCK_WAIT_SECONDS : Number(values['lock-wait']);
+    if (!Number.isFinite(lockWaitSeconds) || lockWaitSeconds < 0) throw new UsageError(`--lock-wait must be a number of seconds, not "${values['lock-wait']}".`);
   } catch (cause) {
     if (cause instanceof UsageError || (cause as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`candor notify: ${(cause as Error).message}\n${USAGE}`);
       return 2;
     }
     throw cause;
+  }
+  // The page readers see was rendered with its build's clock: notices follow that page, not the clock on the wall.
+  if (values.deployed !== undefined) {
+    try {
+      now = await deployedBuildTime(values.deployed, io.cwd);
+    } catch (cause) {
+      if (!(cause instanceof DeployedBuildError)) throw cause;
+      io.stderr(`candor notify: ${cause.message}\nNo notice was sent: notices wait until the deployed page can be read.`);
+      return 1;
+    }
+    io.stdout(`Planning with the clock of the deployed build: ${now.toISOString()}.`);
   }
   const result = await validateRepository(io.cwd, now);
   if (result.diagnostics.length > 0) io.stderr(formatPretty(result.diagnostics));
@@ -57,28 +75,48 @@ export async function runNotify(argv: string[], io: Io, store?: Ledger): Promise
   const out = (text: string) => io.stdout(mask(text));
   // `store`: a ledger kept elsewhere than a file, e.g. on a git branch by the GitHub workflow.
   const ledger = store ?? new FileLedger(resolve(io.cwd, values['since-ledger'] ?? DEFAULT_LEDGER));
-  try {
-    if (values['dry-run']) {
+  if (values['dry-run']) {
+    try {
       out(describePlan(planNotices(result.model, config, await ledger.list(), now), config, io.env));
       return 0;
+    } catch (cause) {
+      if (!(cause instanceof LedgerError)) throw cause;
+      io.stderr(mask(`candor notify: ${cause.message}`));
+      return 1;
     }
-    const report = await runNotices({ model: result.model, config, ledger, now, env: io.env, log: out });
+  }
+  // One run at a time per ledger: two would both find the same notices missing and both send them.
+  let release: (() => Promise<void>) | undefined;
+  try {
+    release = await ledger.lock?.({ waitMs: lockWaitSeconds * 1000, log: out });
+  } catch (cause) {
+    if (!(cause instanceof LedgerError)) throw cause;
+    io.stderr(mask(`candor notify: ${cause.message}\nNothing was sent.`));
+    return 1;
+  }
+  try {
+    const report = await runNotices({ model: result.model, config, ledger, now, env: io.env, root: io.cwd, log: out });
     const summary = summarise(report);
     if (report.ok) out(summary);
     else io.stderr(mask(summary));
     return report.ok ? 0 : 1;
   } catch (cause) {
     if (cause instanceof LedgerError) {
-      io.stderr(mask(`candor notify: ${cause.message}\nNothing more was sent (any notice listed above as sent was delivered). Restore or fix the ledger; if it is lost for good, remove it, and the next run records every existing notice as sent, without sending.`));
+      io.stderr(mask(`candor notify: ${cause.message}\nNothing more was sent (any notice listed above as sent was delivered). Restore or fix the ledger; if it is lost for good, remove it, and the next run records every existing notice as sent, without sending.\n${PROMISE}`));
       return 1;
     }
     throw cause;
+  } finally {
+    await release?.();
   }
 }
 
+/** What a run promises, stated in every summary exactly as docs/notices.md states it. */
+export const PROMISE = "Delivery is at least once: nothing is lost, and a run that stops between a receiver's acceptance and the ledger write sends that one notice again (per channel) with the same webhook-id.";
+
 /** The values of every secret notify.yaml names, for masking. */
 export function secretsOf(config: NotifyConfig, env: Io['env']): string[] {
-  return config.channels.flatMap((c) => [c.url_env, c.secret_env].flatMap((name) => (name && env[name] ? [env[name]] : [])));
+  return config.channels.flatMap((c) => [c.url_env, c.secret_env, c.smtp_url_env].flatMap((name) => (name && env[name] ? [env[name]] : [])));
 }
 
 function summarise(report: RunReport): string {
@@ -86,6 +124,7 @@ function summarise(report: RunReport): string {
     const to = c.target ? ` → ${c.target}` : '';
     const parts = [
       c.sent.length ? `sent ${c.sent.length}` : '',
+      c.rejected.length ? `${c.rejected.length} refused by the receiver and set aside` : '',
       c.recorded ? `recorded ${c.recorded} without sending (${c.outcome === 'bootstrapped' ? 'first run' : 'too old'})` : '',
       c.pending.length ? `${c.pending.length} left undelivered` : '',
     ].filter(Boolean);
@@ -94,8 +133,11 @@ function summarise(report: RunReport): string {
   });
   const sent = report.channels.reduce((n, c) => n + c.sent.length, 0);
   const pending = report.channels.reduce((n, c) => n + c.pending.length, 0);
+  const rejected = report.channels.reduce((n, c) => n + c.rejected.length, 0);
+  const setAside = rejected ? ` ${rejected} refused for good by ${rejected === 1 ? 'its receiver' : 'their receivers'} and set aside (named above; never retried).` : '';
   lines.push(report.refused ?? (pending
-    ? `${sent} sent; ${pending} left undelivered. Run \`npm run notify\` again to deliver the rest; nothing already sent is sent twice.`
-    : `${sent} sent; nothing left undelivered.`));
+    ? `${sent} sent; ${pending} left undelivered.${setAside} Run \`npm run notify\` again to deliver the rest; what is recorded as sent is not sent again.`
+    : `${sent} sent; nothing left undelivered.${setAside}`));
+  lines.push(PROMISE);
   return lines.join('\n');
 }

@@ -1,7 +1,9 @@
 import { level2Headings } from './body-headings.ts';
-import { error, suggest, warning, type Diagnostic, type Position } from './diagnostics.ts';
+import { checkInternalBlocks, findInternalBlocks, insideInternalBlock } from './internal-blocks.ts';
+import { didYouMean, error, excerpt, suggest, warning, type Diagnostic, type Position } from './diagnostics.ts';
 import { componentStatusSchema, type ComponentStatus } from './schema/common.ts';
-import { readUpdateStatus, STATUS_LABELS, type UpdateStatus } from './schema/update-status.ts';
+import { ENGLISH_STATUS_WORDS, headingWords, type HeadingWords } from './heading-words.ts';
+import type { UpdateStatus } from './schema/update-status.ts';
 import { parseTimestamp } from './timestamp.ts';
 
 export interface ParsedUpdate {
@@ -23,7 +25,6 @@ export interface ParsedBody {
 const SEPARATOR = /\s[·|—–-]\s/g;
 const HEADING_EXAMPLE = '`## 2026-11-22 14:03 UTC · Investigating`';
 const UPDATE_AT_WRONG_LEVEL = /^( {0,3})(#|#{3,6})[ \t]+(\d{4}-\d{2}-\d{2}[^\n]*)$/gm;
-const POSTMORTEM = /^post[- ]?mortem$/i;
 const COMPONENTS_LINE = /^components?:(.*)$/i;
 
 /** A heading's text without its `#` marks. */
@@ -56,9 +57,20 @@ function splitUpdateHeading(text: string): { time: string; status: string; statu
  * Reads the Markdown after the frontmatter: the summary, then `## <time> · <status>` updates,
  * then an optional `## Postmortem`. `lineOffset` is the number of lines before the body.
  */
-export function parseIncidentBody(file: string, body: string, lineOffset: number): { body: ParsedBody; diagnostics: Diagnostic[] } {
+export function parseIncidentBody(file: string, body: string, lineOffset: number, words: HeadingWords = headingWords()): { body: ParsedBody; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const { atx: headings, setext } = level2Headings(body);
+  // Internal blocks first: a heading inside one is internal text, never the start of a public update.
+  diagnostics.push(...checkInternalBlocks(file, body, lineOffset + 1));
+  const { blocks } = findInternalBlocks(body);
+  const { atx: allHeadings, setext } = level2Headings(body);
+  const headings = allHeadings.filter((heading) => {
+    const block = insideInternalBlock(blocks, heading.line - 1);
+    if (!block) return true;
+    diagnostics.push(error(file, { line: heading.line + lineOffset, column: heading.column }, 'heading-in-internal-block',
+      `This \`##\` heading is inside the internal block opened on line ${block.open + lineOffset + 1}: an update or a postmortem cannot be internal.`,
+      'Close the block before the heading and open another after it, or use `###` for a heading inside internal text.'));
+    return false;
+  });
   // Only `## ` headings divide the body. A line of `---` under text also makes a level-2 heading
   // (setext), nearly always by accident: it is reported, and not taken for an update.
   for (const heading of setext) {
@@ -66,8 +78,8 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
       'The `---` line under this text turns the text into a heading.',
       `Leave a blank line before \`---\` for a horizontal rule; head updates like ${HEADING_EXAMPLE}.`));
   }
-  const postmortemHeading = headings.find((h) => POSTMORTEM.test(headingTextOf(body.slice(h.startOffset, h.endOffset))));
-  diagnostics.push(...updatesAtWrongLevel(file, body.slice(0, postmortemHeading?.startOffset ?? body.length), lineOffset));
+  const postmortemHeading = headings.find((h) => words.isPostmortem(headingTextOf(body.slice(h.startOffset, h.endOffset))));
+  diagnostics.push(...updatesAtWrongLevel(file, body.slice(0, postmortemHeading?.startOffset ?? body.length), lineOffset, words));
   const offsets = headings.map((h) => h.startOffset);
   const summary = body.slice(0, offsets[0] ?? body.length).trim();
   const updates: ParsedUpdate[] = [];
@@ -82,7 +94,7 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
     const content = body.slice(heading.endOffset, offsets[i + 1] ?? body.length);
     const contentLine = heading.endLine + lineOffset;
 
-    if (POSTMORTEM.test(headingText)) {
+    if (words.isPostmortem(headingText)) {
       if (postmortem) {
         diagnostics.push(error(file, position, 'duplicate-postmortem', 'There is a second `## Postmortem` section.', 'Merge the two postmortem sections into one.'));
       }
@@ -90,7 +102,7 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
       return;
     }
     if (postmortem) {
-      diagnostics.push(error(file, position, 'postmortem-not-last', `"${headingText}" comes after the postmortem.`, 'Keep `## Postmortem` as the last section, after every update.'));
+      diagnostics.push(error(file, position, 'postmortem-not-last', `${excerpt(headingText)} comes after the postmortem.`, 'Keep `## Postmortem` as the last section, after every update.'));
     }
     const parts = splitUpdateHeading(headingText);
     if (!parts) {
@@ -98,8 +110,8 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
       diagnostics.push(
         error(file, position, looksLikeTime ? 'update-heading' : 'unknown-section',
           looksLikeTime
-            ? `The update heading "${headingText}" has no status.`
-            : `"## ${headingText}" is neither an update nor the postmortem.`,
+            ? `The update heading ${excerpt(headingText)} has no status.`
+            : `${excerpt(`## ${headingText}`)} is neither an update nor the postmortem.`,
           looksLikeTime
             ? `Write the time, a separator (·, -, — or |) and the status: ${HEADING_EXAMPLE}.`
             : `Updates are headed like ${HEADING_EXAMPLE}; use \`###\` for headings inside an update or the summary.`),
@@ -109,14 +121,14 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
     const { time: timeText, status: statusText } = parts;
     const statusColumn = textColumn + parts.statusIndex;
     const time = parseTimestamp(timeText);
-    const status = readUpdateStatus(statusText);
+    const status = words.status(statusText);
     if (!time.ok) {
       diagnostics.push(error(file, { line: position.line, column: textColumn }, `timestamp-${time.reason}`, time.message, time.hint));
     }
     if (!status) {
       diagnostics.push(
-        error(file, { line: position.line, column: statusColumn }, 'unknown-status', `"${statusText}" is not an update status.`,
-          suggest(statusText, Object.values(STATUS_LABELS))),
+        error(file, { line: position.line, column: statusColumn }, 'unknown-status', `${excerpt(statusText)} is not an update status.`,
+          statusHint(statusText, words)),
       );
     }
     const { text, changes } = readComponentsLine(file, content, contentLine, diagnostics);
@@ -134,17 +146,24 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
  * An update written as `#` or `###` would silently become part of the text above it. `text` ends
  * before the postmortem, whose own timeline may use such headings.
  */
-function updatesAtWrongLevel(file: string, text: string, lineOffset: number): Diagnostic[] {
+function updatesAtWrongLevel(file: string, text: string, lineOffset: number, words: HeadingWords): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const match of text.matchAll(UPDATE_AT_WRONG_LEVEL)) {
     const parts = splitUpdateHeading(withoutClosingHashes(match[3]!));
-    if (!parts || !readUpdateStatus(parts.status)) continue;
+    if (!parts || !words.status(parts.status)) continue;
     const line = text.slice(0, match.index).split('\n').length;
     diagnostics.push(error(file, { line: line + lineOffset, column: match[1]!.length + 1 }, 'update-heading-level',
       `This looks like an update, but its heading starts with ${match[2]!.length === 1 ? 'one `#`' : `${match[2]!.length} \`#\``}.`,
       `Head each update with exactly two: ${HEADING_EXAMPLE}.`));
   }
   return diagnostics;
+}
+
+/** A did-you-mean when a word is close, and always the page language's words (English is accepted too). */
+function statusHint(written: string, words: HeadingWords): string {
+  const close = didYouMean(written, [...words.statusWords, ...ENGLISH_STATUS_WORDS]);
+  const english = words.statusWords.every((w, i) => w === ENGLISH_STATUS_WORDS[i]);
+  return `${close ? `Did you mean \`${close}\`? ` : ''}Write one of: ${words.statusWords.join(', ')}${english ? '' : ' (or the English word)'}.`;
 }
 
 /** An update may open with `Components: api: degraded_performance, dashboard: operational`. */
@@ -167,7 +186,7 @@ function readComponentsLine(file: string, content: string, firstLine: number, di
     const status = parts && componentStatusSchema.safeParse(parts[2]!.toLowerCase()).data;
     if (!parts || !status) {
       diagnostics.push(
-        error(file, { line, column }, 'components-line', `"${pair.trim()}" is not a component status change.`,
+        error(file, { line, column }, 'components-line', `${excerpt(pair.trim())} is not a component status change.`,
           parts ? suggest(parts[2]!, componentStatusSchema.options) : 'Write `Components: <id>: <status>, <id>: <status>`, e.g. `Components: api: degraded_performance`.'),
       );
       continue;

@@ -3,6 +3,7 @@ import { error, warning, type Diagnostic, type Position } from './diagnostics.ts
 import { splitFrontmatter } from './frontmatter.ts';
 import { checkMarkdownBounds } from './input-bounds.ts';
 import { checkInternalBlocks } from './internal-blocks.ts';
+import { headingWords, type HeadingWords } from './heading-words.ts';
 import { parseIncidentBody, type ParsedUpdate } from './incident-body.ts';
 import type { ComponentStatus, Incident, LifecycleStatus, Update } from './model.ts';
 import { idSchema } from './schema/common.ts';
@@ -13,6 +14,7 @@ import { decodeSource, type SourceFile } from './source-text.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
 import { slugify } from './slug.ts';
 import { describeTime } from './timestamp.ts';
+import { ongoingWording, placeholderDiagnostics } from './draft-text.ts';
 
 /** A component id written in an incident file, kept with its position for the cross-file check. */
 export interface ComponentReference {
@@ -30,8 +32,11 @@ export interface LoadedIncident {
 
 const ENDED: ReadonlySet<LifecycleStatus> = new Set(['resolved', 'completed']);
 
-/** Reads one incident or maintenance file into the model, with every problem found in it. */
-export function loadIncident(file: SourceFile): LoadedIncident {
+/**
+ * Reads one incident or maintenance file into the model, with every problem found in it. `words`:
+ * the heading words of the page's language, besides English.
+ */
+export function loadIncident(file: SourceFile, words: HeadingWords = headingWords()): LoadedIncident {
   const path = file.path;
   const failed = (diagnostics: Diagnostic[]): LoadedIncident => ({ references: [], diagnostics });
   const decoded = decodeSource(file);
@@ -40,8 +45,7 @@ export function loadIncident(file: SourceFile): LoadedIncident {
   if (!split) return failed(splitDiagnostics);
 
   const source = parseYamlSource(path, split.yaml, split.yamlLineOffset);
-  const body = parseIncidentBody(path, split.body, split.bodyLineOffset);
-  body.diagnostics.push(...checkInternalBlocks(path, split.body, split.bodyLineOffset + 1));
+  const body = parseIncidentBody(path, split.body, split.bodyLineOffset, words);
   body.diagnostics.push(...checkMarkdownBounds(path, split.body, split.bodyLineOffset + 1));
   const updateReferences = body.body.updates.flatMap((u) => u.componentChanges.map(({ id, position }) => ({ id, position })));
   // An unreadable or invalid frontmatter still lets the body and the component ids be checked, so
@@ -89,6 +93,8 @@ export function loadIncident(file: SourceFile): LoadedIncident {
       '`scheduled_until` must be later than `scheduled_for`.'));
   }
 
+  if (front.workaround !== undefined) diagnostics.push(...checkInternalBlocks(path, front.workaround, workaroundFirstLine(split.yaml, source.locate(['workaround']), split.yamlLineOffset)));
+
   const declared = declaredComponents(front);
   const references: ComponentReference[] = [...rawComponentReferences(source), ...updateReferences];
   if (!isMaintenance && Array.isArray(front.components) && front.components.length > 0) {
@@ -115,6 +121,15 @@ export function loadIncident(file: SourceFile): LoadedIncident {
       `Add an update under the summary: \`## 2026-11-22 14:03 UTC · ${isMaintenance ? 'Scheduled' : 'Investigating'}\` followed by what is happening.`));
   }
 
+  diagnostics.push(...placeholderDiagnostics(path, decoded.text, { ...(body.body.postmortem ? { postmortemLine: body.body.postmortem.position.line } : {}), isPublic: front.visibility === 'public' }));
+  const ongoing = updates.length > 0 && ENDED.has(updates.at(-1)!.status) ? ongoingWording(body.body.summary) : undefined;
+  if (ongoing) {
+    const line = split.bodyLineOffset + 1 + Math.max(0, split.body.split('\n').findIndex((l) => l.trim() !== ''));
+    diagnostics.push(warning(path, { line, column: 1 }, 'summary-ongoing',
+      `This ${isMaintenance ? 'maintenance is over' : 'incident is resolved'}, but its summary still says "${ongoing}".`,
+      'Readers see the summary first: say in the past tense what happened and for how long.'));
+  }
+
   const incident: Incident = {
     id,
     file: path,
@@ -135,6 +150,12 @@ export function loadIncident(file: SourceFile): LoadedIncident {
     ...(front.contact ? { contact: front.contact } : {}),
   };
   return parsed.success ? { incident, idPosition, references, diagnostics } : { references, diagnostics };
+}
+
+/** The line the workaround's text starts on: the value's own line, or the next one for a `|` or `>` block. */
+function workaroundFirstLine(yaml: string, value: Position, lineOffset: number): number {
+  const written = yaml.split('\n')[value.line - lineOffset - 1] ?? '';
+  return /^[|>]/.test(written.slice(value.column - 1)) ? value.line + 1 : value.line;
 }
 
 /** The top-level keys an issue is about: the ones to leave out when checking the rest. */
@@ -191,7 +212,9 @@ function buildUpdates(
       continue;
     }
     if (previous && update.at.getTime() === previous.at.getTime()) {
-      diagnostics.push(error(path, update.position, 'duplicate-update-time', 'Two updates have the same time.', 'Give each update its own minute, or merge the two.'));
+      const later = new Date(update.at.getTime() + 30_000);
+      diagnostics.push(error(path, update.position, 'duplicate-update-time', `Two updates have the same time (${describeTime(update.at)}).`,
+        `Times may have seconds: head this one \`## ${describeTime(later, { seconds: true })} · ...\` (on the command line, \`--at "${describeTime(later, { seconds: true })}"\`), or merge the two.`));
       continue;
     }
     if (previous && ENDED.has(previous.status)) {

@@ -1,5 +1,7 @@
-import { error, sortDiagnostics, suggest, warning, type Diagnostic } from './diagnostics.ts';
-import { internalComponentIds, internalReferencesInPublicIncident } from './audience-rules.ts';
+import { error, excerpt, sortDiagnostics, suggest, warning, type Diagnostic } from './diagnostics.ts';
+import { internalComponentIds, internalIncidentOnPublicComponents, internalOnlyUpdates, internalReferencesInPublicIncident } from './audience-rules.ts';
+import { headingWords } from './heading-words.ts';
+import { loadPageWords } from './load-locale.ts';
 import { loadIncident, type LoadedIncident } from './load-incident.ts';
 import { loadPageConfig } from './load-page-config.ts';
 import type { Incident, StatusModel } from './model.ts';
@@ -14,6 +16,8 @@ export interface RepositoryFiles {
   /** Every `.md` file under incidents/. */
   incidents: SourceFile[];
   /** Files that were not read: links, folders where a file belongs, devices (see read-source-file.ts). */
+  /** locales/<language>.yaml: the team's words. */
+  locales?: SourceFile[];
   refused?: Diagnostic[];
 }
 
@@ -40,7 +44,10 @@ export function loadRepository(files: RepositoryFiles, options: { now: Date }): 
   if (page) diagnostics.push(...page.diagnostics);
   const config = page?.config;
 
-  const loaded = files.incidents.map(loadIncident);
+  const pageWords = config && loadPageWords(files.locales ?? [], config.page.language, page?.languageAt ?? { line: 1, column: 1 });
+  if (pageWords) diagnostics.push(...pageWords.diagnostics);
+  const words = headingWords(config?.page.language, pageWords?.words);
+  const loaded = files.incidents.map((file) => loadIncident(file, words));
   const incidents: Incident[] = [];
   const firstFileForId = new Map<string, LoadedIncident>();
   const componentIds = config?.components.map((c) => c.id) ?? [];
@@ -51,14 +58,17 @@ export function loadRepository(files: RepositoryFiles, options: { now: Date }): 
     if (config) {
       for (const reference of entry.references) {
         if (!componentIds.includes(reference.id)) {
-          diagnostics.push(error(file, reference.position, 'unknown-component', `There is no component "${reference.id}" in components.yaml.`,
+          diagnostics.push(error(file, reference.position, 'unknown-component', `There is no component ${excerpt(reference.id)} in components.yaml.`,
             suggest(reference.id, componentIds, 'a declared component id')));
         }
       }
     }
     const incident = entry.incident;
     if (!incident) continue;
-    if (internal) diagnostics.push(...internalReferencesInPublicIncident(incident, entry.references, internal));
+    if (internal) {
+      diagnostics.push(...internalReferencesInPublicIncident(incident, entry.references, internal), ...internalOnlyUpdates(incident, internal),
+        ...internalIncidentOnPublicComponents(incident, entry.references, internal));
+    }
     const earlier = firstFileForId.get(incident.id);
     if (earlier) {
       diagnostics.push(error(incident.file, entry.idPosition!, 'duplicate-id', `The id "${incident.id}" is already used by ${earlier.incident!.file}.`,
@@ -77,6 +87,7 @@ export function loadRepository(files: RepositoryFiles, options: { now: Date }): 
     components: config.components,
     uptimeWeights: config.uptime.weights,
     severity: config.severity,
+    ...(pageWords?.words ? { words: pageWords.words } : {}),
     incidents,
   };
   return { ...(model ? { model } : {}), diagnostics: sortDiagnostics(diagnostics) };

@@ -1,4 +1,5 @@
 import type { RepositoryFiles } from './load-repository.ts';
+import { LOCALES_DIR } from './load-locale.ts';
 import { listFolder, readSourceFile } from './read-source-file.ts';
 import type { SourceFile } from './source-text.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -8,7 +9,7 @@ export const INCIDENTS_DIR = 'incidents';
 
 const isIncidentFile = (name: string) => name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md' && !name.startsWith('_');
 
-/** Reads components.yaml and every Markdown file under incidents/ (any depth) from a repository on disk. */
+/** Reads components.yaml, every Markdown file under incidents/ (any depth) and locales/*.yaml from a repository on disk. */
 export async function readRepository(root: string): Promise<RepositoryFiles> {
   const refused: Diagnostic[] = [];
   const read = async (path: string): Promise<SourceFile | undefined> => {
@@ -25,5 +26,8 @@ export async function readRepository(root: string): Promise<RepositoryFiles> {
     const batch = await Promise.all(listing.paths.slice(i, i + 64).map(read));
     incidents.push(...batch.filter((f): f is SourceFile => f !== undefined));
   }
-  return { ...(config ? { config } : {}), incidents, ...(refused.length > 0 ? { refused } : {}) };
+  const localeListing = await listFolder(root, LOCALES_DIR, (name) => /\.ya?ml$/i.test(name));
+  refused.push(...localeListing.refused);
+  const locales = (await Promise.all(localeListing.paths.map(read))).filter((f): f is SourceFile => f !== undefined);
+  return { ...(config ? { config } : {}), incidents, ...(locales.length > 0 ? { locales } : {}), ...(refused.length > 0 ? { refused } : {}) };
 }

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
-import { error, type Diagnostic, type Position } from './diagnostics.ts';
+import { error, excerpt, type Diagnostic, type Position } from './diagnostics.ts';
 import { INPUT_BOUNDS } from './input-bounds.ts';
 
 /** Beyond this many alias expansions a document is treated as an alias bomb ("billion laughs"). */
@@ -21,6 +21,15 @@ const YAML_HINTS: Record<string, string> = {
   MISSING_CHAR: 'Check for an unclosed quote, bracket or brace.',
 };
 
+/** A parser's message, which may quote the file: control characters escaped, and short. */
+function boundedMessage(message: string): string {
+  const quoted = excerpt(message, 120);
+  return quoted.slice(1, -1).replace(/\\"/g, '"');
+}
+
+/** A line short and plain enough to be repeated whole in a hint; any other is not echoed. */
+const QUOTABLE = /^[^\u0000-\u001f\u007f-\u009f]{0,80}$/;
+
 /** `key: value` on one line, to suggest the corrected line. */
 const KEY_VALUE = /^([ \t]*[\w-]+):(.*)$/;
 
@@ -33,13 +42,13 @@ function describeProblem(problem: YAMLError, lineText: string): { code: string; 
       return {
         code: 'yaml-syntax',
         message: 'This key runs on into the next line: a colon is probably missing the space after it.',
-        hint: pair && pair[2] ? `Write \`${pair[1]!.trim()}: ${pair[2]}\`.` : 'Put a space after the colon of each `key: value` line.',
+        hint: pair && pair[2] && QUOTABLE.test(lineText) ? `Write \`${pair[1]!.trim()}: ${pair[2]}\`.` : 'Put a space after the colon of each `key: value` line.',
       };
     case 'BLOCK_AS_IMPLICIT_KEY':
       return {
         code: 'yaml-syntax',
         message: 'This value contains ": ", which YAML reads as the start of another key.',
-        hint: pair && pair[2] ? `Quote the value: \`${pair[1]!.trim()}: "${pair[2].replace(/"/g, '\\"')}"\`.` : 'Quote a value that contains ": ".',
+        hint: pair && pair[2] && QUOTABLE.test(lineText) ? `Quote the value: \`${pair[1]!.trim()}: "${pair[2].replace(/"/g, '\\"')}"\`.` : 'Quote a value that contains ": ".',
       };
     case 'MULTIPLE_DOCS':
       return {
@@ -50,7 +59,8 @@ function describeProblem(problem: YAMLError, lineText: string): { code: string; 
     default:
       return {
         code: 'yaml-syntax',
-        message: problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+        // The parser's own words may quote the text (a tag, a token): never more than an excerpt of it.
+        message: boundedMessage(problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')),
         hint: YAML_HINTS[problem.code] ?? 'Fix the YAML syntax at this position.',
       };
   }
@@ -165,7 +175,7 @@ function keysAndValues(file: string, doc: Document, toPosition: (offset: number)
         if (!isScalar(pair.key)) continue;
         const key = String(pair.key.value);
         if (seen.has(key)) {
-          diagnostics.push(error(file, toPosition(pair.key.range?.[0] ?? 0), 'duplicate-key', `The key "${key}" appears twice in the same mapping.`,
+          diagnostics.push(error(file, toPosition(pair.key.range?.[0] ?? 0), 'duplicate-key', `The key ${excerpt(key)} appears twice in the same mapping.`,
             'Each key may appear once in a mapping: remove or rename the repeated one.'));
         }
         seen.add(key);

@@ -42,6 +42,8 @@ export interface DateFormats {
   dateTime(date: Date): string;
   /** "November 2026", "noviembre de 2026". */
   month(date: Date): string;
+  /** The name of a month alone, 1 to 12: "January", "enero". */
+  monthName(month: number): string;
   /** The two ends of a range, each for its own `<time>`: the date once when both are on the same day. */
   rangeParts(from: Date, to: Date): { from: string; to: string };
   /** A time range on one line: "5 Dec 2026, 02:00 – 04:00 UTC". */
@@ -72,6 +74,7 @@ export function dateFormats(language: string, timezone: string): DateFormats {
     time: (date) => f('time').format(date),
     dateTime: (date) => f('dateTime').format(date),
     month: (date) => f('month').format(date),
+    monthName: (month) => new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 15)),
     rangeParts,
     range: (from, to) => {
       const parts = rangeParts(from, to);

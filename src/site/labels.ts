@@ -17,11 +17,6 @@ export const COMPONENT_STATUS_TONES: Record<ComponentStatus, Tone> = {
 
 export const INDICATOR_TONES: Record<Indicator, Tone> = { none: 'ok', maintenance: 'mnt', minor: 'deg', major: 'par', critical: 'maj' };
 
-export { IMPACT_LABELS } from '../core/schema/common.ts';
-
-/** An impact as a badge says it: never "No impact impact". */
-export const IMPACT_BADGES: Record<Impact, string> = { none: 'No impact', minor: 'Minor impact', major: 'Major impact', critical: 'Critical impact' };
-
 export const IMPACT_TONES: Record<Impact, Tone> = { none: 'nd', minor: 'deg', major: 'par', critical: 'maj' };
 
 /** The tone of an incident's current status: ended is calm, maintenance is blue, open takes the impact's. */

@@ -1,11 +1,12 @@
 import type { Audience } from '../core/audience.ts';
-import { formatMonth } from '../core/format-time.ts';
 import { addDays, localDay, startOfLocalDay } from '../core/local-day.ts';
-import type { Component, ComponentStatus, Group, Incident, LifecycleStatus, StatusModel, Update } from '../core/model.ts';
+import type { Component, ComponentStatus, Group, Impact, Incident, LifecycleStatus, StatusModel, Update } from '../core/model.ts';
 import {
   activeIncidents, activeMaintenance, componentStatuses, componentStatusesOf, endedAt, isOpen, isPublished, lifecycleAt, pageStatus,
   publishedUpdates, startedAt, upcomingMaintenance, worseStatus, type PageStatus,
 } from '../core/status.ts';
+import { localeOf } from '../core/page-locale.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { componentUptime, segmentsByComponent, type ComponentUptime } from '../core/uptime.ts';
 
 /** How many days the uptime bars and percentages cover. */
@@ -62,6 +63,8 @@ export interface HistoryPage {
 /** Everything the pages render, computed in one pass over the model so no page scans all incidents. */
 export interface SiteIndex {
   model: StatusModel;
+  /** The page's words and formats: every label on every page comes from here. */
+  locale: Locale;
   now: Date;
   audience: Audience;
   timezone: string;
@@ -78,6 +81,8 @@ export interface SiteIndex {
   /** Each component's incidents and maintenance, newest first. */
   byComponent: Map<string, IncidentView[]>;
   uptime: Map<string, ComponentUptime>;
+  /** Incidents (not maintenance) that have started, by impact, newest first. */
+  byImpact: Map<Impact, IncidentView[]>;
   /** Each component's uptime ratio over each of `UPTIME_PERIODS`. */
   periods: Map<string, { days: number; ratio: number | undefined }[]>;
   groups: GroupView[];
@@ -87,6 +92,7 @@ export interface SiteIndex {
 
 export function buildSiteIndex(model: StatusModel, now: Date, audience: Audience): SiteIndex {
   const timezone = model.page.timezone;
+  const locale = localeOf(model);
   const order = new Map(model.components.map((c, i) => [c.id, i]));
   const all: IncidentView[] = [];
   const byId = new Map<string, IncidentView>();
@@ -129,16 +135,23 @@ export function buildSiteIndex(model: StatusModel, now: Date, audience: Audience
 
   const view = (list: Incident[]) => list.map((i) => byId.get(i.id)!);
   return {
-    model, now, audience, timezone, statuses,
+    model, locale, now, audience, timezone, statuses,
     overall: pageStatus(model, now, statuses),
     active: view(activeIncidents(model, now)),
     inProgress: view(activeMaintenance(model, now)),
     upcoming: view(upcomingMaintenance(model, now)),
     all, byId, byComponent, uptime, periods,
+    byImpact: byImpact(all),
     recent: all.filter((v) => v.ended && now.getTime() - v.ended.getTime() <= RECENT_DAYS * 86_400_000).slice(0, RECENT_MAX),
     groups: groupViews(model, statuses),
-    history: historyPages(all, timezone),
+    history: historyPages(all, timezone, locale),
   };
+}
+
+function byImpact(all: IncidentView[]): Map<Impact, IncidentView[]> {
+  const map = new Map<Impact, IncidentView[]>((['critical', 'major', 'minor', 'none'] as Impact[]).map((impact) => [impact, []]));
+  for (const view of all) if (view.incident.kind !== 'maintenance') map.get(view.incident.impact)!.push(view);
+  return map;
 }
 
 function impactsOf(incident: Incident, updates: Update[], now: Date): Map<string, ComponentStatus> {
@@ -168,14 +181,14 @@ function groupView(group: Group | undefined, components: Component[], statuses: 
 }
 
 /** Maintenance that has not started is not history yet: it is on the home page and its own page. */
-function historyPages(all: IncidentView[], timezone: string): HistoryPage[] {
+function historyPages(all: IncidentView[], timezone: string, locale: Locale): HistoryPage[] {
   const months = new Map<string, HistoryMonth>();
   const past = all.filter((item) => item.status !== 'scheduled');
   for (const item of past.sort((a, b) => b.started.getTime() - a.started.getTime())) {
     const key = localDay(item.started, timezone).slice(0, 7);
     let month = months.get(key);
     if (!month) {
-      month = { key, label: formatMonth(startOfLocalDay(`${key}-15`, timezone), timezone), items: [] };
+      month = { key, label: locale.month(startOfLocalDay(`${key}-15`, timezone)), items: [] };
       months.set(key, month);
     }
     month.items.push(item);
@@ -185,7 +198,7 @@ function historyPages(all: IncidentView[], timezone: string): HistoryPage[] {
     const slug = quarterOf(month.key);
     let page = pages.get(slug);
     if (!page) {
-      page = { slug, label: quarterLabel(slug), months: [], newer: undefined, older: undefined };
+      page = { slug, label: quarterLabel(slug, locale), months: [], newer: undefined, older: undefined };
       pages.set(slug, page);
     }
     page.months.push(month);
@@ -202,10 +215,10 @@ function quarterOf(month: string): string {
   return `${month.slice(0, 4)}-q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
 }
 
-const QUARTERS = ['January – March', 'April – June', 'July – September', 'October – December'];
-
-function quarterLabel(slug: string): string {
-  return `${QUARTERS[Number(slug.slice(-1)) - 1]} ${slug.slice(0, 4)}`;
+/** "January – March 2026", "enero – marzo de 2026". */
+function quarterLabel(slug: string, locale: Locale): string {
+  const first = (Number(slug.slice(-1)) - 1) * 3 + 1;
+  return locale.t('history.quarter', { from: locale.monthName(first), to: locale.monthName(first + 2), year: slug.slice(0, 4) });
 }
 
 /** What each update changed: the components whose status differs from before it, by update id. */
@@ -217,4 +230,22 @@ export function componentChanges(incident: Incident, updates: readonly Update[])
     before = update.components;
   }
   return changes;
+}
+
+/** How many incidents one page of a per-component or per-impact list holds. */
+export const LIST_PAGE_SIZE = 50;
+
+export interface ListPage {
+  /** 1 is the oldest: a full page never changes, new incidents only ever go on the last. */
+  number: number;
+  /** Newest first. */
+  items: IncidentView[];
+  count: number;
+}
+
+/** A newest-first list cut into pages numbered from the oldest, so every page's URL keeps its contents. */
+export function listPages(newestFirst: readonly IncidentView[], size = LIST_PAGE_SIZE): ListPage[] {
+  const oldestFirst = [...newestFirst].reverse();
+  const count = Math.max(1, Math.ceil(oldestFirst.length / size));
+  return Array.from({ length: count }, (_, i) => ({ number: i + 1, items: oldestFirst.slice(i * size, (i + 1) * size).reverse(), count }));
 }

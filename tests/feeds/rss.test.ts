@@ -32,7 +32,7 @@ describe('the RSS feed', () => {
     }
     expect(feed.items[3]!.categories).toEqual(['REST API', 'Website']);
     expect(feed.items[3]!.content).toBe('<p>All good.</p>');
-    expect(feed.items[2]!.content).toContain('Maintenance window: 2026-12-01 01:00 UTC to 2026-12-01 02:00 UTC');
+    expect(feed.items[2]!.content).toContain('<p>Maintenance window: 1 Dec 2026, 02:00 – 03:00 CET</p>');
   });
 
   it('per component, holds only the updates of incidents that affect it', async () => {

@@ -37,13 +37,14 @@ const CSTATE_WORDS: Record<string, UpdateStatus> = { fixed: 'resolved', solved: 
 const TRACK = /\{\{<\s*track\s+"([^"]*)"\s*>\}\}/g;
 /** `*Investigating* -`, `**Update**:`, `**Resolved:**` at the start of an update: a few words, not a sentence in italics. */
 const LABEL = /^\*{1,2}([A-Za-z][A-Za-z -]{0,30}?):?\*{1,2}:?[ \t]*(?:[-–—:][ \t]*)?/;
-/** A `*Post-mortem*` label starting a line; the block it opens runs up to a `---` rule or the end. */
+/** A `*Post-mortem*` label starting a line: the block it opens runs to a `---` rule or the end. */
 const POSTMORTEM = /^\*{1,2}post[- ]?mortem:?\*{1,2}:?[ \t]*(?:[-–—:][ \t]*)?/im;
-/** `---` rules cState authors put between updates: at the edges of an update they only separate. */
-const RULE_LINE = /^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$/;
+const isRule = (line: string) => /^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$/.test(line);
+
+/** Text without the blank lines and `---` rules at its edges, which cState authors put between updates. */
 function trimRules(text: string): string {
-  const lines = text.trim().split('\n');
-  const edge = (line: string) => line.trim() === '' || RULE_LINE.test(line);
+  const lines = text.split('\n');
+  const edge = (line: string) => line.trim() === '' || isRule(line);
   let start = 0;
   let end = lines.length;
   while (start < end && edge(lines[start]!)) start++;
@@ -196,18 +197,15 @@ function takePostmortem(body: string, lineAt: (offset: number) => number, note: 
   const label = POSTMORTEM.exec(body);
   if (!label) return { body };
   note(lineAt(label.index), 'the *Post-mortem* block became `## Postmortem`.');
-  // The block ends at the start of the first rule line after the label, found line by line.
-  const contentStart = label.index + label[0].length;
-  let end = body.length;
-  for (let lineStart = body.indexOf('\n', contentStart) + 1; lineStart > 0; lineStart = body.indexOf('\n', lineStart) + 1) {
-    const lineEnd = body.indexOf('\n', lineStart);
-    if (RULE_LINE.test(body.slice(lineStart, lineEnd < 0 ? body.length : lineEnd))) {
-      end = lineStart;
-      break;
-    }
+  const from = label.index + label[0].length;
+  let to = from;
+  for (const line of body.slice(from).split('\n')) {
+    if (to > from && isRule(line)) break;
+    to += line.length + 1;
   }
-  const blank = body.slice(label.index, end).replace(/[^\n]/g, '');
-  return { body: body.slice(0, label.index) + blank + body.slice(end), postmortem: trimRules(body.slice(contentStart, end)) };
+  to = Math.min(to, body.length);
+  const blank = body.slice(label.index, to).replace(/[^\n]/g, '');
+  return { body: body.slice(0, label.index) + blank + body.slice(to), postmortem: trimRules(body.slice(from, to)) };
 }
 
 /** The status a cState label names, or Update with the word kept in the text when Candor has none for it. */

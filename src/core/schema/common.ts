@@ -4,10 +4,12 @@ import { parseTimestamp } from '../timestamp.ts';
 /** Lower-case letters, digits, `-` and `_`: ids appear in URLs, API ids and notice ids. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
+export const ID_MAX_LENGTH = 64;
+
 export const idSchema = z
   .string()
   .regex(ID_PATTERN, 'must be lower-case letters, digits, "-" or "_", starting with a letter or digit')
-  .max(64)
+  .max(ID_MAX_LENGTH)
   .describe('A stable identifier: lower-case letters, digits, "-" and "_". It appears in URLs; do not change it once published.');
 
 export const componentStatusSchema = z
@@ -15,23 +17,10 @@ export const componentStatusSchema = z
   .describe('A component status, as in Atlassian Statuspage.');
 export type ComponentStatus = z.infer<typeof componentStatusSchema>;
 
-/** How a component status reads to people: on pages, in feeds and in notices. */
-export const COMPONENT_STATUS_LABELS: Record<ComponentStatus, string> = {
-  operational: 'Operational',
-  degraded_performance: 'Degraded performance',
-  partial_outage: 'Partial outage',
-  major_outage: 'Major outage',
-  under_maintenance: 'Under maintenance',
-};
-
 export const impactSchema = z
   .enum(['none', 'minor', 'major', 'critical'])
   .describe('How bad it is for users: none | minor | major | critical.');
 export type Impact = z.infer<typeof impactSchema>;
-
-/** How an impact reads to people, on its own ("Major") and as a phrase ("Major impact"). */
-export const IMPACT_LABELS: Record<Impact, string> = { none: 'No impact', minor: 'Minor', major: 'Major', critical: 'Critical' };
-export const IMPACT_PHRASES: Record<Impact, string> = { none: 'No impact', minor: 'Minor impact', major: 'Major impact', critical: 'Critical impact' };
 
 export const visibilitySchema = z
   .enum(['public', 'internal'])
