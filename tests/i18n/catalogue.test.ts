@@ -51,9 +51,9 @@ describe('a locale', () => {
     expect(es.t('uptime.days_ago', { count: 1 })).toBe('hace 1 día');
     expect(es.t('home.recent', { count: 7 })).toBe('Resuelto en los últimos 7 días');
     // A `zero:` form, which a team may add, is used for 0 even where Intl's rules have no such category.
-    const zero = createLocale({ language: 'es', timezone: 'UTC', overrides: { 'uptime.more': { zero: 'nada más', one: 'y {count} más', other: 'y {count} más' } } });
-    expect(zero.t('uptime.more', { count: 0 })).toBe('nada más');
-    expect(zero.t('uptime.more', { count: 2 })).toBe('y 2 más');
+    const zero = createLocale({ language: 'es', timezone: 'UTC', overrides: { 'uptime.days_ago': { zero: 'hoy mismo', one: 'hace {count} día', other: 'hace {count} días' } } });
+    expect(zero.t('uptime.days_ago', { count: 0 })).toBe('hoy mismo');
+    expect(zero.t('uptime.days_ago', { count: 2 })).toBe('hace 2 días');
   });
 
   it('writes dates, durations and numbers in the page language and zone, whatever the process locale', () => {
