@@ -183,7 +183,7 @@ describe('freshness and live status', () => {
 describe('the state in the tab', () => {
   it('starts the title with the state and shows its favicon, and both calm down when it is over', async () => {
     const { page, context } = await open(PAGES.home);
-    expect(await page.title()).toBe('Partial System Outage · Acme status');
+    expect(await page.title()).toBe('Partial system outage · Acme status');
     const icon = await page.locator('link[rel="icon"]').getAttribute('href');
     expect(icon).toBe('/favicons/par.svg');
     const response = await page.request.get(server.origin + icon);
@@ -214,7 +214,7 @@ describe('uptime days', () => {
     await page.keyboard.press('Enter');
     const popover = page.locator('.day-pop');
     await poll(() => popover.isVisible()).toBe(true);
-    expect(await popover.innerText()).toMatch(/20 Nov 2026[\s\S]*Website down[\s\S]*Major impact[\s\S]*Lasted 1 h 42 min/);
+    expect(await popover.innerText()).toMatch(/20 Nov 2026[\s\S]*Website down[\s\S]*Major impact[\s\S]*lasted 1 hr, 42 mins/i);
     expect(new URL(page.url()).hash).toBe('');
     await page.keyboard.press('Escape');
     await poll(() => popover.isVisible()).toBe(false);

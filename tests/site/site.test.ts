@@ -34,9 +34,9 @@ describe('the example site', () => {
 
   it('answers the reader on the home page: status, incident, since when, workaround, next update, maintenance', () => {
     const home = pages.get('index.html')!;
-    expect(home).toContain('<h1 id="overall">Partial System Outage</h1>');
+    expect(home).toContain('<h1 id="overall">Partial system outage</h1>');
     expect(home).toContain('Elevated API error rates in eu-west');
-    expect(home).toMatch(/Ongoing for <span data-since="2026-11-23T09:12:00.000Z">2 h 48 min<\/span>/);
+    expect(home).toMatch(/Ongoing for <span data-since="2026-11-23T09:12:00.000Z">2 hrs, 48 mins<\/span>/);
     expect(home).toContain('What you can do meanwhile');
     expect(home).toMatch(/Next update by <strong><time datetime="2026-11-23T16:00:00.000Z"[^>]*>23 Nov 2026, 16:00 UTC<\/time>/);
     expect(home).toContain('PostgreSQL minor version upgrade in eu-west');
@@ -49,7 +49,7 @@ describe('the example site', () => {
   it('writes every time as <time datetime> in the page zone with the zone shown', () => {
     const incident = pages.get('incidents/2026-11-10-database-failover/index.html')!;
     expect(incident).toMatch(/<time datetime="2026-11-10T13:55:00.000Z"[^>]*>10 Nov 2026, 13:55 UTC<\/time>/);
-    expect(incident).toContain('1 h 42 min');
+    expect(incident).toContain('1 hr, 42 mins');
     expect(incident).toContain('<h2 id="postmortem">Postmortem</h2>');
   });
 
@@ -79,7 +79,7 @@ describe('the example site', () => {
     const incident = pages.get('incidents/2026-11-23-api-errors/index.html')!;
     expect(incident).toMatch(/<meta property="og:description" content="Monitoring: About one in five requests/);
     expect(incident).toContain('<meta property="og:type" content="article">');
-    expect(pages.get('index.html')).toContain('<title>Partial System Outage · Acme Cloud status</title>');
+    expect(pages.get('index.html')).toContain('<title>Partial system outage · Acme Cloud status</title>');
   });
 
   it('maps every public page in sitemap.xml and points robots.txt to it', async () => {
@@ -166,7 +166,7 @@ describe('a site under a base path, with hostile Markdown and a long history', (
   it('starts a new component\'s uptime on its since day', async () => {
     const web = await readFile(join(out, 'components/web/index.html'), 'utf8');
     expect(web.match(/aria-label="[^"]*: no data"/g)).toHaveLength(79);
-    expect(web).toContain('<dt>Last 90 days</dt><dd>100.00 %</dd>');
+    expect(web).toContain('<dt>Last 90 days</dt><dd>100.00%</dd>');
   });
 });
 
