@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runNotify } from '../../../cli/notify.ts';
+import { noticePreviews } from '../../../github/notice-previews.ts';
 import { loadModel, NOW, tempRepo } from '../../../../tests/notify/fixture.ts';
 import { notifyConfigSchema, type NotifyConfig } from '../../config-schema.ts';
 import { FileLedger } from '../../file-ledger.ts';
@@ -260,6 +261,18 @@ describe('email notices', () => {
     expect(html).toContain('<html lang="es">');
     expect(html).toContain('Ver en Acme Cloud');
     expect(html).toContain('>Qué estamos haciendo</h2>');
+  });
+
+  it('a pull request\'s preview shows each mail as its headers and text, with no secret', async () => {
+    const ledger = await knownLedger();
+    const state = noticePreviews(await loadModel(repo.dir, NOW), config(), await ledger.list(), NOW, (text) => text.split(PASSWORD).join('[secret]'));
+    expect(state.kind).toBe('planned');
+    const [preview] = state.kind === 'planned' ? state.previews : [];
+    expect(preview).toMatchObject({ channel: 'mail', type: 'email', language: 'text' });
+    expect(preview!.payload).toMatch(/^From: Acme status <status@acme\.test>\nSubject: \[Acme Cloud status\] Elevated API error rates\nMessage-ID: </);
+    expect(preview!.payload).toContain('Investigating · Elevated API error rates');
+    expect(preview!.payload).not.toContain('status-announce@lists.acme.test');
+    expect(sink.attempts).toBe(0);
   });
 
   it('a dry run prints each mail and sends nothing', async () => {
