@@ -23,6 +23,8 @@ export const de: Catalogue = {
   'impact.major': 'Erheblich',
   'impact.critical': 'Kritisch',
 
+  'count.incidents': { zero: 'Keine Störungen', one: '{count} Störung', other: '{count} Störungen' },
+
 
   'overall.operational': 'Alle Systeme funktionieren normal',
   'overall.major_system_outage': 'Schwerer Ausfall aller Systeme',

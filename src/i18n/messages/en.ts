@@ -23,6 +23,8 @@ export const en = {
   'impact.major': 'Major',
   'impact.critical': 'Critical',
 
+  'count.incidents': { one: '{count} incident', other: '{count} incidents' },
+
 
   // The page's overall status, by the Statuspage description it derives from (the API keeps the English).
   'overall.operational': 'All systems operational',

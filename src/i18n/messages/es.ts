@@ -23,6 +23,8 @@ export const es: Catalogue = {
   'impact.major': 'Grave',
   'impact.critical': 'Crítico',
 
+  'count.incidents': { zero: 'Ninguna incidencia', one: '{count} incidencia', other: '{count} incidencias' },
+
 
   'overall.operational': 'Todos los sistemas funcionan con normalidad',
   'overall.major_system_outage': 'Interrupción grave de todos los sistemas',

@@ -23,6 +23,8 @@ export const fr: Catalogue = {
   'impact.major': 'Majeur',
   'impact.critical': 'Critique',
 
+  'count.incidents': { zero: 'Aucun incident', one: '{count} incident', other: '{count} incidents' },
+
 
   'overall.operational': 'Tous les systèmes fonctionnent normalement',
   'overall.major_system_outage': 'Panne majeure de tous les systèmes',

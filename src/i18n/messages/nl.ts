@@ -23,6 +23,8 @@ export const nl: Catalogue = {
   'impact.major': 'Groot',
   'impact.critical': 'Kritiek',
 
+  'count.incidents': { zero: 'Geen incidenten', one: '{count} incident', other: '{count} incidenten' },
+
 
   'overall.operational': 'Alle systemen werken normaal',
   'overall.major_system_outage': 'Ernstige storing in alle systemen',
