@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UsageError } from '../cli/clock.ts';
+import { UsageError } from '../core/errors.ts';
 import type { ComponentStatus, Incident, StatusModel } from '../core/model.ts';
 import { incidentStatusSchema, maintenanceStatusSchema, STATUS_LABELS, type UpdateStatus } from '../core/schema/update-status.ts';
 import { insertSection, setFrontmatterKey } from './edit-incident.ts';

@@ -1,5 +1,5 @@
-import type { Io } from '../cli/check.ts';
-import { currentTime } from '../cli/clock.ts';
+import type { Io } from '../shared/io.ts';
+import { currentTime } from '../shared/clock.ts';
 import { STATUS_LABELS, type UpdateStatus } from '../core/schema/update-status.ts';
 import { lifecycleAt } from '../core/status.ts';
 import { formatTimestampUtc } from '../core/timestamp.ts';

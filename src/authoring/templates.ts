@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { UpdateStatus } from '../core/schema/update-status.ts';
-import { CommandFailure } from './command.ts';
+import { ContentError } from '../core/errors.ts';
 
 export const TEMPLATES_DIR = 'templates';
 
@@ -23,13 +24,16 @@ export function statusTemplateName(status: UpdateStatus): string {
   return status.replace(/_/g, '-');
 }
 
+/** The templates Candor ships, used for any the repository does not override in its own templates/. */
+const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+
 export async function readTemplate(root: string, name: string): Promise<Template> {
   const path = `${TEMPLATES_DIR}/${name}.md`;
   try {
     return { path, text: await readFile(join(root, path), 'utf8') };
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
-    throw new CommandFailure(`${path} is missing, so there is nothing to draft the text from.\n    hint: Restore it (\`git checkout origin/main -- ${path}\`), or write the text yourself as the command's message argument.`);
+    return { path: `${TEMPLATES_DIR}/${name}.md (built in)`, text: await readFile(join(BUILT_IN_TEMPLATES, `${name}.md`), 'utf8') };
   }
 }
 
@@ -48,7 +52,7 @@ export function fillTemplate(template: Template, values: TemplateValues): string
     const filled = line.replace(PLACEHOLDER, (_, name: string) => {
       if (!(PLACEHOLDERS as readonly string[]).includes(name)) {
         const lineNumber = template.text.split('\n').findIndex((l) => l.includes(`{{${name}`)) + 1;
-        throw new CommandFailure(`${template.path}:${lineNumber} uses {{${name}}}, which Candor does not fill.\n    hint: Use one of: ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`);
+        throw new ContentError(`${template.path}:${lineNumber} uses {{${name}}}, which Candor does not fill.\n    hint: Use one of: ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`);
       }
       const value = values[name as keyof TemplateValues];
       if (!value) missing = true;

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { runCommand } from '../authoring/command.ts';
+import { runCommand } from './run-command.ts';
 import { loadForAuthoring } from '../authoring/load-for-authoring.ts';
 import { nextSteps } from '../authoring/next-steps.ts';
 import { validateChanges } from '../authoring/validate-changes.ts';
@@ -11,8 +11,9 @@ import type { ImportResult } from '../authoring/import/imported.ts';
 import { readCstateIssues, readSourceText, readStatuspageExport } from '../authoring/import/read-sources.ts';
 import { importStatuspage } from '../authoring/import/statuspage.ts';
 import { CONFIG_FILE } from '../core/read-repository.ts';
-import type { Io } from './check.ts';
-import { currentTime, UsageError } from './clock.ts';
+import type { Io } from '../shared/io.ts';
+import { currentTime } from '../shared/clock.ts';
+import { UsageError } from '../core/errors.ts';
 
 const USAGE = 'npm run import -- statuspage <incidents.json> [scheduled-maintenances.json ...]  or  npm run import -- cstate <content/issues folder> [config.yml]';
 
@@ -22,7 +23,7 @@ const USAGE = 'npm run import -- statuspage <incidents.json> [scheduled-maintena
  * whatever could not be mapped is listed.
  */
 export async function runImport(argv: string[], io: Io): Promise<number> {
-  return runCommand('import', USAGE, io, async () => {
+  return runCommand('import', io, USAGE, async () => {
     const { positionals } = parseArgs({ args: argv, options: {}, allowPositionals: true, strict: true });
     const [source, ...paths] = positionals;
     if (source !== 'statuspage' && source !== 'cstate') throw new UsageError(`the first argument is "statuspage" or "cstate"${source ? `, not "${source}"` : ''}.`);

@@ -10,31 +10,29 @@ import { secretMasker } from '../notify/mask.ts';
 import { describePlan } from '../notify/describe-plan.ts';
 import { planNotices } from '../notify/plan.ts';
 import { runNotices, type RunReport } from '../notify/run.ts';
-import { validateRepository, type Io } from './check.ts';
-import { currentTime, UsageError } from './clock.ts';
+import type { Io } from '../shared/io.ts';
+import { validateRepository } from './validate.ts';
+import { DeliveryError } from '../core/errors.ts';
+import { currentTime } from '../shared/clock.ts';
+import { runCommand } from './run-command.ts';
 
 /** Where the ledger lives unless `--since-ledger` says otherwise. */
 export const DEFAULT_LEDGER = '.candor/notify-ledger.json';
 
-const USAGE = 'Usage: npm run notify [-- --dry-run] [--since-ledger FILE]';
+const USAGE = 'candor notify [--dry-run] [--since-ledger FILE]';
 
 /**
  * `npm run notify`: sends every notice the content calls for that the ledger has not recorded.
  * Exit 0 when nothing is left undelivered, 1 when something is (or the repository has errors), 2 on misuse.
  */
-export async function runNotify(argv: string[], io: Io, store?: Ledger): Promise<number> {
-  let values: { 'dry-run'?: boolean; 'since-ledger'?: string };
-  let now: Date;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' }, 'since-ledger': { type: 'string' } }, strict: true }));
-    now = currentTime(io.env);
-  } catch (cause) {
-    if (cause instanceof UsageError || (cause as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`candor notify: ${(cause as Error).message}\n${USAGE}`);
-      return 2;
-    }
-    throw cause;
-  }
+export function runNotify(argv: string[], io: Io, store?: Ledger): Promise<number> {
+  return runCommand('notify', io, USAGE, () => notify(argv, io, store));
+}
+
+/** The notify command itself; its failures are mapped by whichever command runs it. */
+export async function notify(argv: string[], io: Io, store?: Ledger): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' }, 'since-ledger': { type: 'string' } }, strict: true });
+  const now = currentTime(io.env);
   const result = await validateRepository(io.cwd, now);
   if (result.diagnostics.length > 0) io.stderr(formatPretty(result.diagnostics));
   if (hasErrors(result.diagnostics) || !result.model) {
@@ -62,8 +60,7 @@ export async function runNotify(argv: string[], io: Io, store?: Ledger): Promise
     return report.ok ? 0 : 1;
   } catch (cause) {
     if (cause instanceof LedgerError) {
-      io.stderr(mask(`candor notify: ${cause.message}\nNothing more was sent (any notice listed above as sent was delivered). Restore or fix the ledger; if it is lost for good, remove it, and the next run records every existing notice as sent, without sending.`));
-      return 1;
+      throw new DeliveryError(mask(`${cause.message}\nNothing more was sent (any notice listed above as sent was delivered). Restore or fix the ledger; if it is lost for good, remove it, and the next run records every existing notice as sent, without sending.`));
     }
     throw cause;
   }

@@ -1,16 +1,16 @@
 import { parseArgs } from 'node:util';
-import { runCommand } from '../authoring/command.ts';
+import { runCommand } from './run-command.ts';
 import { postUpdate } from '../authoring/post-update.ts';
 import { suggest } from '../core/diagnostics.ts';
 import { readUpdateStatus, STATUS_LABELS } from '../core/schema/update-status.ts';
-import type { Io } from './check.ts';
-import { UsageError } from './clock.ts';
+import type { Io } from '../shared/io.ts';
+import { UsageError } from '../core/errors.ts';
 
 const USAGE = 'npm run update -- <incident id> <status> ["message"] [--components api:operational,...] [--next "<time>"|+30m] [--at "<time>"]';
 
 /** `npm run update -- <id> <status> ["message"]`. */
 export async function runUpdate(argv: string[], io: Io): Promise<number> {
-  return runCommand('update', USAGE, io, async () => {
+  return runCommand('update', io, USAGE, async () => {
     const { values, positionals } = parseArgs({
       args: argv,
       options: { components: { type: 'string' }, next: { type: 'string' }, at: { type: 'string' } },

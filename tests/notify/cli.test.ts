@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CANDOR_BIN } from '../candor-bin.ts';
 import { parseLedger } from '../../src/notify/ledger.ts';
 import { API_INCIDENT, STANDARD_FILES, tempRepo } from './fixture.ts';
 import { Receiver } from './receiver.ts';
 
-const NOTIFY_SCRIPT = fileURLToPath(new URL('../../scripts/notify.ts', import.meta.url));
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const SLACK_PATH = '/services/T0/B0/slacksecrettoken';
 const HOOK_PATH = '/hooks/hooksecrettoken';
@@ -42,7 +41,7 @@ function notify(args: string[] = [], extraEnv: Record<string, string | undefined
   return new Promise((resolve) => {
     const childEnv: NodeJS.ProcessEnv = { ...process.env, CANDOR_NOW: '2026-11-23T12:00:00Z', ...env, ...extraEnv };
     for (const [k, v] of Object.entries(extraEnv)) if (v === undefined) delete childEnv[k];
-    execFile(process.execPath, [NOTIFY_SCRIPT, ...args], { cwd: repo.dir, env: childEnv }, (error, stdout, stderr) => {
+    execFile(process.execPath, [CANDOR_BIN, 'notify', ...args], { cwd: repo.dir, env: childEnv }, (error, stdout, stderr) => {
       outputs.push(stdout, stderr);
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
@@ -150,6 +149,6 @@ describe('npm run notify', () => {
   it('explains misuse with exit code 2', async () => {
     const result = await notify(['--frobnicate']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Usage: npm run notify [-- --dry-run] [--since-ledger FILE]');
+    expect(result.stderr).toContain('Usage: candor notify [--dry-run] [--since-ledger FILE]');
   });
 });

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { validateRepository } from '../../src/cli/check.ts';
+import { validateRepository } from '../../src/cli/validate.ts';
 import type { StatusModel } from '../../src/core/model.ts';
 
 export const NOW = new Date('2026-11-23T12:00:00Z');
