@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runBuildCommand } from '../candor-bin.ts';
+import { buildableRepoDir, runBuildCommand } from '../candor-bin.ts';
 import { forAudience } from '../../src/core/audience.ts';
 import { loadRepository } from '../../src/core/load-repository.ts';
 import type { StatusModel } from '../../src/core/model.ts';
@@ -37,7 +37,7 @@ export function publicModel(files: Files, now = NOW): StatusModel {
 
 /** A content repository on disk. */
 export async function writeRepository(files: Files): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'candor-feeds-'));
+  const root = await buildableRepoDir('feeds-');
   for (const [path, text] of Object.entries(files)) {
     await mkdir(dirname(join(root, path)), { recursive: true });
     await writeFile(join(root, path), text);

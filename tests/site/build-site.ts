@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { PROJECT_ROOT, runBuildCommand } from '../candor-bin.ts';
+import { buildableRepoDir, PROJECT_ROOT, runBuildCommand } from '../candor-bin.ts';
 
 export { PROJECT_ROOT };
 export const EXAMPLE_NOW = '2026-11-23T12:00:00Z';
@@ -15,7 +15,7 @@ export async function buildSite(contentDir: string, options: { now?: string; aud
 
 /** A content repository on disk: `{ 'components.yaml': ..., 'incidents/x.md': ... }`. */
 export async function writeRepository(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'candor-content-'));
+  const dir = await buildableRepoDir('content-');
   for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), content);
