@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Incident, StatusModel } from '../core/model.ts';
 import { STATUS_LABELS } from '../core/schema/update-status.ts';
 import { endedAt, lifecycleAt, startedAt } from '../core/status.ts';
@@ -10,6 +8,7 @@ import { keepTextStyle } from './keep-text-style.ts';
 import { fillTemplate, readTemplate } from './templates.ts';
 import type { FileChange } from './validate-changes.ts';
 import { componentWords, duration, shortTime } from './wording.ts';
+import { readRepositoryText } from './read-text.ts';
 
 /** The first sentence of an update, as a timeline entry. */
 function firstSentence(markdown: string): string {
@@ -43,6 +42,6 @@ export async function addPostmortem(root: string, model: StatusModel, incident: 
     timeline,
     ...(incident.contact ?? model.page.contact ? { contact: incident.contact ?? model.page.contact } : {}),
   });
-  const original = await readFile(join(root, incident.file), 'utf8');
+  const original = await readRepositoryText(root, incident.file);
   return { path: incident.file, text: keepTextStyle(original, (lf) => insertSection(lf, `## Postmortem\n${body}\n`)) };
 }

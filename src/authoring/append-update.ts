@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { UsageError } from '../core/errors.ts';
 import type { ComponentStatus, Incident, StatusModel } from '../core/model.ts';
 import { incidentStatusSchema, maintenanceStatusSchema, STATUS_LABELS, type UpdateStatus } from '../core/schema/update-status.ts';
@@ -9,6 +7,7 @@ import { keepTextStyle } from './keep-text-style.ts';
 import { fillTemplate, readTemplate, statusTemplateName } from './templates.ts';
 import type { FileChange } from './validate-changes.ts';
 import { componentWords, shortTime } from './wording.ts';
+import { readRepositoryText } from './read-text.ts';
 
 export interface UpdateRequest {
   status: UpdateStatus;
@@ -40,7 +39,7 @@ const ENDING: ReadonlySet<UpdateStatus> = new Set(['resolved', 'completed']);
  */
 export async function appendUpdate(root: string, model: StatusModel, incident: Incident, request: UpdateRequest): Promise<FileChange> {
   checkStatusForKind(incident, request.status);
-  const original = await readFile(join(root, incident.file), 'utf8');
+  const original = await readRepositoryText(root, incident.file);
   const ids = [...new Set([...Object.keys(incident.components), ...Object.keys(request.changes)])];
   const contact = incident.contact ?? model.page.contact;
   const body = request.message ?? fillTemplate(await readTemplate(root, statusTemplateName(request.status)), {

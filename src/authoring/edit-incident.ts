@@ -39,7 +39,13 @@ export function setFrontmatterKey(path: string, text: string, key: string, value
     const scalar = stringify(value, { version: '1.2', lineWidth: 0 }).trimEnd();
     if (valueRange) edited = yaml.slice(0, valueRange[0]) + scalar + yaml.slice(valueRange[1]);
     else if (keyStart !== undefined) throw new ContentError(`${path}: \`${key}:\` has no value; give it one or remove the line, then run the command again.`);
-    else edited = `${yaml.replace(/\n*$/, '')}\n${key}: ${scalar}`;
+    else edited = `${withoutTrailingNewlines(yaml)}\n${key}: ${scalar}`;
   }
-  return `---\n${edited.replace(/\n*$/, '')}\n---\n${split.body}`;
+  return `---\n${withoutTrailingNewlines(edited)}\n---\n${split.body}`;
+}
+
+function withoutTrailingNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '\n') end--;
+  return text.slice(0, end);
 }

@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { UpdateStatus } from '../core/schema/update-status.ts';
 import { ContentError } from '../core/errors.ts';
+import { readRepositoryText } from './read-text.ts';
 
 export const TEMPLATES_DIR = 'templates';
 
@@ -29,23 +31,37 @@ const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta
 
 export async function readTemplate(root: string, name: string): Promise<Template> {
   const path = `${TEMPLATES_DIR}/${name}.md`;
-  try {
-    return { path, text: await readFile(join(root, path), 'utf8') };
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
-    return { path: `${TEMPLATES_DIR}/${name}.md (built in)`, text: await readFile(join(BUILT_IN_TEMPLATES, `${name}.md`), 'utf8') };
-  }
+  // A repository overrides only the templates it has; the others are Candor's own.
+  if (!existsSync(join(root, path))) return { path: `${path} (built in)`, text: await readFile(join(BUILT_IN_TEMPLATES, `${name}.md`), 'utf8') };
+  return { path, text: await readRepositoryText(root, path) };
 }
 
 const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g;
+
+/**
+ * `<!-- ... -->` and the spaces and newline after it removed; an unclosed one is kept.
+ * A scan rather than a lazy pattern, which would search from every `<!--` to the end: quadratic.
+ */
+function dropComments(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', from)) {
+    out += text.slice(from, open);
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) return out + text.slice(open);
+    from = close + 3;
+    while (text[from] === ' ' || text[from] === '\t') from++;
+    if (text[from] === '\n') from++;
+  }
+  return out + text.slice(from);
+}
 
 /**
  * Fills `{{placeholders}}`. Comments are notes for whoever edits the template and are dropped; a
  * line using a placeholder without a value is left out, so a template can offer optional sentences.
  */
 export function fillTemplate(template: Template, values: TemplateValues): string {
-  const withoutComments = template.text.replace(/<!--[\s\S]*?-->[ \t]*\n?/g, '');
-  const lines = withoutComments.split('\n');
+  const lines = dropComments(template.text).split('\n');
   const out: string[] = [];
   lines.forEach((line) => {
     let missing = false;

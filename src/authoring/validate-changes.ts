@@ -36,7 +36,7 @@ export async function validateChanges(root: string, changes: readonly FileChange
     if (change.path === CONFIG_FILE) config = { path: change.path, bytes: bytes(change.text) };
     else incidents.set(change.path, { path: change.path, bytes: bytes(change.text) });
   }
-  const after = loadRepository({ ...(config ? { config } : {}), incidents: [...incidents.values()] }, { now });
+  const after = loadRepository({ ...(files.refused ? { refused: files.refused } : {}), ...(config ? { config } : {}), incidents: [...incidents.values()] }, { now });
   const changed = new Set(changes.map((c) => c.path));
   const existing = new Set(before.diagnostics.map(key));
   const blocking = after.diagnostics.filter((d) => d.severity === 'error' && (changed.has(d.file) || !existing.has(key(d))));

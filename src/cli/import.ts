@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
+import { ContentError } from '../core/errors.ts';
 import { runCommand } from './run-command.ts';
 import { loadForAuthoring } from '../authoring/load-for-authoring.ts';
 import { nextSteps } from '../authoring/next-steps.ts';
 import { validateChanges } from '../authoring/validate-changes.ts';
 import { writeChanges } from '../authoring/write-changes.ts';
 import { ComponentRegistry } from '../authoring/import/component-registry.ts';
-import { importCstate, readCstateSystems } from '../authoring/import/cstate.ts';
+import { importCstate, isKnownZone, readCstateConfig } from '../authoring/import/cstate.ts';
 import { planImport } from '../authoring/import/imported-files.ts';
 import type { ImportResult } from '../authoring/import/imported.ts';
 import { readCstateIssues, readSourceText, readStatuspageExport } from '../authoring/import/read-sources.ts';
@@ -38,8 +39,10 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
       for (const path of paths) results.push(importStatuspage(await readStatuspageExport(io.cwd, path), registry));
     } else {
       const [dir, config] = paths as [string, string | undefined];
-      if (config) for (const system of readCstateSystems(await readSourceText(io.cwd, config))) registry.idFor(system.name, system.category);
-      results.push(importCstate(await readCstateIssues(io.cwd, dir), registry));
+      const site = config ? readCstateConfig(await readSourceText(io.cwd, config)) : { systems: [] };
+      if (site.timezone && !isKnownZone(site.timezone)) throw new ContentError(`${config}: \`timeZone: ${site.timezone}\` is not an IANA time zone, so the issues' times cannot be read.\n    hint: Write a zone such as Europe/Berlin or America/New_York in ${config}, or leave \`timeZone\` out for UTC.`);
+      for (const system of site.systems) registry.idFor(system.name, { ...(system.category ? { group: system.category } : {}), ...(system.description ? { description: system.description } : {}) });
+      results.push(importCstate(await readCstateIssues(io.cwd, dir), registry, site.timezone));
     }
     const incidents = results.flatMap((r) => r.incidents);
     const notes = results.flatMap((r) => r.notes);

@@ -5,6 +5,7 @@ import { formatPretty, formatSummary } from '../core/format-diagnostics.ts';
 import type { NotifyConfig } from '../notify/config-schema.ts';
 import { FileLedger } from '../notify/file-ledger.ts';
 import { LedgerError, type Ledger } from '../notify/ledger.ts';
+import { setupDiagnostics } from '../notify/channel-setup.ts';
 import { NOTIFY_FILE } from '../notify/load-config.ts';
 import { secretMasker } from '../notify/mask.ts';
 import { describePlan } from '../notify/describe-plan.ts';
@@ -43,6 +44,12 @@ export async function notify(argv: string[], io: Io, store?: Ledger): Promise<nu
   if (!config) {
     io.stdout(`There is no ${NOTIFY_FILE}, so there is nowhere to send notices. See docs/notices.md.`);
     return 0;
+  }
+  // Values that can never work are configuration errors, reported on their notify.yaml line before anything is sent.
+  const setup = result.notifyLocate ? setupDiagnostics(config, io.env, result.notifyLocate) : [];
+  if (setup.length > 0) {
+    io.stderr(`${formatPretty(setup)}\nNo notice was sent: fix the environment variables named above and run again.`);
+    return 1;
   }
   const mask = secretMasker(secretsOf(config, io.env));
   const out = (text: string) => io.stdout(mask(text));

@@ -2,9 +2,10 @@ import { sortDiagnostics } from '../core/diagnostics.ts';
 import { loadRepository, type LoadResult } from '../core/load-repository.ts';
 import { readRepository } from '../core/read-repository.ts';
 import type { NotifyConfig } from '../notify/config-schema.ts';
+import type { LoadedNotifyConfig } from '../notify/load-config.ts';
 import { readNotifyConfig } from '../notify/read-config.ts';
 
-export type ValidatedRepository = LoadResult & { fileCount: number; notifyConfig?: NotifyConfig };
+export type ValidatedRepository = LoadResult & { fileCount: number; notifyConfig?: NotifyConfig; notifyLocate?: LoadedNotifyConfig['locate'] };
 
 /** Loads and validates the repository at `root` (content and notify.yaml), the first step of check, build and notify. */
 export async function validateRepository(root: string, now: Date): Promise<ValidatedRepository> {
@@ -17,6 +18,6 @@ export async function validateRepository(root: string, now: Date): Promise<Valid
     ...result,
     diagnostics,
     fileCount: files.incidents.length + (files.config ? 1 : 0) + (notify ? 1 : 0),
-    ...(notify?.config ? { notifyConfig: notify.config } : {}),
+    ...(notify?.config ? { notifyConfig: notify.config, notifyLocate: notify.locate } : {}),
   };
 }

@@ -1,7 +1,8 @@
 import { level2Headings } from './body-headings.ts';
-import { error, suggest, warning, type Diagnostic, type Position } from './diagnostics.ts';
+import { didYouMean, error, suggest, warning, type Diagnostic, type Position } from './diagnostics.ts';
 import { componentStatusSchema, type ComponentStatus } from './schema/common.ts';
-import { readUpdateStatus, STATUS_LABELS, type UpdateStatus } from './schema/update-status.ts';
+import { ENGLISH_STATUS_WORDS, headingWords, type HeadingWords } from './heading-words.ts';
+import type { UpdateStatus } from './schema/update-status.ts';
 import { parseTimestamp } from './timestamp.ts';
 
 export interface ParsedUpdate {
@@ -23,12 +24,24 @@ export interface ParsedBody {
 const SEPARATOR = /\s[·|—–-]\s/g;
 const HEADING_EXAMPLE = '`## 2026-11-22 14:03 UTC · Investigating`';
 const UPDATE_AT_WRONG_LEVEL = /^( {0,3})(#|#{3,6})[ \t]+(\d{4}-\d{2}-\d{2}[^\n]*)$/gm;
-const POSTMORTEM = /^post[- ]?mortem$/i;
-const COMPONENTS_LINE = /^components?:[ \t]*(.*)$/i;
+const COMPONENTS_LINE = /^components?:(.*)$/i;
 
 /** A heading's text without its `#` marks. */
 function headingTextOf(raw: string): string {
-  return raw.replace(/^[ \t]*#+[ \t]*/, '').replace(/[ \t]+#+[ \t]*$/, '').trim();
+  return withoutClosingHashes(raw.replace(/^[ \t]*#+[ \t]*/, '')).trim();
+}
+
+/**
+ * `Title ##` -> `Title`: the optional closing `#`s of an ATX heading, which follow a space or tab.
+ * Scanned from the end, as a pattern anchored at the end would be tried from every space: quadratic.
+ */
+function withoutClosingHashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  let hashes = end;
+  while (hashes > 0 && text[hashes - 1] === '#') hashes--;
+  if (hashes === end || hashes === 0 || (text[hashes - 1] !== ' ' && text[hashes - 1] !== '\t')) return text;
+  return text.slice(0, hashes);
 }
 
 /** The time and status of `<time> · <status>`, split at the last separator; undefined without one. */
@@ -43,7 +56,7 @@ function splitUpdateHeading(text: string): { time: string; status: string; statu
  * Reads the Markdown after the frontmatter: the summary, then `## <time> · <status>` updates,
  * then an optional `## Postmortem`. `lineOffset` is the number of lines before the body.
  */
-export function parseIncidentBody(file: string, body: string, lineOffset: number): { body: ParsedBody; diagnostics: Diagnostic[] } {
+export function parseIncidentBody(file: string, body: string, lineOffset: number, words: HeadingWords = headingWords()): { body: ParsedBody; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const { atx: headings, setext } = level2Headings(body);
   // Only `## ` headings divide the body. A line of `---` under text also makes a level-2 heading
@@ -53,8 +66,8 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
       'The `---` line under this text turns the text into a heading.',
       `Leave a blank line before \`---\` for a horizontal rule; head updates like ${HEADING_EXAMPLE}.`));
   }
-  const postmortemHeading = headings.find((h) => POSTMORTEM.test(headingTextOf(body.slice(h.startOffset, h.endOffset))));
-  diagnostics.push(...updatesAtWrongLevel(file, body.slice(0, postmortemHeading?.startOffset ?? body.length), lineOffset));
+  const postmortemHeading = headings.find((h) => words.isPostmortem(headingTextOf(body.slice(h.startOffset, h.endOffset))));
+  diagnostics.push(...updatesAtWrongLevel(file, body.slice(0, postmortemHeading?.startOffset ?? body.length), lineOffset, words));
   const offsets = headings.map((h) => h.startOffset);
   const summary = body.slice(0, offsets[0] ?? body.length).trim();
   const updates: ParsedUpdate[] = [];
@@ -69,7 +82,7 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
     const content = body.slice(heading.endOffset, offsets[i + 1] ?? body.length);
     const contentLine = heading.endLine + lineOffset;
 
-    if (POSTMORTEM.test(headingText)) {
+    if (words.isPostmortem(headingText)) {
       if (postmortem) {
         diagnostics.push(error(file, position, 'duplicate-postmortem', 'There is a second `## Postmortem` section.', 'Merge the two postmortem sections into one.'));
       }
@@ -96,14 +109,14 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
     const { time: timeText, status: statusText } = parts;
     const statusColumn = textColumn + parts.statusIndex;
     const time = parseTimestamp(timeText);
-    const status = readUpdateStatus(statusText);
+    const status = words.status(statusText);
     if (!time.ok) {
       diagnostics.push(error(file, { line: position.line, column: textColumn }, `timestamp-${time.reason}`, time.message, time.hint));
     }
     if (!status) {
       diagnostics.push(
         error(file, { line: position.line, column: statusColumn }, 'unknown-status', `"${statusText}" is not an update status.`,
-          suggest(statusText, Object.values(STATUS_LABELS))),
+          statusHint(statusText, words)),
       );
     }
     const { text, changes } = readComponentsLine(file, content, contentLine, diagnostics);
@@ -121,17 +134,24 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
  * An update written as `#` or `###` would silently become part of the text above it. `text` ends
  * before the postmortem, whose own timeline may use such headings.
  */
-function updatesAtWrongLevel(file: string, text: string, lineOffset: number): Diagnostic[] {
+function updatesAtWrongLevel(file: string, text: string, lineOffset: number, words: HeadingWords): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const match of text.matchAll(UPDATE_AT_WRONG_LEVEL)) {
-    const parts = splitUpdateHeading(match[3]!.replace(/[ \t]+#+[ \t]*$/, ''));
-    if (!parts || !readUpdateStatus(parts.status)) continue;
+    const parts = splitUpdateHeading(withoutClosingHashes(match[3]!));
+    if (!parts || !words.status(parts.status)) continue;
     const line = text.slice(0, match.index).split('\n').length;
     diagnostics.push(error(file, { line: line + lineOffset, column: match[1]!.length + 1 }, 'update-heading-level',
       `This looks like an update, but its heading starts with ${match[2]!.length === 1 ? 'one `#`' : `${match[2]!.length} \`#\``}.`,
       `Head each update with exactly two: ${HEADING_EXAMPLE}.`));
   }
   return diagnostics;
+}
+
+/** A did-you-mean when a word is close, and always the page language's words (English is accepted too). */
+function statusHint(written: string, words: HeadingWords): string {
+  const close = didYouMean(written, [...words.statusWords, ...ENGLISH_STATUS_WORDS]);
+  const english = words.statusWords.every((w, i) => w === ENGLISH_STATUS_WORDS[i]);
+  return `${close ? `Did you mean \`${close}\`? ` : ''}Write one of: ${words.statusWords.join(', ')}${english ? '' : ' (or the English word)'}.`;
 }
 
 /** An update may open with `Components: api: degraded_performance, dashboard: operational`. */
@@ -150,7 +170,7 @@ function readComponentsLine(file: string, content: string, firstLine: number, di
     const column = offset + pair.length - pair.trimStart().length + 1;
     offset += pair.length + 1;
     if (!pair.trim()) continue;
-    const parts = /^([^\s:=]+)\s*[:=]?\s*(\S+)$/.exec(pair.trim());
+    const parts = /^([^\s:=]+)(?:\s*[:=]\s*|\s+)(\S+)$/.exec(pair.trim());
     const status = parts && componentStatusSchema.safeParse(parts[2]!.toLowerCase()).data;
     if (!parts || !status) {
       diagnostics.push(

@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import { error, warning, type Diagnostic, type Position } from './diagnostics.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { checkInternalBlocks } from './internal-blocks.ts';
+import { headingWords, type HeadingWords } from './heading-words.ts';
 import { parseIncidentBody, type ParsedUpdate } from './incident-body.ts';
 import type { ComponentStatus, Incident, LifecycleStatus, Update } from './model.ts';
 import { idSchema } from './schema/common.ts';
@@ -12,6 +13,7 @@ import { decodeSource, type SourceFile } from './source-text.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
 import { slugify } from './slug.ts';
 import { describeTime } from './timestamp.ts';
+import { ongoingWording, placeholderDiagnostics } from './draft-text.ts';
 
 /** A component id written in an incident file, kept with its position for the cross-file check. */
 export interface ComponentReference {
@@ -29,8 +31,11 @@ export interface LoadedIncident {
 
 const ENDED: ReadonlySet<LifecycleStatus> = new Set(['resolved', 'completed']);
 
-/** Reads one incident or maintenance file into the model, with every problem found in it. */
-export function loadIncident(file: SourceFile): LoadedIncident {
+/**
+ * Reads one incident or maintenance file into the model, with every problem found in it. `words`:
+ * the heading words of the page's language, besides English.
+ */
+export function loadIncident(file: SourceFile, words: HeadingWords = headingWords()): LoadedIncident {
   const path = file.path;
   const failed = (diagnostics: Diagnostic[]): LoadedIncident => ({ references: [], diagnostics });
   const decoded = decodeSource(file);
@@ -39,7 +44,7 @@ export function loadIncident(file: SourceFile): LoadedIncident {
   if (!split) return failed(splitDiagnostics);
 
   const source = parseYamlSource(path, split.yaml, split.yamlLineOffset);
-  const body = parseIncidentBody(path, split.body, split.bodyLineOffset);
+  const body = parseIncidentBody(path, split.body, split.bodyLineOffset, words);
   body.diagnostics.push(...checkInternalBlocks(path, split.body, split.bodyLineOffset + 1));
   const updateReferences = body.body.updates.flatMap((u) => u.componentChanges.map(({ id, position }) => ({ id, position })));
   // An unreadable or invalid frontmatter still lets the body and the component ids be checked, so
@@ -110,6 +115,15 @@ export function loadIncident(file: SourceFile): LoadedIncident {
     diagnostics.push(error(path, { line, column: 1 }, 'no-updates',
       isMaintenance ? 'This maintenance has no update: readers would not see it announced.' : 'This incident has no update.',
       `Add an update under the summary: \`## 2026-11-22 14:03 UTC · ${isMaintenance ? 'Scheduled' : 'Investigating'}\` followed by what is happening.`));
+  }
+
+  diagnostics.push(...placeholderDiagnostics(path, decoded.text, { ...(body.body.postmortem ? { postmortemLine: body.body.postmortem.position.line } : {}), isPublic: front.visibility === 'public' }));
+  const ongoing = updates.length > 0 && ENDED.has(updates.at(-1)!.status) ? ongoingWording(body.body.summary) : undefined;
+  if (ongoing) {
+    const line = split.bodyLineOffset + 1 + Math.max(0, split.body.split('\n').findIndex((l) => l.trim() !== ''));
+    diagnostics.push(warning(path, { line, column: 1 }, 'summary-ongoing',
+      `This ${isMaintenance ? 'maintenance is over' : 'incident is resolved'}, but its summary still says "${ongoing}".`,
+      'Readers see the summary first: say in the past tense what happened and for how long.'));
   }
 
   const incident: Incident = {

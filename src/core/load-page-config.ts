@@ -7,6 +7,8 @@ import type { YamlPath, YamlSource } from './yaml-source.ts';
 
 export interface LoadedPageConfig {
   config?: PageConfig;
+  /** Where `page.language` is written (or `page:` when it is not), for errors about the language. */
+  languageAt?: Position;
   diagnostics: Diagnostic[];
 }
 
@@ -17,7 +19,8 @@ export function loadPageConfig(file: SourceFile): LoadedPageConfig {
   const parsed = pageConfigSchema.safeParse(source.value);
   const diagnostics = parsed.success ? [] : schemaDiagnostics(file.path, pageConfigSchema, source, parsed.error.issues);
   diagnostics.push(...crossListDiagnostics(file.path, source));
-  return parsed.success ? { config: parsed.data, diagnostics } : { diagnostics };
+  const languageAt = source.locate(['page', 'language']);
+  return parsed.success ? { config: parsed.data, languageAt, diagnostics } : { diagnostics };
 }
 
 type Entry = { id: string; index: number; group?: unknown; since?: unknown };

@@ -1,5 +1,7 @@
 import { error, sortDiagnostics, suggest, warning, type Diagnostic } from './diagnostics.ts';
 import { internalComponentIds, internalReferencesInPublicIncident } from './audience-rules.ts';
+import { headingWords } from './heading-words.ts';
+import { loadPageWords } from './load-locale.ts';
 import { loadIncident, type LoadedIncident } from './load-incident.ts';
 import { loadPageConfig } from './load-page-config.ts';
 import type { Incident, StatusModel } from './model.ts';
@@ -13,6 +15,10 @@ export interface RepositoryFiles {
   config?: SourceFile;
   /** Every `.md` file under incidents/. */
   incidents: SourceFile[];
+  /** Files that were not read: links, folders where a file belongs, devices (see read-source-file.ts). */
+  /** locales/<language>.yaml: the team's words. */
+  locales?: SourceFile[];
+  refused?: Diagnostic[];
 }
 
 export interface LoadResult {
@@ -29,8 +35,8 @@ const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
  * warnings that depend on time (a promised update that is late, an incident open too long).
  */
 export function loadRepository(files: RepositoryFiles, options: { now: Date }): LoadResult {
-  const diagnostics: Diagnostic[] = [];
-  if (!files.config) {
+  const diagnostics: Diagnostic[] = [...(files.refused ?? [])];
+  if (!files.config && !diagnostics.some((d) => d.file === 'components.yaml')) {
     diagnostics.push(error('components.yaml', { line: 1, column: 1 }, 'missing-file', 'components.yaml is missing.',
       'Create components.yaml at the repository root with `page:` and `components:`; see the README.'));
   }
@@ -38,7 +44,10 @@ export function loadRepository(files: RepositoryFiles, options: { now: Date }): 
   if (page) diagnostics.push(...page.diagnostics);
   const config = page?.config;
 
-  const loaded = files.incidents.map(loadIncident);
+  const pageWords = config && loadPageWords(files.locales ?? [], config.page.language, page?.languageAt ?? { line: 1, column: 1 });
+  if (pageWords) diagnostics.push(...pageWords.diagnostics);
+  const words = headingWords(config?.page.language, pageWords?.words);
+  const loaded = files.incidents.map((file) => loadIncident(file, words));
   const incidents: Incident[] = [];
   const firstFileForId = new Map<string, LoadedIncident>();
   const componentIds = config?.components.map((c) => c.id) ?? [];
@@ -75,6 +84,7 @@ export function loadRepository(files: RepositoryFiles, options: { now: Date }): 
     components: config.components,
     uptimeWeights: config.uptime.weights,
     severity: config.severity,
+    ...(pageWords?.words ? { words: pageWords.words } : {}),
     incidents,
   };
   return { ...(model ? { model } : {}), diagnostics: sortDiagnostics(diagnostics) };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, localDay, startOfLocalDay } from './local-day.ts';
-import { formatDuration, formatRange } from './format-time.ts';
 
 describe('local days', () => {
   it('finds the day of an instant in the zone', () => {
@@ -20,20 +19,5 @@ describe('local days', () => {
   it('adds days across months and years', () => {
     expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
-  });
-});
-
-describe('time formatting', () => {
-  it('writes durations a reader can take in at a glance', () => {
-    expect(formatDuration(20_000)).toBe('1 min');
-    expect(formatDuration(41 * 60_000)).toBe('41 min');
-    expect(formatDuration(102 * 60_000)).toBe('1 h 42 min');
-    expect(formatDuration(3 * 3_600_000)).toBe('3 h');
-    expect(formatDuration(52 * 3_600_000)).toBe('2 d 4 h');
-  });
-
-  it('writes a window with its zone once', () => {
-    expect(formatRange(new Date('2026-12-05T02:00:00Z'), new Date('2026-12-05T04:00:00Z'), 'UTC')).toBe('5 Dec 2026, 02:00 – 04:00 UTC');
-    expect(formatRange(new Date('2026-12-05T22:00:00Z'), new Date('2026-12-06T04:00:00Z'), 'Europe/Berlin')).toBe('5 Dec 2026, 23:00 CET – 6 Dec 2026, 05:00 CET');
   });
 });

@@ -44,7 +44,14 @@ export function localDay(instant: Date, timezone: string): LocalDay {
 /** The first instant of a day in the zone (the zone's midnight, or the first minute after a DST gap). */
 export function startOfLocalDay(day: LocalDay, timezone: string): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d);
+  return fromWallClock(Date.UTC(y, m - 1, d), timezone);
+}
+
+/**
+ * The instant a wall-clock time in the zone stands for; `wall` is that time written as if it were
+ * UTC (Date.UTC of its fields). A time inside a DST gap moves forward past it.
+ */
+export function fromWallClock(wall: number, timezone: string): Date {
   const guess = wall - zoneOffset(wall, timezone);
   return new Date(wall - zoneOffset(guess, timezone));
 }

@@ -1,3 +1,4 @@
+import type { Catalogue } from '../i18n/catalogue.ts';
 import type { Position } from './diagnostics.ts';
 import type { ComponentStatus, Impact, Visibility } from './schema/common.ts';
 import type { IncidentFrontmatter } from './schema/incident-frontmatter.ts';
@@ -56,4 +57,6 @@ export interface StatusModel {
   severity: PageConfig['severity'];
   /** Newest first by start. */
   incidents: Incident[];
+  /** The team's words from locales/<page.language>.yaml, checked against the catalogue; none when it has no such file. */
+  words?: Partial<Catalogue>;
 }

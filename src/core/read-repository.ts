@@ -1,39 +1,33 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
 import type { RepositoryFiles } from './load-repository.ts';
+import { LOCALES_DIR } from './load-locale.ts';
+import { listFolder, readSourceFile } from './read-source-file.ts';
 import type { SourceFile } from './source-text.ts';
+import type { Diagnostic } from './diagnostics.ts';
 
 export const CONFIG_FILE = 'components.yaml';
 export const INCIDENTS_DIR = 'incidents';
 
-/** Reads components.yaml and every Markdown file under incidents/ (any depth) from a repository on disk. */
+const isIncidentFile = (name: string) => name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md' && !name.startsWith('_');
+
+/** Reads components.yaml, every Markdown file under incidents/ (any depth) and locales/*.yaml from a repository on disk. */
 export async function readRepository(root: string): Promise<RepositoryFiles> {
-  const config = await readSource(root, CONFIG_FILE);
-  const incidentPaths = await listMarkdown(root, join(root, INCIDENTS_DIR));
-  const incidents = await Promise.all(incidentPaths.map((path) => readSource(root, path)));
-  return { ...(config ? { config } : {}), incidents: incidents.filter((f): f is SourceFile => f !== undefined) };
-}
-
-async function readSource(root: string, path: string): Promise<SourceFile | undefined> {
-  try {
-    return { path, bytes: await readFile(join(root, path)) };
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    // Some errors (EISDIR) do not say which file: the command's message needs it.
-    throw Object.assign(cause as NodeJS.ErrnoException, { path: join(root, path) });
+  const refused: Diagnostic[] = [];
+  const read = async (path: string): Promise<SourceFile | undefined> => {
+    const result = await readSourceFile(root, path);
+    if ('refused' in result) refused.push(result.refused);
+    return 'file' in result ? result.file : undefined;
+  };
+  const config = await read(CONFIG_FILE);
+  const listing = await listFolder(root, INCIDENTS_DIR, isIncidentFile);
+  refused.push(...listing.refused);
+  const incidents: SourceFile[] = [];
+  // A few files at a time: ten thousand incidents must not mean ten thousand open files at once.
+  for (let i = 0; i < listing.paths.length; i += 64) {
+    const batch = await Promise.all(listing.paths.slice(i, i + 64).map(read));
+    incidents.push(...batch.filter((f): f is SourceFile => f !== undefined));
   }
-}
-
-async function listMarkdown(root: string, dir: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw cause;
-  }
-  return entries
-    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md') && e.name.toLowerCase() !== 'readme.md' && !e.name.startsWith('_'))
-    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort();
+  const localeListing = await listFolder(root, LOCALES_DIR, (name) => /\.ya?ml$/i.test(name));
+  refused.push(...localeListing.refused);
+  const locales = (await Promise.all(localeListing.paths.map(read))).filter((f): f is SourceFile => f !== undefined);
+  return { ...(config ? { config } : {}), incidents, ...(locales.length > 0 ? { locales } : {}), ...(refused.length > 0 ? { refused } : {}) };
 }

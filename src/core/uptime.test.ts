@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadRepository } from './load-repository.ts';
 import type { StatusModel } from './model.ts';
+import { createLocale } from '../i18n/locale.ts';
 import { componentUptime, formatUptime, segmentsByComponent } from './uptime.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -29,6 +30,8 @@ const now = new Date('2026-11-23T12:00:00Z');
 /** Observed time over 90 days ending at `now`: 89 whole days and today until noon. */
 const OBSERVED = 89 * DAY + 12 * HOUR;
 
+const en = createLocale({ language: 'en', timezone: 'UTC' });
+
 describe('componentUptime', () => {
   it('counts 90 days, today last, all up when nothing happened', () => {
     const uptime = uptimeOf(repository({}), now);
@@ -37,7 +40,7 @@ describe('componentUptime', () => {
     expect(uptime.days.at(-1)!.day).toBe('2026-11-23');
     expect(uptime.days.every((d) => d.status === 'operational' && d.incidents.length === 0)).toBe(true);
     expect(uptime.ratio).toBe(1);
-    expect(formatUptime(uptime.ratio)).toBe('100.00 %');
+    expect(formatUptime(uptime.ratio, en)).toBe('100.00%');
   });
 
   it('puts an incident that crosses midnight on both days, and counts a major outage fully', () => {
@@ -107,11 +110,12 @@ describe('componentUptime', () => {
     const model = repository({}, '  - { id: api, name: API, since: 2026-12-01 }\n');
     const uptime = uptimeOf(model, now);
     expect(uptime.ratio).toBeUndefined();
-    expect(formatUptime(uptime.ratio)).toBe('No data');
+    expect(formatUptime(uptime.ratio, en)).toBe('No data');
   });
 
   it('never rounds downtime up to 100 %', () => {
-    expect(formatUptime(0.99999)).toBe('99.99 %');
-    expect(formatUptime(0.9987)).toBe('99.87 %');
+    expect(formatUptime(0.99999, en)).toBe('99.99%');
+    expect(formatUptime(0.99999, createLocale({ language: 'de', timezone: 'UTC' }))).toBe('99,99\u00a0%');
+    expect(formatUptime(0.9987, en)).toBe('99.87%');
   });
 });

@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locale.ts';
 import { addDays, localDay, startOfLocalDay, type LocalDay } from './local-day.ts';
 import type { ComponentStatus, Incident, UptimeWeights } from './model.ts';
 import { COMPONENT_STATUS_RANK, isPublished, statusSegments, type StatusSegment } from './status.ts';
@@ -113,10 +114,9 @@ function statusWeight(status: ComponentStatus, weights: UptimeWeights): number {
   return status === 'operational' ? 0 : weights[status];
 }
 
-/** "99.87 %": truncated, not rounded, so any downtime at all never shows as 100 %. */
-export function formatUptime(ratio: number | undefined): string {
-  if (ratio === undefined) return 'No data';
+/** "99.87%", "99,87 %": truncated, not rounded, so any downtime at all never shows as 100 %. */
+export function formatUptime(ratio: number | undefined, locale: Locale): string {
+  if (ratio === undefined) return locale.t('uptime.no_data');
   // The epsilon keeps 0.9987 (stored as 0.99869999...) from showing as 99.86.
-  const percent = Math.floor(ratio * 10_000 + 1e-6) / 100;
-  return `${percent.toFixed(2)} %`;
+  return locale.percent(Math.floor(ratio * 10_000 + 1e-6) / 10_000);
 }

@@ -21,11 +21,12 @@ const YAML_HINTS: Record<string, string> = {
 };
 
 /** `key: value` on one line, to suggest the corrected line. */
-const KEY_VALUE = /^(\s*[\w-]+):[ \t]*(.*?)\s*$/;
+const KEY_VALUE = /^([ \t]*[\w-]+):(.*)$/;
 
 /** What a YAML parser error means for someone writing a status file, and the line to write instead. */
 function describeProblem(problem: YAMLError, text: string, lineText: string): { code: string; message: string; hint: string } {
-  const pair = KEY_VALUE.exec(lineText);
+  const match = KEY_VALUE.exec(lineText);
+  const pair = match && [match[0], match[1]!, match[2]!.trim()];
   switch (problem.code) {
     case 'DUPLICATE_KEY':
       return {

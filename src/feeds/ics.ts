@@ -1,6 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Component, Incident, StatusModel } from '../core/model.ts';
-import { STATUS_LABELS } from '../core/schema/update-status.ts';
+import { localeOf } from '../core/page-locale.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { endedAt, lifecycleAt, publishedUpdates, startedAt } from '../core/status.ts';
 import { affectedComponentIds, changeMoments, latest } from './incident-components.ts';
 import { incidentLink, siteLink } from './links.ts';
@@ -20,11 +21,13 @@ const REFRESH_SECONDS = 60 * 60;
  * Every time is UTC and comes from the content, so a rebuild without a change is identical.
  */
 export function maintenanceCalendar(model: StatusModel, now: Date, component?: Component): string {
-  const name = component ? `${component.name} · ${model.page.name} maintenance` : `${model.page.name} maintenance`;
+  const locale = localeOf(model);
+  const { t } = locale;
+  const name = component ? t('calendar.component_name', { component: component.name, name: model.page.name }) : t('calendar.name', { name: model.page.name });
   const calendar = ical({
     name,
-    description: `Maintenance windows announced on ${model.page.name}'s status page.`,
-    prodId: { company: 'Candor', product: 'Candor', language: 'EN' },
+    description: t('calendar.description', { name: model.page.name }),
+    prodId: { company: 'Candor', product: 'Candor', language: model.page.language.toUpperCase() },
     url: siteLink(model.page, component ? `components/${encodeURIComponent(component.id)}/maintenance.ics` : 'maintenance.ics'),
     method: ICalCalendarMethod.PUBLISH,
     ttl: REFRESH_SECONDS,
@@ -48,7 +51,7 @@ export function maintenanceCalendar(model: StatusModel, now: Date, component?: C
       created: updates[0]!.at,
       lastModified: changed,
       summary: maintenance.title,
-      description: { plain: description(maintenance, now, link) },
+      description: { plain: description(maintenance, now, link, locale) },
       url: link,
       status: ICalEventStatus.CONFIRMED,
     });
@@ -61,12 +64,12 @@ function windowEnd(maintenance: Incident, now: Date): Date {
   return endedAt(maintenance, now) ?? maintenance.scheduledUntil ?? startedAt(maintenance, now);
 }
 
-function description(maintenance: Incident, now: Date, link: string): string {
+function description(maintenance: Incident, now: Date, link: string, { t }: Locale): string {
   const latestUpdate = publishedUpdates(maintenance, now).at(-1)!;
   return [
-    `Status: ${STATUS_LABELS[lifecycleAt(maintenance, now)]}`,
+    t('calendar.status', { status: t(`status.${lifecycleAt(maintenance, now)}`) }),
     plainText(maintenance.summary),
-    `${STATUS_LABELS[latestUpdate.written]}: ${plainText(latestUpdate.body)}`,
+    t('calendar.update', { status: t(`status.${latestUpdate.written}`), text: plainText(latestUpdate.body) }),
     link,
   ].filter(Boolean).join('\n\n');
 }

@@ -1,12 +1,12 @@
 import RSS from 'rss';
 import type { Component, Incident, StatusModel, Update } from '../core/model.ts';
 import { renderMarkdown } from '../core/markdown.ts';
-import { STATUS_LABELS } from '../core/schema/update-status.ts';
+import { localeOf } from '../core/page-locale.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { publishedUpdates } from '../core/status.ts';
-import { formatTimestampUtc } from '../core/timestamp.ts';
 import { affectedComponentIds } from './incident-components.ts';
 import { escapeHtml } from './escape-html.ts';
-import { incidentLink, siteLink } from './links.ts';
+import { siteLink, updateLink } from './links.ts';
 
 /** A feed is for what is new: history lives in the pages and the API. */
 export const FEED_ITEM_LIMIT = 50;
@@ -28,21 +28,24 @@ export function rssFeed(model: StatusModel, now: Date, component?: Component): s
     .sort((a, b) => b.update.at.getTime() - a.update.at.getTime() || (a.update.id < b.update.id ? -1 : 1))
     .slice(0, FEED_ITEM_LIMIT);
   const names = new Map(model.components.map((c) => [c.id, c.name]));
-  const title = component ? `${component.name} · ${model.page.name} status` : `${model.page.name} status`;
+  const locale = localeOf(model);
+  const { t } = locale;
+  const title = component ? t('feed.component_title', { component: component.name, name: model.page.name }) : t('feed.title', { name: model.page.name });
   const newest = entries[0]?.update.at;
   const feed = new RSS({
     title,
-    description: component ? `Updates about ${component.name} on the ${model.page.name} status page.` : model.page.description ?? title,
+    description: component ? t('feed.component_description', { component: component.name, name: model.page.name }) : model.page.description ?? title,
     site_url: siteLink(model.page, component ? `components/${encodeURIComponent(component.id)}/` : ''),
     feed_url: siteLink(model.page, component ? `components/${encodeURIComponent(component.id)}/feed.xml` : 'feed.xml'),
     generator: 'Candor',
+    language: model.page.language,
     ...(newest ? { pubDate: newest } : {}),
   });
   for (const { incident, update } of entries) {
     feed.item({
-      title: `[${STATUS_LABELS[update.written]}] ${incident.title}`,
-      description: itemHtml(incident, update),
-      url: incidentLink(model.page, incident.id),
+      title: t('feed.item_title', { status: t(`status.${update.written}`), title: incident.title }),
+      description: itemHtml(incident, update, locale),
+      url: updateLink(model.page, incident.id, update.at),
       guid: update.id,
       categories: [...affectedComponentIds(incident)].flatMap((id) => names.get(id) ?? []),
       date: update.at,
@@ -51,9 +54,9 @@ export function rssFeed(model: StatusModel, now: Date, component?: Component): s
   return withBuildDate(feed.xml(), newest);
 }
 
-function itemHtml(incident: Incident, update: Update): string {
+function itemHtml(incident: Incident, update: Update, locale: Locale): string {
   const window = incident.kind === 'maintenance' && incident.scheduledFor && incident.scheduledUntil
-    ? `<p>Maintenance window: ${escapeHtml(formatTimestampUtc(incident.scheduledFor))} to ${escapeHtml(formatTimestampUtc(incident.scheduledUntil))}</p>`
+    ? `<p>${escapeHtml(locale.t('feed.window', { window: locale.range(incident.scheduledFor, incident.scheduledUntil) }))}</p>`
     : '';
   return window + renderMarkdown(update.body || incident.summary);
 }

@@ -64,8 +64,31 @@ export function statuspageStatus(model: StatusModel, now: Date): StatuspageStatu
   return { indicator, description };
 }
 
+function sinceDate(component: Component): Date | undefined {
+  return component.since ? new Date(`${component.since}T00:00:00.000Z`) : undefined;
+}
+
 function componentCreatedAt(component: Component): Date {
-  return component.since ? new Date(`${component.since}T00:00:00.000Z`) : NEVER;
+  return sinceDate(component) ?? NEVER;
+}
+
+/**
+ * When each component came to be, for `created_at`: its `since`, else the start of the first
+ * incident that names it, else the page's earliest dated content; the build time only for a page
+ * with none at all. Never 1970, which clients would show as a real date.
+ */
+function componentsCreatedAt(model: StatusModel, incidents: readonly Incident[], now: Date): Map<string, Date> {
+  const firstNamed = new Map<string, Date>();
+  for (const incident of incidents) {
+    const start = startedAt(incident, now);
+    for (const id of affectedComponentIds(incident)) {
+      const known = firstNamed.get(id);
+      if (!known || start < known) firstNamed.set(id, start);
+    }
+  }
+  const dated = [...model.components.flatMap((c) => sinceDate(c) ?? []), ...firstNamed.values()];
+  const earliest = dated.length > 0 ? new Date(Math.min(...dated.map((d) => d.getTime()))) : now;
+  return new Map(model.components.map((c) => [c.id, sinceDate(c) ?? firstNamed.get(c.id) ?? earliest]));
 }
 
 /**
@@ -86,8 +109,9 @@ export function statuspageComponents(model: StatusModel, now: Date): StatuspageC
       if (!known || moment > known) changedAt.set(id, moment);
     }
   }
+  const createdAt = componentsCreatedAt(model, incidents, now);
   const row = (component: Component, position: number): StatuspageComponent => {
-    const created = componentCreatedAt(component);
+    const created = createdAt.get(component.id)!;
     const changed = changedAt.get(component.id);
     return {
       id: component.id,

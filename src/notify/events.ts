@@ -1,3 +1,4 @@
+import type { Catalogue } from '../i18n/catalogue.ts';
 import type { ComponentStatus, Incident, LifecycleStatus, StatusModel, Update } from '../core/model.ts';
 import { lifecycleAt, publishedUpdates } from '../core/status.ts';
 import { incidentLink } from '../feeds/links.ts';
@@ -34,7 +35,9 @@ export interface NoticeEvent {
   nextUpdate?: Date;
   /** The incident's page. */
   url: string;
-  page: { name: string; url: string; timezone: string };
+  page: { name: string; url: string; timezone: string; language: string };
+  /** The team's words for the page's language (locales/<language>.yaml). */
+  words?: Partial<Catalogue>;
 }
 
 /**
@@ -60,7 +63,8 @@ export function noticeEvents(view: StatusModel, now: Date): NoticeEvent[] {
         components: Object.entries(imposed(incident, status, update)).map(([cid, s]) => ({ id: cid, name: names.get(cid) ?? cid, status: s })),
         ...(next ? { nextUpdate: next } : {}),
         url: incidentLink(view.page, incident.id),
-        page: { name: view.page.name, url: view.page.url, timezone: view.page.timezone },
+        page: { name: view.page.name, url: view.page.url, timezone: view.page.timezone, language: view.page.language },
+        ...(view.words ? { words: view.words } : {}),
       };
     };
     updates.forEach((update, i) => {

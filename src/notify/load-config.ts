@@ -1,4 +1,4 @@
-import { error, suggest, type Diagnostic } from '../core/diagnostics.ts';
+import { error, suggest, type Diagnostic, type Position } from '../core/diagnostics.ts';
 import { schemaDiagnostics } from '../core/schema-diagnostics.ts';
 import type { SourceFile } from '../core/source-text.ts';
 import { readYamlFile } from '../core/yaml-file.ts';
@@ -10,6 +10,8 @@ export const NOTIFY_FILE = 'notify.yaml';
 export interface LoadedNotifyConfig {
   /** Undefined when the file has errors: no notice goes out on a half-understood configuration. */
   config?: NotifyConfig;
+  /** Where a channel's key is written, for errors found later (e.g. in the values of its variables). */
+  locate?: (channelIndex: number, key: string) => Position;
   diagnostics: Diagnostic[];
 }
 
@@ -20,7 +22,8 @@ export function loadNotifyConfig(file: SourceFile, componentIds: readonly string
   const parsed = notifyConfigSchema.safeParse(source.value);
   const diagnostics = parsed.success ? [] : schemaDiagnostics(file.path, notifyConfigSchema, source, parsed.error.issues);
   diagnostics.push(...crossChannelDiagnostics(file.path, source, componentIds));
-  return parsed.success && diagnostics.length === 0 ? { config: parsed.data, diagnostics } : { diagnostics };
+  const locate = (index: number, key: string) => source.locate(['channels', index, key]);
+  return parsed.success && diagnostics.length === 0 ? { config: parsed.data, locate, diagnostics } : { diagnostics };
 }
 
 /** The channels as written, read from the raw YAML so these rules run even when the shape is wrong elsewhere. */

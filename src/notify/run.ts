@@ -4,7 +4,8 @@ import { deliver, deliveryPolicy, type DeliveryPolicy } from './deliver.ts';
 import { LedgerError, type Ledger } from './ledger.ts';
 import { maskUrl } from './mask.ts';
 import { planNotices, type ChannelPlan, type NoticePlan } from './plan.ts';
-import { SecretError, standardWebhookHeaders } from './signing.ts';
+import { standardWebhookHeaders } from './signing.ts';
+import { channelSetupProblem } from './channel-setup.ts';
 import { wireJson } from './wire.ts';
 
 export type ChannelOutcome =
@@ -121,7 +122,8 @@ async function serveChannel(
   const all = plan.send.map((n) => n.event.id);
   const url = context.env[channel.url_env];
   if (!url) return report(plan, 'unset', { pending: all, message: `${channel.url_env} is not set; set it to the channel's webhook URL.` });
-  if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) return report(plan, 'failed', { pending: all, message: `${channel.url_env} does not hold an http(s) URL.` });
+  const problem = channelSetupProblem(channel, context.env);
+  if (problem) return report(plan, 'failed', { pending: all, message: `${problem.message} ${problem.hint}` });
   const target = maskUrl(url);
   const secret = channel.secret_env === undefined ? undefined : context.env[channel.secret_env];
   if (channel.secret_env !== undefined && !secret) {
@@ -131,13 +133,7 @@ async function serveChannel(
   for (const [i, notice] of plan.send.entries()) {
     if (context.stopped()) return report(plan, 'failed', { target, sent, pending: all.slice(i), message: 'Stopped: the ledger cannot be written.' });
     const body = wireJson(notice.body);
-    let outcome;
-    try {
-      outcome = await deliver({ url, body, headers: (time) => (channel.type === 'webhook' ? standardWebhookHeaders(secret, notice.webhookId, time, body) : {}) }, context.policy);
-    } catch (cause) {
-      if (!(cause instanceof SecretError)) throw cause;
-      return report(plan, 'failed', { target, sent, pending: all.slice(i), message: `${channel.secret_env}: ${cause.message}` });
-    }
+    const outcome = await deliver({ url, body, headers: (time) => (channel.type === 'webhook' ? standardWebhookHeaders(secret, notice.webhookId, time, body) : {}) }, context.policy);
     const tries = outcome.attempts.length > 1 ? ` (${outcome.attempts.length} tries)` : '';
     if (outcome.ok) {
       context.log(`${channel.id}: sent ${notice.event.id} (${notice.event.kind}) to ${target}, HTTP ${outcome.status}${tries}`);

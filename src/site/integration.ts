@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { forAudience } from '../core/audience.ts';
@@ -9,29 +11,17 @@ import { readRepository } from '../core/read-repository.ts';
 import { currentTime } from '../shared/clock.ts';
 import { providedSiteData, provideSiteData, SITE_DATA_MODULE, SITE_DATA_MODULE_CODE, type SiteData } from './site-data.ts';
 
-/** Every page, feed and API file of the site, relative to routes/; the URL is the path without its extension. */
-const ROUTES = [
-  'index.astro',
-  '404.astro',
-  'incidents/[id].astro',
-  'history/[...page].astro',
-  'components/[id]/index.astro',
-  'components/[id]/badge.svg.ts',
-  'components/[id]/feed.xml.ts',
-  'components/[id]/maintenance.ics.ts',
-  'badge.svg.ts',
-  'feed.xml.ts',
-  'maintenance.ics.ts',
-  'api/v2/summary.json.ts',
-  'api/v2/status.json.ts',
-  'api/v2/components.json.ts',
-  'api/v2/incidents.json.ts',
-  'api/v2/incidents/unresolved.json.ts',
-  'api/v2/scheduled-maintenances.json.ts',
-  'api/v2/scheduled-maintenances/upcoming.json.ts',
-  'api/v2/scheduled-maintenances/active.json.ts',
-];
+const ROUTES_DIR = fileURLToPath(new URL('./routes/', import.meta.url));
 
+/** Every page, feed and API file of the site, relative to routes/: as in src/pages/, a name starting with `_` is no route. */
+function routeFiles(): string[] {
+  return readdirSync(ROUTES_DIR, { recursive: true, encoding: 'utf8' })
+    .map((file) => file.split(sep).join('/'))
+    .filter((file) => /\.(astro|ts)$/.test(file) && !file.split('/').some((part) => part.startsWith('_')))
+    .sort();
+}
+
+/** The URL of a route file: its path without the extension, `index` standing for the folder. */
 export function routePattern(file: string): string {
   return `/${file.replace(/\.(astro|ts)$/, '').replace(/(^|\/)index$/, '')}`;
 }
@@ -69,7 +59,7 @@ export default function candor(): AstroIntegration {
             load: (id: string) => (id === `\0${SITE_DATA_MODULE}` ? SITE_DATA_MODULE_CODE : undefined),
           }] },
         });
-        for (const file of ROUTES) {
+        for (const file of routeFiles()) {
           injectRoute({ pattern: routePattern(file), entrypoint: new URL(`./routes/${file}`, import.meta.url), prerender: true });
         }
       },

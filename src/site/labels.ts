@@ -17,8 +17,6 @@ export const COMPONENT_STATUS_TONES: Record<ComponentStatus, Tone> = {
 
 export const INDICATOR_TONES: Record<Indicator, Tone> = { none: 'ok', maintenance: 'mnt', minor: 'deg', major: 'par', critical: 'maj' };
 
-export const IMPACT_LABELS: Record<Impact, string> = { none: 'No impact', minor: 'Minor', major: 'Major', critical: 'Critical' };
-
 export const IMPACT_TONES: Record<Impact, Tone> = { none: 'nd', minor: 'deg', major: 'par', critical: 'maj' };
 
 /** The tone of an incident's current status: ended is calm, maintenance is blue, open takes the impact's. */

@@ -16,6 +16,7 @@ export const paths = {
   calendar: (component?: string) => href(component ? `components/${component}/maintenance.ics` : 'maintenance.ics'),
   badge: (component?: string) => href(component ? `components/${component}/badge.svg` : 'badge.svg'),
   summaryApi: () => href('api/v2/summary.json'),
+  statusApi: () => href('api/v2/status.json'),
 };
 
 /** The same URL as an absolute address under the page's published URL, e.g. for `webcal://` links. */
@@ -26,6 +27,11 @@ export function absolute(site: URL | undefined, path: string): string {
 /** A contact as a link target: a URL as is, an email address as `mailto:`, anything else not linked. */
 export function contactHref(contact: string): string | undefined {
   if (/^https?:\/\//i.test(contact)) return contact;
-  if (/^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/.test(contact)) return `mailto:${contact}`;
+  if (/^[^\s@/]+@[^\s@/.]+(?:\.[^\s@/.]+)+$/.test(contact)) return `mailto:${contact}`;
   return undefined;
+}
+
+/** The id of one day's section on a component page, e.g. `d-2026-11-20`: what each uptime cell links to. */
+export function dayAnchor(day: string): string {
+  return `d-${day}`;
 }

@@ -1,15 +1,19 @@
 import type { Audience } from '../core/audience.ts';
-import { formatMonth } from '../core/format-time.ts';
 import { addDays, localDay, startOfLocalDay } from '../core/local-day.ts';
 import type { Component, ComponentStatus, Group, Incident, LifecycleStatus, StatusModel, Update } from '../core/model.ts';
 import {
   activeIncidents, activeMaintenance, componentStatuses, componentStatusesOf, endedAt, isOpen, isPublished, lifecycleAt, pageStatus,
   publishedUpdates, startedAt, upcomingMaintenance, worseStatus, type PageStatus,
 } from '../core/status.ts';
+import { localeOf } from '../core/page-locale.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { componentUptime, segmentsByComponent, type ComponentUptime } from '../core/uptime.ts';
 
 /** How many days the uptime bars and percentages cover. */
 export const UPTIME_DAYS = 90;
+
+/** The periods a component page gives its uptime percentage for. */
+export const UPTIME_PERIODS = [30, UPTIME_DAYS, 365] as const;
 
 /** Incidents and maintenance that ended this recently are listed on the home page, at most `RECENT_MAX`. */
 export const RECENT_DAYS = 7;
@@ -59,6 +63,8 @@ export interface HistoryPage {
 /** Everything the pages render, computed in one pass over the model so no page scans all incidents. */
 export interface SiteIndex {
   model: StatusModel;
+  /** The page's words and formats: every label on every page comes from here. */
+  locale: Locale;
   now: Date;
   audience: Audience;
   timezone: string;
@@ -75,6 +81,8 @@ export interface SiteIndex {
   /** Each component's incidents and maintenance, newest first. */
   byComponent: Map<string, IncidentView[]>;
   uptime: Map<string, ComponentUptime>;
+  /** Each component's uptime ratio over each of `UPTIME_PERIODS`. */
+  periods: Map<string, { days: number; ratio: number | undefined }[]>;
   groups: GroupView[];
   /** Newest first; empty when nothing was ever published. */
   history: HistoryPage[];
@@ -82,6 +90,7 @@ export interface SiteIndex {
 
 export function buildSiteIndex(model: StatusModel, now: Date, audience: Audience): SiteIndex {
   const timezone = model.page.timezone;
+  const locale = localeOf(model);
   const order = new Map(model.components.map((c, i) => [c.id, i]));
   const all: IncidentView[] = [];
   const byId = new Map<string, IncidentView>();
@@ -114,17 +123,25 @@ export function buildSiteIndex(model: StatusModel, now: Date, audience: Audience
     componentUptime(segments.get(c.id) ?? [], { now, timezone, weights: model.uptimeWeights, since: c.since, days: UPTIME_DAYS }),
   ]));
 
+  const longest = Math.max(...UPTIME_PERIODS);
+  const longSegments = segmentsByComponent(model.incidents, now, startOfLocalDay(addDays(localDay(now, timezone), 1 - longest), timezone));
+  const periods = new Map(model.components.map((c) => [c.id, UPTIME_PERIODS.map((days) => ({
+    days,
+    ratio: days === UPTIME_DAYS ? uptime.get(c.id)!.ratio
+      : componentUptime(longSegments.get(c.id) ?? [], { now, timezone, weights: model.uptimeWeights, since: c.since, days }).ratio,
+  }))]));
+
   const view = (list: Incident[]) => list.map((i) => byId.get(i.id)!);
   return {
-    model, now, audience, timezone, statuses,
+    model, locale, now, audience, timezone, statuses,
     overall: pageStatus(model, now, statuses),
     active: view(activeIncidents(model, now)),
     inProgress: view(activeMaintenance(model, now)),
     upcoming: view(upcomingMaintenance(model, now)),
-    all, byId, byComponent, uptime,
+    all, byId, byComponent, uptime, periods,
     recent: all.filter((v) => v.ended && now.getTime() - v.ended.getTime() <= RECENT_DAYS * 86_400_000).slice(0, RECENT_MAX),
     groups: groupViews(model, statuses),
-    history: historyPages(all, timezone),
+    history: historyPages(all, timezone, locale),
   };
 }
 
@@ -155,14 +172,14 @@ function groupView(group: Group | undefined, components: Component[], statuses: 
 }
 
 /** Maintenance that has not started is not history yet: it is on the home page and its own page. */
-function historyPages(all: IncidentView[], timezone: string): HistoryPage[] {
+function historyPages(all: IncidentView[], timezone: string, locale: Locale): HistoryPage[] {
   const months = new Map<string, HistoryMonth>();
   const past = all.filter((item) => item.status !== 'scheduled');
   for (const item of past.sort((a, b) => b.started.getTime() - a.started.getTime())) {
     const key = localDay(item.started, timezone).slice(0, 7);
     let month = months.get(key);
     if (!month) {
-      month = { key, label: formatMonth(startOfLocalDay(`${key}-15`, timezone), timezone), items: [] };
+      month = { key, label: locale.month(startOfLocalDay(`${key}-15`, timezone)), items: [] };
       months.set(key, month);
     }
     month.items.push(item);
@@ -172,7 +189,7 @@ function historyPages(all: IncidentView[], timezone: string): HistoryPage[] {
     const slug = quarterOf(month.key);
     let page = pages.get(slug);
     if (!page) {
-      page = { slug, label: quarterLabel(slug), months: [], newer: undefined, older: undefined };
+      page = { slug, label: quarterLabel(slug, locale), months: [], newer: undefined, older: undefined };
       pages.set(slug, page);
     }
     page.months.push(month);
@@ -189,8 +206,19 @@ function quarterOf(month: string): string {
   return `${month.slice(0, 4)}-q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
 }
 
-const QUARTERS = ['January – March', 'April – June', 'July – September', 'October – December'];
+/** "January – March 2026", "enero – marzo de 2026". */
+function quarterLabel(slug: string, locale: Locale): string {
+  const first = (Number(slug.slice(-1)) - 1) * 3 + 1;
+  return locale.t('history.quarter', { from: locale.monthName(first), to: locale.monthName(first + 2), year: slug.slice(0, 4) });
+}
 
-function quarterLabel(slug: string): string {
-  return `${QUARTERS[Number(slug.slice(-1)) - 1]} ${slug.slice(0, 4)}`;
+/** What each update changed: the components whose status differs from before it, by update id. */
+export function componentChanges(incident: Incident, updates: readonly Update[]): Map<string, [string, ComponentStatus][]> {
+  const changes = new Map<string, [string, ComponentStatus][]>();
+  let before: Record<string, ComponentStatus> = incident.components;
+  for (const update of [...updates].sort((a, b) => a.at.getTime() - b.at.getTime())) {
+    changes.set(update.id, Object.entries(update.components).filter(([id, status]) => (before[id] ?? 'operational') !== status));
+    before = update.components;
+  }
+  return changes;
 }

@@ -3,12 +3,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/cli/import.ts';
 import { componentStatuses } from '../../src/core/status.ts';
-import { incidentsResponse, scheduledMaintenancesResponse } from '../../src/feeds/statuspage-api.ts';
-import { captureIo, loadRepo, makeRepo, readRepoFile, removeRepo, REPO_ROOT, writeRepoFile } from './temp-repo.ts';
+import { htmlToMarkdown } from '../../src/authoring/import/html-to-markdown.ts';
+import { incidentsResponse, scheduledMaintenancesResponse, statuspageComponents } from '../../src/feeds/statuspage-api.ts';
+import { captureIo, loadRepo, makeRepo, NOW, readRepoFile, removeRepo, REPO_ROOT, writeRepoFile } from './temp-repo.ts';
 
 const FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'statuspage-v2');
 const REFERENCE = join(REPO_ROOT, '..', 'shared', 'reference', 'statuspage-v2');
 const GITHUB = 'incidents.real-githubstatus-2024.json';
+/** An export assembled in the real responses' shape, with groups, a postmortem and a maintenance. */
+const EXPORT = join(REPO_ROOT, 'tests', 'fixtures', 'statuspage-export');
 const SUMMARY = 'summary.example.json';
 
 /** The reference folder beside the checkout when there is one (CI), else the copies kept here. */
@@ -58,12 +61,13 @@ describe('npm run import -- statuspage', () => {
     const before = await readRepoFile(root, 'components.yaml');
     const io = captureIo(root);
     expect(await runImport(['statuspage', await sample(GITHUB)], io)).toBe(0);
-    expect(io.out.join('\n')).toContain('Imported 1 of 1 Statuspage incidents and maintenances into incidents/.\nAdded to components.yaml: pages (Pages), actions (Actions).');
+    expect(io.out.join('\n')).toContain('Imported 1 of 1 Statuspage incidents and maintenances into incidents/.\nAdded to components.yaml: actions (Actions), pages (Pages).');
     expect(io.out.join('\n')).toContain("git add components.yaml incidents && git commit -m 'Import history from Statuspage'");
 
     const after = await readRepoFile(root, 'components.yaml');
     const emailLine = '  - { id: email, name: Email notifications, group: delivery, since: 2026-11-13 }\n';
-    expect(after).toBe(before.replace(emailLine, `${emailLine}  - { id: pages, name: Pages }\n  - { id: actions, name: Actions }\n`));
+    // Actions is listed on the incident with its description and creation day; Pages only on the updates.
+    expect(after).toBe(before.replace(emailLine, `${emailLine}  - { id: actions, name: Actions, description: "Workflows, Compute and Orchestration for GitHub Actions", since: 2019-11-13 }\n  - { id: pages, name: Pages }\n`));
 
     expect(await readRepoFile(root, 'incidents/2024/2024-09-16-incident-with-pages-and-actions.md')).toBe(`---
 # yaml-language-server: $schema=../../schemas/incident.schema.json
@@ -104,6 +108,61 @@ This incident has been resolved.
       if (source.impact === 'maintenance') expected.impact = 'none';
       expect(actual).toEqual(expected);
     }
+  });
+
+  it('round trip of an export with component groups, a postmortem, a maintenance and an incident webhook: nothing Candor models is lost', async () => {
+    // A page that starts empty, as a team moving from Statuspage starts.
+    await writeRepoFile(root, 'components.yaml', 'page: { name: Acme Cloud, url: https://status.acme.example, timezone: UTC }\ncomponents:\n  - { id: website, name: Website, since: 2020-01-01 }\n');
+    const io = captureIo(root);
+    expect(await runImport(['statuspage', join(EXPORT, 'summary.json'), join(EXPORT, 'webhook.incident.json')], io), io.err.join('\n')).toBe(0);
+    expect(io.out.join('\n')).toContain('Imported 3 of 3 Statuspage incidents and maintenances into incidents/.');
+    expect(io.out.join('\n')).toContain('Added groups: core-services (Core services), data (Data).');
+    const { model, diagnostics } = await loadRepo(root);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+
+    interface Row { id: string; name: string; description: string | null; group: boolean; group_id: string | null; created_at: string; components?: string[] }
+    const summary = JSON.parse(await readFile(join(EXPORT, 'summary.json'), 'utf8')) as { components: Row[]; incidents: (SourceIncident & { updated_at: string; started_at: string; postmortem_body: string })[]; scheduled_maintenances: (SourceIncident & { updated_at: string; scheduled_for: string; scheduled_until: string })[] };
+    const webhook = JSON.parse(await readFile(join(EXPORT, 'webhook.incident.json'), 'utf8')) as { incident: SourceIncident & { updated_at: string } };
+
+    // Components: names, descriptions, groups (by name: Candor's ids are readable slugs) and creation days.
+    const rows = statuspageComponents(model!, new Date(NOW)) as Row[];
+    const shape = (list: Row[]) => {
+      const groupName = (id: string | null) => list.find((r) => r.id === id)?.name ?? null;
+      return list.filter((r) => !r.group).map((r) => ({ name: r.name, description: r.description, group: groupName(r.group_id), created: r.created_at.slice(0, 10) }));
+    };
+    const imported = shape(rows);
+    for (const source of shape(summary.components)) expect(imported).toContainEqual(source);
+    const groups = (list: Row[]) => list.filter((r) => r.group).map((g) => ({ name: g.name, description: g.description, children: (g.components ?? []).map((id) => list.find((r) => r.id === id)!.name) }));
+    expect(groups(rows)).toEqual(groups(summary.components));
+    expect(JSON.stringify(rows)).not.toContain('1970');
+
+    // Incidents and the maintenance, each as Candor serves it at the source's last change.
+    const served = (at: string) => [...incidentsResponse(model!, new Date(at)).incidents, ...scheduledMaintenancesResponse(model!, new Date(at)).scheduled_maintenances];
+    for (const source of [...summary.incidents, ...summary.scheduled_maintenances, webhook.incident]) {
+      const api = served(source.updated_at).find((i) => i.name === source.name)!;
+      const expected = readable(source);
+      if (source.impact === 'maintenance') expected.impact = 'none';
+      const actual = readable(api as unknown as SourceIncident);
+      actual.updates.forEach((u, i) => {
+        u.components = Object.fromEntries(Object.keys(expected.updates[i]?.components ?? {}).map((c) => [c, u.components[c]!]));
+      });
+      expected.updates.forEach((u) => { u.body = htmlToMarkdown(u.body).markdown; });
+      expect(actual, source.name).toEqual(expected);
+    }
+    const [incident] = summary.incidents;
+    const api = served(incident!.updated_at).find((i) => i.name === incident!.name)!;
+    expect(api.started_at).toBe(incident!.started_at);
+    expect(model!.incidents.find((i) => i.title === incident!.name)!.postmortem!.body).toBe(htmlToMarkdown(incident!.postmortem_body).markdown);
+    const [maintenance] = summary.scheduled_maintenances;
+    const window = served(maintenance!.updated_at).find((i) => i.name === maintenance!.name) as unknown as { scheduled_for: string; scheduled_until: string };
+    expect([window.scheduled_for, window.scheduled_until]).toEqual([maintenance!.scheduled_for, maintenance!.scheduled_until]);
+  });
+
+  it('says what a component_update webhook lacks instead of importing nothing', async () => {
+    await writeRepoFile(root, 'hook.json', JSON.stringify({ meta: {}, page: { id: 'x' }, component_update: { created_at: '2025-01-01T00:00:00Z', new_status: 'operational', old_status: 'major_outage' }, component: { name: 'API' } }));
+    const io = captureIo(root);
+    expect(await runImport(['statuspage', 'hook.json'], io)).toBe(1);
+    expect(io.err.join('\n')).toContain('hook.json has no `incidents`, `scheduled_maintenances`, `components` or `incident`. It is a component_update webhook, which carries no incident');
   });
 
   it('changes nothing when the same export is imported again', async () => {

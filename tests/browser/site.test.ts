@@ -85,7 +85,7 @@ describe('the status site in Chromium', () => {
     await page.close();
   });
 
-  it('has no serious or critical axe violations, in light and dark mode', async () => {
+  it('has no serious or critical axe violations, in light and dark mode', { timeout: 240_000 }, async () => {
     for (const path of Object.values(PAGES)) {
       const { page } = await open(path);
       for (const scheme of ['light', 'dark'] as const) {
@@ -132,7 +132,8 @@ describe('the status site in Chromium', () => {
     const { page, errors } = await open(PAGES.incident, { in: local });
     const time = page.locator('time[datetime="2026-11-23T09:12:00.000Z"]').first();
     expect(await time.getAttribute('title')).toBe('23 Nov 2026, 09:12 UTC');
-    expect(await time.innerText()).toMatch(/^Nov 23, 2026, 04:12 AM EST \(.+\)$/);
+    // The page's own format, in the reader's zone: the reader's locale never mixes a second format in.
+    expect(await time.innerText()).toBe('23 Nov 2026, 04:12 GMT-5');
     expect(errors).toEqual([]);
     await local.close();
   });

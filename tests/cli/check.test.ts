@@ -121,10 +121,12 @@ describe('misuse', () => {
     expectNoStackTrace(result);
   });
 
-  it('reports a file it cannot read with one line', async () => {
+  it('reports a file it cannot read as an error on that file, with what to do', async () => {
     const root = await repositories.create({ 'components.yaml/not-a-file.txt': '' });
     const result = await runCheck(root);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'candor check: cannot read components.yaml (EISDIR).\n' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^components\.yaml:1:1 error components\.yaml is a folder, not a file\. \[unreadable-file\]\n    hint: .*git rm -r components\.yaml/);
   });
 
   // A time without a zone would mean different instants on different machines.

@@ -13,7 +13,8 @@ export function runCheck(cwd: string, args: string[] = [], env: NodeJS.ProcessEn
     execFile(
       process.execPath,
       [CANDOR_BIN, 'check', ...args],
-      { cwd, env: { ...process.env, CANDOR_NOW: '2026-11-23T12:00:00Z', ...env } },
+      // A check that hangs is killed rather than left running after the test gives up.
+      { cwd, env: { ...process.env, CANDOR_NOW: '2026-11-23T12:00:00Z', ...env }, timeout: 60_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });

@@ -25,12 +25,12 @@ function contrastWithWhite(hex: string): number {
 describe('badges', () => {
   it('show the page status with an accessible name, in the shields.io shape', () => {
     const svg = pageBadge(model, NOW);
-    expect(read(svg)).toMatchObject({ title: 'Test Cloud: partially degraded service', role: 'img', label: 'Test Cloud: partially degraded service', height: 20 });
+    expect(read(svg)).toMatchObject({ title: 'Test Cloud: Partially degraded service', role: 'img', label: 'Test Cloud: Partially degraded service', height: 20 });
     expect(svg.length).toBeLessThan(2048);
   });
 
   it('show one component\'s status in a colour with AA contrast for the white text', () => {
-    const expectations = { api: 'operational', auth: 'degraded performance', web: 'under maintenance' };
+    const expectations = { api: 'Operational', auth: 'Degraded performance', web: 'Under maintenance' };
     const seen = new Set<string>();
     expect(contrastWithWhite('ffffff')).toBeCloseTo(1);
     for (const [id, message] of Object.entries(expectations)) {
@@ -45,7 +45,7 @@ describe('badges', () => {
   it('escape names', () => {
     const tricky = publicModel({ 'components.yaml': CONFIG.replace('name: Website', 'name: "<b>Web</b> & \\"co\\""') });
     const badge = read(componentBadge(tricky, NOW, tricky.components.find((c) => c.id === 'web')!));
-    expect(badge.title).toBe('<b>Web</b> & "co": operational');
+    expect(badge.title).toBe('<b>Web</b> & "co": Operational');
     expect(componentBadge(tricky, NOW, tricky.components.find((c) => c.id === 'web')!)).not.toContain('<b>');
   });
 });

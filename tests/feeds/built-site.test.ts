@@ -94,7 +94,7 @@ describe('the built example site', () => {
     expect(page.items.length).toBeGreaterThan(10);
     for (const item of page.items) {
       expect(item.title).toMatch(/^\[(Investigating|Identified|Monitoring|Update|Resolved|Scheduled|In progress|Verifying|Completed)\] /);
-      expect(item.link).toMatch(/^https:\/\/status\.acme\.dev\/incidents\/[a-z0-9-]+\/$/);
+      expect(item.link).toMatch(/^https:\/\/status\.acme\.dev\/incidents\/[a-z0-9-]+\/#u-\d{8}T\d{6}Z$/);
       expect(item.guid).toMatch(/^[a-z0-9-]+@\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/);
       expect(new Date(item.pubDate!).toISOString()).toBe(item.guid!.split('@')[1]);
     }

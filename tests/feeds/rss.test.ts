@@ -24,19 +24,22 @@ describe('the RSS feed', () => {
       ['[Investigating] API outage', '2026-11-20-outage@2026-11-20T10:00:00.000Z', '2026-11-20T10:00:00.000Z'],
     ]);
     for (const item of feed.items) {
-      expect(item.link).toMatch(/^https:\/\/example\.github\.io\/status\/incidents\/[a-z0-9-]+\/$/);
+      // Each item links to its own update on the incident page, the anchor made from the update's time.
+      const at = item.guid!.split('@')[1]!.replace(/[-:]/g, '').replace(/\.000Z$/, 'Z');
+      expect(item.link).toMatch(/^https:\/\/example\.github\.io\/status\/incidents\/[a-z0-9-]+\/#u-\d{8}T\d{6}Z$/);
+      expect(item.link!.endsWith(`#u-${at}`)).toBe(true);
       expect(item.pubDate).toBeTruthy();
     }
     expect(feed.items[3]!.categories).toEqual(['REST API', 'Website']);
     expect(feed.items[3]!.content).toBe('<p>All good.</p>');
-    expect(feed.items[2]!.content).toContain('Maintenance window: 2026-12-01 01:00 UTC to 2026-12-01 02:00 UTC');
+    expect(feed.items[2]!.content).toContain('<p>Maintenance window: 1 Dec 2026, 02:00 – 03:00 CET</p>');
   });
 
   it('per component, holds only the updates of incidents that affect it', async () => {
     const web = await parse(rssFeed(model, NOW, component('web')));
     expect(web.title).toBe('Website · Test Cloud status');
     expect(web.feedUrl).toBe('https://example.github.io/status/components/web/feed.xml');
-    expect(new Set(web.items.map((i) => i.link))).toEqual(new Set([
+    expect(new Set(web.items.map((i) => i.link!.replace(/#.*/, '')))).toEqual(new Set([
       'https://example.github.io/status/incidents/2026-11-23-web-maintenance/',
       'https://example.github.io/status/incidents/2026-11-20-outage/',
     ]));

@@ -121,6 +121,35 @@ describe('npm run notify', () => {
     expect(receiver.on(HOOK_PATH)).toHaveLength(1);
   });
 
+  it('never prints a receiver\'s answer that repeats part of the secret URL, in progress lines or the summary', async () => {
+    await notify();
+    await repo.write('incidents/2026-11-23-api-errors.md', RESOLVED);
+    // Express-style 404s echo the path; another receiver quotes only the token.
+    receiver.script(HOOK_PATH, [{ status: 404, body: 'Cannot POST /hooks/hooksecrettoken' }]);
+    receiver.script(SLACK_PATH, [{ status: 400, body: 'unknown token "slacksecrettoken"\u001b[31m' }]);
+    const result = await notify();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('HTTP 404 (its answer is not shown: it repeats part of the secret URL)');
+    // The afterEach checks that no part of either URL was printed anywhere.
+  });
+
+  it('reports a malformed signing secret or a URL with credentials as a configuration error on its notify.yaml line, before sending anything', async () => {
+    await notify();
+    await repo.write('incidents/2026-11-23-api-errors.md', RESOLVED);
+    const badSecret = await notify([], { HOOK_SECRET: 'whsec_not base64!' });
+    expect(badSecret.code).toBe(1);
+    expect(badSecret.stderr).toMatch(/notify\.yaml:8:17 error.*HOOK_SECRET: The signing secret after "whsec_" must be base64/);
+    expect(badSecret.stderr).toContain('No notice was sent');
+    expect(badSecret.stderr).not.toMatch(/network error|tries/);
+
+    const credentials = await notify([], { SLACK_URL: receiver.url(SLACK_PATH).replace('http://', 'http://bot:hunter2hunter2@') });
+    expect(credentials.code).toBe(1);
+    expect(credentials.stderr).toMatch(/notify\.yaml:4:14 error.*The URL in SLACK_URL contains a user name or password/);
+    expect(credentials.stderr).not.toMatch(/network error|tries|hunter2/);
+    // Neither run sent anything, to any channel: the hook and Slack only ever heard the bootstrap run (nothing).
+    expect(receiver.received).toHaveLength(0);
+  });
+
   it('names an unset variable, delivers the other channels, and exits 1', async () => {
     await notify();
     await repo.write('incidents/2026-11-23-api-errors.md', RESOLVED);

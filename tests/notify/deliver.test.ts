@@ -124,3 +124,22 @@ describe('deliver, once accepted', () => {
     }
   });
 });
+
+describe('deliver, answered late', () => {
+  it('counts a 2xx that arrives after the timeout, before the retry, as delivered and does not send it again', async () => {
+    // The receiver accepts, but its answer takes 1.5 timeouts; a backoff shorter than that must not resend.
+    receiver.script('/a', [{ status: 202, delayMs: 1500 }], { status: 200 });
+    const outcome = await send('/a', { timeoutMs: 1000, backoffMs: 10 });
+    expect(outcome).toMatchObject({ ok: true, status: 202 });
+    expect(outcome.attempts[0]).toMatchObject({ error: 'no answer within 1 s', status: 202 });
+    expect(receiver.on('/a')).toHaveLength(1);
+  });
+
+  it('still retries a request that never answers, once it has had a second timeout to do so', async () => {
+    receiver.script('/a', ['hang', { status: 200 }]);
+    const outcome = await send('/a', { timeoutMs: 300 });
+    expect(outcome.ok).toBe(true);
+    const [first, second] = receiver.on('/a');
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(550);
+  });
+});

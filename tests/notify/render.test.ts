@@ -100,7 +100,7 @@ describe('Discord (embed)', () => {
     const total = embed.title.length + embed.description.length + embed.footer.text.length + embed.fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
     expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.total);
     expect(embed.description).toMatch(/…\n\[Read the full update\]\(<https:\/\/status\.acme\.test\/status\/incidents\/2026-11-23-hostile\/>\)$/);
-    expect(embed.fields.map((f) => f.name)).toEqual(['Status', 'Affected', 'Workaround']);
+    expect(embed.fields.map((f) => f.name)).toEqual(['Status', 'Impact', 'Affected', 'Workaround']);
   });
 
   it('escapes user text', () => {
@@ -139,6 +139,28 @@ describe('Microsoft Teams (Workflows, Adaptive Card 1.4)', () => {
       expect(Buffer.byteLength(wireJson(message))).toBeLessThanOrEqual(TEAMS_MAX_BYTES);
       expect(JSON.stringify(message)).toContain('…\\n\\n[Read the full update](https://status.acme.test/status/incidents/2026-11-23-hostile/)');
     }
+  });
+});
+
+describe('impact in words, in every chat channel', () => {
+  const withImpact = (impact: 'none' | 'minor' | 'major' | 'critical') => ({ ...byId(UPDATE), incident: { ...byId(UPDATE).incident, impact } });
+  const chats = { slack: renderSlack, discord: renderDiscord, teams: renderTeams };
+
+  it('says the impact in words, not only as a colour or an emoji, and a maintenance says it is planned', () => {
+    const words = { none: 'No impact', minor: 'Minor impact', major: 'Major impact', critical: 'Critical impact' } as const;
+    for (const [name, render] of Object.entries(chats)) {
+      for (const impact of ['none', 'minor', 'major', 'critical'] as const) {
+        const text = JSON.stringify(render(withImpact(impact)));
+        expect(text, `${name} ${impact}`).toContain(words[impact]);
+        for (const other of Object.values(words).filter((w) => w !== words[impact])) expect(text, `${name} ${impact}`).not.toContain(other);
+      }
+      expect(JSON.stringify(render(byId(MAINTENANCE))), name).toContain('Planned maintenance');
+    }
+  });
+
+  it('Teams gives minor and major different colours', () => {
+    const colour = (impact: 'minor' | 'major') => (renderTeams(withImpact(impact)).attachments[0].content.body as { color?: string }[])[1]!.color;
+    expect(colour('minor')).not.toBe(colour('major'));
   });
 });
 

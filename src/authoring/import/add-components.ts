@@ -23,7 +23,7 @@ export function addComponents(text: string, components: readonly NewComponent[],
     const flow = list.items.length > 0 && list.items.every((item) => (item as { flow?: boolean }).flow === true);
     for (const item of items) list.add(doc.createNode(item, { flow }));
   };
-  append('groups', groups.map((g) => ({ id: g.id, name: g.name })));
+  append('groups', groups.map((g) => ({ id: g.id, name: g.name, ...(g.description ? { description: g.description } : {}) })));
   append('components', components);
   return doc.toString({ lineWidth: 0 });
 }

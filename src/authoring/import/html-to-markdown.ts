@@ -40,25 +40,41 @@ function escapeStructure(markdown: string): string {
     .join('\n');
 }
 
+/**
+ * `<a href="...">label</a>` as `[label](href)` (http, https and mailto only; other links keep their
+ * label). The text is cut at each `</a>` and the first link with an `href` opened in a piece runs to its end: one
+ * pass, where a pattern searching for the closing tag from every `<a` would be quadratic.
+ */
+function linksToMarkdown(text: string): string {
+  const pieces = text.split(/(<\/a\s*>)/i);
+  for (let i = 0; i + 1 < pieces.length; i += 2) {
+    const [open, href] = [...pieces[i]!.matchAll(/<a\b[^<>]*>/gi)]
+      .map((tag) => [tag, /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag[0])] as const)
+      .find(([, h]) => h) ?? [];
+    if (!open || !href) continue;
+    const target = decodeEntities(href[1] ?? href[2] ?? '');
+    const inner = pieces[i]!.slice(open.index + open[0].length).replace(/<[^<>]*>/g, '').trim();
+    pieces[i] = pieces[i]!.slice(0, open.index) + (/^(https?:|mailto:)/i.test(target) ? `[${inner || target}](${target})` : inner);
+    pieces[i + 1] = '';
+  }
+  return pieces.join('');
+}
+
 export function htmlToMarkdown(body: string): ConvertedBody {
   const dropped = new Set<string>();
   let text = body.replace(/\r\n?/g, '\n');
-  text = text.replace(/<a\b[^>]*?href\s*=\s*("([^"]*)"|'([^']*)')[^>]*>([\s\S]*?)<\/a\s*>/gi, (_, _q, double?: string, single?: string, label?: string) => {
-    const href = decodeEntities(double ?? single ?? '');
-    const inner = (label ?? '').replace(/<[^>]*>/g, '').trim();
-    return /^(https?:|mailto:)/i.test(href) ? `[${inner || href}](${href})` : inner;
-  });
+  text = linksToMarkdown(text);
   text = text
     .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/?(p|div)\b[^>]*>/gi, '\n\n')
-    .replace(/<\/?(strong|b)\b[^>]*>/gi, '**')
-    .replace(/<\/?(em|i)\b[^>]*>/gi, '*')
-    .replace(/<\/?code\b[^>]*>/gi, '`')
-    .replace(/<h[1-6]\b[^>]*>([\s\S]*?)<\/h[1-6]\s*>/gi, '\n\n**$1**\n\n')
-    .replace(/<li\b[^>]*>/gi, '\n- ')
+    .replace(/<\/?(p|div)\b[^<>]*>/gi, '\n\n')
+    .replace(/<\/?(strong|b)\b[^<>]*>/gi, '**')
+    .replace(/<\/?(em|i)\b[^<>]*>/gi, '*')
+    .replace(/<\/?code\b[^<>]*>/gi, '`')
+    .replace(/<h[1-6]\b[^<>]*>((?:[^<]|<(?!\/?h[1-6]\b))*)<\/h[1-6]\s*>/gi, '\n\n**$1**\n\n')
+    .replace(/<li\b[^<>]*>/gi, '\n- ')
     .replace(/<\/li\s*>/gi, '')
-    .replace(/<\/?(ul|ol)\b[^>]*>/gi, '\n\n');
-  text = text.replace(/<\/?([a-z][a-z0-9-]*)\b[^>]*>/gi, (_, tag: string) => {
+    .replace(/<\/?(ul|ol)\b[^<>]*>/gi, '\n\n');
+  text = text.replace(/<\/?([a-z][a-z0-9-]*)(?![a-z0-9-])[^<>]*>/gi, (_, tag: string) => {
     if (!KNOWN.has(tag.toLowerCase())) dropped.add(tag.toLowerCase());
     return '';
   });

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { StatusModel } from '../../core/model.ts';
 import { loadIncident } from '../../core/load-incident.ts';
 import { CONFIG_FILE } from '../../core/read-repository.ts';
@@ -9,6 +7,7 @@ import type { FileChange } from '../validate-changes.ts';
 import { addComponents } from './add-components.ts';
 import type { ComponentRegistry } from './component-registry.ts';
 import type { ImportedIncident } from './imported.ts';
+import { readRepositoryText } from '../read-text.ts';
 
 export interface ImportPlan {
   changes: FileChange[];
@@ -46,7 +45,7 @@ export async function planImport(root: string, model: StatusModel, incidents: re
     changes.push({ path, text });
   }
   if (registry.added.length > 0 || registry.addedGroups.length > 0) {
-    const config = await readFile(join(root, CONFIG_FILE), 'utf8');
+    const config = await readRepositoryText(root, CONFIG_FILE);
     changes.push({ path: CONFIG_FILE, text: addComponents(config, registry.added, registry.addedGroups) });
   }
   return { changes, skipped };

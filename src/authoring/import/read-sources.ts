@@ -15,6 +15,8 @@ export async function readSourceText(cwd: string, path: string): Promise<string>
   }
 }
 
+const HINT = 'Give an incidents.json, scheduled-maintenances.json, summary.json or components.json from a Statuspage page\'s /api/v2/, or the JSON body of a Statuspage incident webhook.';
+
 /** A Statuspage export file, checked for the fields the importer needs, with the JSON path of any problem. */
 export async function readStatuspageExport(cwd: string, path: string): Promise<z.infer<typeof statuspageExportSchema>> {
   let json: unknown;
@@ -28,10 +30,12 @@ export async function readStatuspageExport(cwd: string, path: string): Promise<z
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-    throw new ContentError(`${path}: ${where || 'the top level'}: ${issue.message}.\n    hint: Give an incidents.json, scheduled-maintenances.json or summary.json from a Statuspage page's /api/v2/.`);
+    throw new ContentError(`${path}: ${where || 'the top level'}: ${issue.message}.\n    hint: ${HINT}`);
   }
-  if (!parsed.data.incidents && !parsed.data.scheduled_maintenances) {
-    throw new ContentError(`${path} has neither \`incidents\` nor \`scheduled_maintenances\`.\n    hint: Give an incidents.json, scheduled-maintenances.json or summary.json from a Statuspage page's /api/v2/.`);
+  const { incidents, scheduled_maintenances, components, incident } = parsed.data;
+  if (!incidents && !scheduled_maintenances && !components && !incident) {
+    const what = (json as { component_update?: unknown }).component_update ? ' It is a component_update webhook, which carries no incident: give an incident webhook\'s payload.' : '';
+    throw new ContentError(`${path} has no \`incidents\`, \`scheduled_maintenances\`, \`components\` or \`incident\`.${what}\n    hint: ${HINT}`);
   }
   return parsed.data;
 }

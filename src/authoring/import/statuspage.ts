@@ -21,6 +21,16 @@ const updateSchema = z.looseObject({
   display_at: time.nullable().optional(),
   affected_components: z.array(affectedSchema).nullable().optional(),
 });
+/** A row of components.json or summary.json, or of an incident's `components`: a component, or a group of them. */
+const componentRowSchema = z.looseObject({
+  id: z.string().optional(),
+  name: z.string(),
+  status: z.string().optional(),
+  description: z.string().nullable().optional(),
+  group: z.boolean().optional(),
+  group_id: z.string().nullable().optional(),
+  created_at: time.nullable().optional(),
+});
 const incidentSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
@@ -29,14 +39,18 @@ const incidentSchema = z.looseObject({
   scheduled_for: time.nullable().optional(),
   scheduled_until: time.nullable().optional(),
   incident_updates: z.array(updateSchema),
-  components: z.array(z.looseObject({ name: z.string(), status: z.string().optional() })).nullable().optional(),
+  components: z.array(componentRowSchema).nullable().optional(),
   status: z.string().optional(),
   postmortem_body: z.string().nullable().optional(),
 });
 export const statuspageExportSchema = z.looseObject({
   incidents: z.array(incidentSchema).optional(),
   scheduled_maintenances: z.array(incidentSchema).optional(),
+  components: z.array(componentRowSchema).optional(),
+  /** An incident webhook's payload (`{ meta, page, incident }`): one incident or maintenance. */
+  incident: incidentSchema.optional(),
 });
+type StatuspageExport = z.infer<typeof statuspageExportSchema>;
 type SourceIncident = z.infer<typeof incidentSchema>;
 
 const ENDING = new Set<UpdateStatus>(['resolved', 'completed']);
@@ -45,13 +59,40 @@ const ENDING = new Set<UpdateStatus>(['resolved', 'completed']);
  * Statuspage incidents and maintenances (from incidents.json, scheduled-maintenances.json or
  * summary.json) as Candor incidents. Update times are the times readers saw (`display_at`).
  */
-export function importStatuspage(data: z.infer<typeof statuspageExportSchema>, registry: ComponentRegistry): ImportResult {
+export function importStatuspage(data: StatuspageExport, registry: ComponentRegistry): ImportResult {
   const notes: string[] = [];
+  declareComponents(data, registry);
+  const webhook = data.incident ? [data.incident] : [];
   const incidents = [
-    ...(data.incidents ?? []).map((i) => convert(i, 'incident', registry, notes)),
-    ...(data.scheduled_maintenances ?? []).map((i) => convert(i, 'maintenance', registry, notes)),
+    ...[...(data.incidents ?? []), ...webhook.filter((i) => !isMaintenance(i))].map((i) => convert(i, 'incident', registry, notes)),
+    ...[...(data.scheduled_maintenances ?? []), ...webhook.filter(isMaintenance)].map((i) => convert(i, 'maintenance', registry, notes)),
   ].filter((i): i is ImportedIncident => i !== undefined);
   return { incidents, notes };
+}
+
+/** A webhook says maintenance by its impact or its window, not by the list it is in. */
+const isMaintenance = (incident: SourceIncident) => incident.impact === 'maintenance' || Boolean(incident.scheduled_for);
+
+/**
+ * The page's components with their groups, descriptions and creation days, from the component
+ * rows of the export (summary.json, components.json) and of each incident, in page order.
+ */
+function declareComponents(data: StatuspageExport, registry: ComponentRegistry): void {
+  const rows = [
+    ...(data.components ?? []),
+    ...[...(data.incidents ?? []), ...(data.scheduled_maintenances ?? []), ...(data.incident ? [data.incident] : [])].flatMap((i) => i.components ?? []),
+  ];
+  const groupNames = new Map(rows.filter((r) => r.group === true && r.id).map((r) => [r.id!, r.name]));
+  for (const row of rows) if (row.group === true) registry.groupFor(row.name, row.description ?? undefined);
+  for (const row of rows) {
+    if (row.group === true) continue;
+    const group = row.group_id ? groupNames.get(row.group_id) : undefined;
+    registry.idFor(row.name, {
+      ...(group ? { group } : {}),
+      ...(row.description ? { description: row.description } : {}),
+      ...(row.created_at ? { since: row.created_at.slice(0, 10) } : {}),
+    });
+  }
 }
 
 function convert(source: SourceIncident, kind: 'incident' | 'maintenance', registry: ComponentRegistry, notes: string[]): ImportedIncident | undefined {

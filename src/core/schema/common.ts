@@ -15,15 +15,6 @@ export const componentStatusSchema = z
   .describe('A component status, as in Atlassian Statuspage.');
 export type ComponentStatus = z.infer<typeof componentStatusSchema>;
 
-/** How a component status reads to people: on pages, in feeds and in notices. */
-export const COMPONENT_STATUS_LABELS: Record<ComponentStatus, string> = {
-  operational: 'Operational',
-  degraded_performance: 'Degraded performance',
-  partial_outage: 'Partial outage',
-  major_outage: 'Major outage',
-  under_maintenance: 'Under maintenance',
-};
-
 export const impactSchema = z
   .enum(['none', 'minor', 'major', 'critical'])
   .describe('How bad it is for users: none | minor | major | critical.');

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { didYouMean } from '../diagnostics.ts';
+import { canonicalLanguage, languageMeant } from '../language.ts';
 import { idSchema, impactSchema, visibilitySchema } from './common.ts';
 
 function isTimeZone(zone: string): boolean {
@@ -33,10 +34,34 @@ export const pageSchema = z.strictObject({
     })
     .default('UTC')
     .describe('The IANA time zone times are shown in, e.g. "UTC" or "Europe/Berlin".'),
+  /** BCP 47 tag of the language every page, feed and notice is written in. */
+  language: z
+    .string()
+    .transform((tag, ctx) => {
+      const canonical = canonicalLanguage(tag.trim());
+      if (canonical) return canonical;
+      const meant = languageMeant(tag);
+      ctx.addIssue({
+        code: 'custom',
+        message: 'is not a BCP 47 language tag',
+        params: { hint: meant ? `Did you mean \`${meant}\`?` : 'Write a language tag such as `en`, `es`, `nl`, `de`, `fr` or `de-AT`.' },
+      });
+      return z.NEVER;
+    })
+    .default('en')
+    .describe('The language of the page, its feeds and notices, as a BCP 47 tag: "en" (default), "es", "nl", "de", "fr", or one with its own locales/<tag>.yaml.'),
   /** Where readers can get help: an email address or URL. */
   contact: z.string().trim().min(1).optional().describe('Where readers get help: an email address or a URL.'),
   /** One sentence under the page name. */
   description: z.string().trim().min(1).optional().describe('One sentence shown under the page name and in feeds.'),
+  /** How often the site is rebuilt on a schedule: a page older than twice this tells readers it may be out of date. */
+  rebuild_minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(1440)
+    .default(15)
+    .describe('Minutes between scheduled rebuilds of the site (default 15). A page older than twice this tells readers it may be out of date.'),
 });
 
 /** How much each status counts as downtime in uptime percentages (1 = fully down). */

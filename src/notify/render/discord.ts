@@ -30,18 +30,20 @@ export interface DiscordMessage {
 export function renderDiscord(event: NoticeEvent): DiscordMessage {
   const c = noticeContent(event);
   const text = discordDialect.text;
+  const { t } = c.locale;
   const fields: Field[] = [
-    { name: 'Status', value: text(c.status), inline: true },
-    ...(c.window ? [{ name: 'Window', value: text(c.window), inline: true }] : []),
-    ...(c.affected.length ? [{ name: 'Affected', value: fitText(c.affected.join('\n'), DISCORD_LIMITS.fieldValue, text, '') }] : []),
-    ...(c.workaround ? [{ name: 'Workaround', value: fitMarkdown(c.workaround, discordDialect, DISCORD_LIMITS.fieldValue, `\n[More](<${c.url}>)`) }] : []),
-    ...(c.nextUpdate ? [{ name: 'Next update', value: text(c.nextUpdate), inline: true }] : []),
+    { name: t('notice.status'), value: text(c.status), inline: true },
+    { name: t('notice.impact'), value: text(c.impactLabel), inline: true },
+    ...(c.window ? [{ name: t('notice.window'), value: text(c.window), inline: true }] : []),
+    ...(c.affected.length ? [{ name: t('notice.affected'), value: fitText(c.affected.join('\n'), DISCORD_LIMITS.fieldValue, text, '') }] : []),
+    ...(c.workaround ? [{ name: t('notice.workaround'), value: fitMarkdown(c.workaround, discordDialect, DISCORD_LIMITS.fieldValue, `\n[${text(t('notice.more'))}](<${c.url}>)`) }] : []),
+    ...(c.nextUpdate ? [{ name: t('notice.next_update'), value: text(c.nextUpdate), inline: true }] : []),
   ];
   const title = fitText(headline(c), DISCORD_LIMITS.title, text, '');
   const footer = fitText(`${c.pageName} · ${c.kindLabel}`, DISCORD_LIMITS.footer, text, '');
   const used = title.length + footer.length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
   const room = Math.min(DISCORD_LIMITS.description, DISCORD_LIMITS.total - used);
-  const description = fitMarkdown(c.body, discordDialect, room, `\n[Read the full update](<${c.url}>)`);
+  const description = fitMarkdown(c.body, discordDialect, room, `\n[${text(t('notice.read_more'))}](<${c.url}>)`);
   return {
     allowed_mentions: { parse: [] },
     embeds: [{ title, url: c.url, description, color: DISCORD_COLOURS[c.tone], fields, timestamp: event.at.toISOString(), footer: { text: footer } }],

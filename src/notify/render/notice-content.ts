@@ -1,22 +1,9 @@
-import { COMPONENT_STATUS_LABELS } from '../../core/schema/common.ts';
-import { formatDateTime, formatRange } from '../../core/format-time.ts';
-import type { Impact } from '../../core/model.ts';
-import { STATUS_LABELS } from '../../core/schema/update-status.ts';
+import type { ComponentStatus, Impact } from '../../core/model.ts';
+import { localeOf } from '../../core/page-locale.ts';
+import type { Locale } from '../../i18n/locale.ts';
 import type { EventKind } from '../config-schema.ts';
 import type { NoticeEvent } from '../events.ts';
 import { plainDialect, toDialect, type Dialect } from './dialects.ts';
-
-const KIND_LABELS: Record<EventKind, string> = {
-  'incident.created': 'New incident',
-  'incident.updated': 'Incident update',
-  'incident.resolved': 'Resolved',
-  'incident.postmortem': 'Postmortem',
-  'maintenance.scheduled': 'Maintenance scheduled',
-  'maintenance.started': 'Maintenance started',
-  'maintenance.updated': 'Maintenance update',
-  'maintenance.completed': 'Maintenance completed',
-  'component.updated': 'Component status',
-};
 
 /** What every channel says, before it is put in that channel's markup. Strings are plain user text, not yet escaped. */
 export interface NoticeContent {
@@ -27,6 +14,8 @@ export interface NoticeContent {
   /** The incident's status after this notice, e.g. "Identified". */
   status: string;
   impact: Impact;
+  /** The impact in words, as colour and emoji never carry it alone: "Major impact", or "Planned maintenance". */
+  impactLabel: string;
   /** Colour family: by impact while open, green once over, blue for maintenance. */
   tone: 'resolved' | 'maintenance' | Impact;
   /** "REST API: Partial outage". */
@@ -43,35 +32,42 @@ export interface NoticeContent {
   at: string;
   url: string;
   pageName: string;
+  /** The page's words, for the labels each channel adds ("Status", "Next update"). */
+  locale: Locale;
 }
 
 export function noticeContent(event: NoticeEvent): NoticeContent {
-  const { incident, page } = event;
+  const { incident } = event;
+  const locale = localeOf(event);
+  const { t } = locale;
+  const label = (status: ComponentStatus) => t(`component_status.${status}`);
   const over = event.status === 'resolved' || event.status === 'completed';
   const components = event.change
     ? [{ name: event.change.name, status: event.change.to }]
     : event.components;
   return {
     kind: event.kind,
-    kindLabel: KIND_LABELS[event.kind],
-    title: event.change ? `${event.change.name}: ${COMPONENT_STATUS_LABELS[event.change.to]}` : incident.title,
-    status: STATUS_LABELS[event.status],
+    kindLabel: t(`notice.${event.kind}`),
+    title: event.change ? `${event.change.name}: ${label(event.change.to)}` : incident.title,
+    status: t(`status.${event.status}`),
     impact: incident.impact,
+    impactLabel: incident.kind === 'maintenance' ? t('notice.planned_maintenance') : t(`impact_badge.${incident.impact}`),
     tone: over ? 'resolved' : incident.kind === 'maintenance' ? 'maintenance' : incident.impact,
-    affected: components.map((c) => `${c.name}: ${COMPONENT_STATUS_LABELS[c.status]}`),
-    ...(incident.scheduledFor && incident.scheduledUntil ? { window: formatRange(incident.scheduledFor, incident.scheduledUntil, page.timezone) } : {}),
-    body: event.change ? `${event.change.name} changed from ${COMPONENT_STATUS_LABELS[event.change.from]} to ${COMPONENT_STATUS_LABELS[event.change.to]} (${incident.title}).` : event.body,
+    affected: components.map((c) => `${c.name}: ${label(c.status)}`),
+    ...(incident.scheduledFor && incident.scheduledUntil ? { window: locale.range(incident.scheduledFor, incident.scheduledUntil) } : {}),
+    body: event.change ? t('notice.component_change', { component: event.change.name, from: label(event.change.from), to: label(event.change.to), title: incident.title }) : event.body,
     ...(incident.workaround && !over && event.kind !== 'component.updated' ? { workaround: incident.workaround } : {}),
-    ...(event.nextUpdate ? { nextUpdate: formatDateTime(event.nextUpdate, page.timezone) } : {}),
-    at: formatDateTime(event.at, page.timezone),
+    ...(event.nextUpdate ? { nextUpdate: locale.dateTime(event.nextUpdate) } : {}),
+    at: locale.dateTime(event.at),
     url: event.url,
-    pageName: page.name,
+    pageName: event.page.name,
+    locale,
   };
 }
 
 /** The one-line summary a notification preview shows: "Identified · Elevated API error rates". */
 export function headline(content: NoticeContent): string {
-  return content.kind === 'incident.postmortem' ? `Postmortem · ${content.title}` : `${content.status} · ${content.title}`;
+  return `${content.kind === 'incident.postmortem' ? content.locale.t('notice.incident.postmortem') : content.status} · ${content.title}`;
 }
 
 /**

@@ -16,12 +16,14 @@ export interface SlackMessage {
 /** An incoming-webhook message in Block Kit: a header, the facts, the update in mrkdwn, and a context line with the link. */
 export function renderSlack(event: NoticeEvent): SlackMessage {
   const c = noticeContent(event);
-  const more = `\n<${c.url}|Read the full update>`;
+  const { t } = c.locale;
+  const more = `\n<${c.url}|${slackDialect.text(t('notice.read_more'))}>`;
   const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
   const fields = [
-    mrkdwn(`*Status*\n${slackDialect.text(c.status)}`),
-    ...(c.window ? [mrkdwn(`*Window*\n${slackDialect.text(c.window)}`)] : []),
-    ...(c.affected.length ? [mrkdwn(fitText(c.affected.join('\n'), SLACK_LIMITS.field - 20, (t) => `*Affected*\n${slackDialect.text(t)}`, ''))] : []),
+    mrkdwn(`*${slackDialect.text(t('notice.status'))}*\n${slackDialect.text(c.status)}`),
+    mrkdwn(`*${slackDialect.text(t('notice.impact'))}*\n${slackDialect.text(c.impactLabel)}`),
+    ...(c.window ? [mrkdwn(`*${slackDialect.text(t('notice.window'))}*\n${slackDialect.text(c.window)}`)] : []),
+    ...(c.affected.length ? [mrkdwn(fitText(c.affected.join('\n'), SLACK_LIMITS.field - 20, (text) => `*${slackDialect.text(t('notice.affected'))}*\n${slackDialect.text(text)}`, ''))] : []),
   ];
   const blocks: object[] = [
     { type: 'header', text: { type: 'plain_text', text: fitText(`${TONE_EMOJI[c.tone]} ${headline(c)}`, SLACK_LIMITS.header, defusePlain, ''), emoji: true } },
@@ -29,11 +31,11 @@ export function renderSlack(event: NoticeEvent): SlackMessage {
   ];
   const body = fitMarkdown(c.body, slackDialect, SLACK_LIMITS.section, more);
   if (body) blocks.push({ type: 'section', text: mrkdwn(body) });
-  if (c.workaround) blocks.push({ type: 'section', text: mrkdwn(fitMarkdown(c.workaround, slackDialect, SLACK_LIMITS.section - 20, more).replace(/^/, '*Workaround:* ')) });
+  if (c.workaround) blocks.push({ type: 'section', text: mrkdwn(fitMarkdown(c.workaround, slackDialect, SLACK_LIMITS.section - 20, more).replace(/^/, `*${slackDialect.text(t('notice.workaround'))}:* `)) });
   const context = [
     `${slackDialect.text(c.kindLabel)} · ${slackDialect.text(c.at)}`,
-    ...(c.nextUpdate ? [`Next update by ${slackDialect.text(c.nextUpdate)}`] : []),
-    `<${c.url}|View on ${slackDialect.text(c.pageName)}>`,
+    ...(c.nextUpdate ? [slackDialect.text(t('notice.next_update_by', { time: c.nextUpdate }))] : []),
+    `<${c.url}|${slackDialect.text(t('notice.view_on', { name: c.pageName }))}>`,
   ];
   blocks.push({ type: 'context', elements: [mrkdwn(context.join(' · '))] });
   return { text: fitText(`${c.pageName}: ${headline(c)}`, SLACK_LIMITS.fallback, slackDialect.text, ''), blocks };

@@ -9,7 +9,7 @@ export const TEAMS_MAX_BYTES = 27_000;
 const TONE_COLOURS: Record<NoticeContent['tone'], string> = {
   none: 'Accent',
   minor: 'Warning',
-  major: 'Warning',
+  major: 'Attention',
   critical: 'Attention',
   maintenance: 'Accent',
   resolved: 'Good',
@@ -24,11 +24,13 @@ export interface TeamsMessage {
 export function renderTeams(event: NoticeEvent): TeamsMessage {
   const c = noticeContent(event);
   const text = teamsDialect.text;
+  const { t } = c.locale;
   const facts = [
-    { title: 'Status', value: text(c.status) },
-    ...(c.window ? [{ title: 'Window', value: text(c.window) }] : []),
-    ...(c.affected.length ? [{ title: 'Affected', value: text(c.affected.join(', ')) }] : []),
-    ...(c.nextUpdate ? [{ title: 'Next update', value: text(c.nextUpdate) }] : []),
+    { title: t('notice.status'), value: text(c.status) },
+    { title: t('notice.impact'), value: text(c.impactLabel) },
+    ...(c.window ? [{ title: t('notice.window'), value: text(c.window) }] : []),
+    ...(c.affected.length ? [{ title: t('notice.affected'), value: text(c.affected.join(', ')) }] : []),
+    ...(c.nextUpdate ? [{ title: t('notice.next_update'), value: text(c.nextUpdate) }] : []),
   ];
   const card = (body: string) => ({
     type: 'message' as const,
@@ -45,15 +47,15 @@ export function renderTeams(event: NoticeEvent): TeamsMessage {
           { type: 'TextBlock', text: text(headline(c)), size: 'Large', weight: 'Bolder', color: TONE_COLOURS[c.tone], wrap: true },
           { type: 'FactSet', facts },
           ...(body ? [{ type: 'TextBlock', text: body, wrap: true }] : []),
-          ...(c.workaround ? [{ type: 'TextBlock', text: `**Workaround:** ${fitMarkdown(c.workaround, teamsDialect, 2000, '…')}`, wrap: true }] : []),
+          ...(c.workaround ? [{ type: 'TextBlock', text: `**${text(t('notice.workaround'))}:** ${fitMarkdown(c.workaround, teamsDialect, 2000, '…')}`, wrap: true }] : []),
         ],
-        actions: [{ type: 'Action.OpenUrl', title: 'View incident', url: c.url }],
+        actions: [{ type: 'Action.OpenUrl', title: t('notice.view_incident'), url: c.url }],
       },
     }] as TeamsMessage['attachments'],
   });
   const bytes = (value: unknown) => Buffer.byteLength(wireJson(value));
   const room = TEAMS_MAX_BYTES - bytes(card('x'));
   // The body is measured as it will be sent, quotes and escapes included.
-  const body = fitMarkdown(c.body, teamsDialect, room, `\n\n[Read the full update](${c.url})`, (t) => bytes(t) - 2);
+  const body = fitMarkdown(c.body, teamsDialect, room, `\n\n[${text(t('notice.read_more'))}](${c.url})`, (value) => bytes(value) - 2);
   return card(body);
 }

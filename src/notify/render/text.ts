@@ -8,15 +8,16 @@ import { headline, noticeContent } from './notice-content.ts';
  */
 export function renderText(event: NoticeEvent): string {
   const c = noticeContent(event);
+  const { t } = c.locale;
   return [
     `${c.pageName} · ${c.kindLabel} · ${c.at}`,
     defuseMentions(headline(c)),
-    ...(c.window ? [`Window: ${c.window}`] : []),
-    ...(c.affected.length ? [`Affected: ${defuseMentions(c.affected.join(', '))}`] : []),
+    ...(c.window ? [`${t('notice.window')}: ${c.window}`] : []),
+    ...(c.affected.length ? [`${t('notice.affected')}: ${defuseMentions(c.affected.join(', '))}`] : []),
     '',
     toDialect(c.body, plainDialect),
-    ...(c.workaround ? ['', `Workaround: ${toDialect(c.workaround, plainDialect)}`] : []),
-    ...(c.nextUpdate ? ['', `Next update by ${c.nextUpdate}`] : []),
+    ...(c.workaround ? ['', `${t('notice.workaround')}: ${toDialect(c.workaround, plainDialect)}`] : []),
+    ...(c.nextUpdate ? ['', t('notice.next_update_by', { time: c.nextUpdate })] : []),
     '',
     c.url,
   ].join('\n');
