@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { UpdateStatus } from '../core/schema/update-status.ts';
@@ -31,9 +30,19 @@ const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta
 
 export async function readTemplate(root: string, name: string): Promise<Template> {
   const path = `${TEMPLATES_DIR}/${name}.md`;
-  // A repository overrides only the templates it has; the others are Candor's own.
-  if (!existsSync(join(root, path))) return { path: `${path} (built in)`, text: await readFile(join(BUILT_IN_TEMPLATES, `${name}.md`), 'utf8') };
+  if (!(await hasOwnTemplate(root, path))) return { path: `${path} (built in)`, text: await readFile(join(BUILT_IN_TEMPLATES, `${name}.md`), 'utf8') };
   return { path, text: await readRepositoryText(root, path) };
+}
+
+/**
+ * A repository overrides only the templates it has; the others are Candor's own. A link, at the
+ * file or as the folder, counts as the repository's own, so reading it is refused, never skipped.
+ */
+async function hasOwnTemplate(root: string, path: string): Promise<boolean> {
+  const folder = await lstat(join(root, TEMPLATES_DIR)).catch(() => undefined);
+  if (!folder) return false;
+  if (!folder.isDirectory()) return true;
+  return (await lstat(join(root, path)).catch(() => undefined)) !== undefined;
 }
 
 const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g;
