@@ -10,10 +10,19 @@ const required = (what: string) => (answer: string) => {
   return answer;
 };
 
-function oneOf<T extends string>(options: readonly T[]) {
+/**
+ * An answer from a list: a name, or, when the list was shown numbered, one of the numbers shown.
+ * Any other number is refused, never read as some other choice.
+ */
+function oneOf<T extends string>(options: readonly T[], numbered = false) {
   return (answer: string): T => {
-    const value = options.find((o) => o === answer.toLowerCase()) ?? options[Number(answer) - 1];
-    if (value && answer !== '') return value;
+    const named = options.find((o) => o === answer.toLowerCase());
+    if (named) return named;
+    if (/^\d+$/.test(answer)) {
+      const picked = numbered ? options[Number(answer) - 1] : undefined;
+      if (picked) return picked;
+      throw new Error(numbered ? `"${answer}" is not in the list: answer 1 to ${options.length}, or a name.` : `Answer with a name: ${options.join(' or ')}.`);
+    }
     throw new Error(`"${answer}" is not one of the choices. ${suggest(answer, options)}`);
   };
 }
@@ -25,10 +34,10 @@ export async function askNewIncident(prompter: Prompter, model: StatusModel, now
   const title = await prompter.ask(maintenance ? 'Title (what is being worked on)' : 'Title (what users notice, e.g. "Elevated API error rates")', required('a title'));
 
   prompter.say('Impact levels:');
-  for (const level of impactSchema.options) {
-    prompter.say(`  ${level.padEnd(9)}${model.severity?.[level] ?? ''}`.trimEnd());
-  }
-  const impact: Impact = await prompter.ask('Impact', oneOf(impactSchema.options), maintenance ? 'none' : 'minor');
+  impactSchema.options.forEach((level, i) => {
+    prompter.say(`  ${i + 1}. ${level.padEnd(9)}${model.severity?.[level] ?? ''}`.trimEnd());
+  });
+  const impact: Impact = await prompter.ask('Impact (a number or a name)', oneOf(impactSchema.options, true), maintenance ? 'none' : 'minor');
 
   prompter.say('Components:');
   model.components.forEach((c, i) => prompter.say(`  ${String(i + 1).padStart(2)}. ${c.id.padEnd(16)} ${c.name}`));
@@ -51,7 +60,7 @@ export async function askNewIncident(prompter: Prompter, model: StatusModel, now
   if (!maintenance) prompter.say(`Statuses: ${statuses.map((s, i) => `${i + 1}. ${s}`).join(', ')}`);
   for (const id of chosen) {
     const name = model.components.find((c) => c.id === id)!.name;
-    components[id] = maintenance ? 'under_maintenance' : await prompter.ask(`Status of ${name}`, oneOf(statuses), 'partial_outage');
+    components[id] = maintenance ? 'under_maintenance' : await prompter.ask(`Status of ${name}`, oneOf(statuses, true), 'partial_outage');
   }
   const time = (option: string) => (answer: string) => readTimeOption(option, answer, now);
   if (maintenance) {

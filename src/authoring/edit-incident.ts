@@ -49,3 +49,16 @@ function withoutTrailingNewlines(text: string): string {
   while (end > 0 && text[end - 1] === '\n') end--;
   return text.slice(0, end);
 }
+
+/**
+ * Replaces the summary, the text between the frontmatter and the first update (`firstUpdateLine`,
+ * 1-based), leaving the rest of the file as it was.
+ */
+export function replaceSummary(path: string, text: string, summary: string, firstUpdateLine: number): string {
+  const { split } = splitFrontmatter(path, text);
+  if (!split) throw new ContentError(`${path}: the frontmatter is not a YAML mapping Candor can edit; run \`npm run check\` to see why.`);
+  const lines = text.split('\n');
+  const before = lines.slice(0, split.bodyLineOffset);
+  const after = lines.slice(firstUpdateLine - 1);
+  return [...before, ...(summary.trim() ? [summary.trim(), ''] : []), ...after].join('\n');
+}

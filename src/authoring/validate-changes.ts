@@ -39,9 +39,12 @@ export async function validateChanges(root: string, changes: readonly FileChange
   const after = loadRepository({ ...(files.refused ? { refused: files.refused } : {}), ...(config ? { config } : {}), incidents: [...incidents.values()] }, { now });
   const changed = new Set(changes.map((c) => c.path));
   const existing = new Set(before.diagnostics.map(key));
-  const blocking = after.diagnostics.filter((d) => d.severity === 'error' && (changed.has(d.file) || !existing.has(key(d))));
+  // A placeholder the command itself drafted is there to be filled in, not a reason to write nothing:
+  // it is shown with the warnings, and `npm run check` keeps it from being published.
+  const drafted = (d: Diagnostic) => d.code === 'placeholder-left' && changed.has(d.file);
+  const blocking = after.diagnostics.filter((d) => d.severity === 'error' && !drafted(d) && (changed.has(d.file) || !existing.has(key(d))));
   if (hasErrors(blocking) || !after.model) {
     throw new ContentError('nothing was written: the result would not pass `npm run check`.', { details: formatPretty(blocking) });
   }
-  return { model: after.model, warnings: after.diagnostics.filter((d) => d.severity === 'warning' && changed.has(d.file)) };
+  return { model: after.model, warnings: after.diagnostics.filter((d) => (d.severity === 'warning' || drafted(d)) && changed.has(d.file)) };
 }

@@ -6,7 +6,7 @@ import { build } from 'astro';
 import { forAudience } from '../core/audience.ts';
 import { hasErrors } from '../core/diagnostics.ts';
 import { ContentError, UsageError } from '../core/errors.ts';
-import { formatPretty, formatSummary } from '../core/format-diagnostics.ts';
+import { formatPretty, formatSummary, plural } from '../core/format-diagnostics.ts';
 import candor from '../site/integration.ts';
 import { provideSiteData } from '../site/site-data.ts';
 import { currentTime } from '../shared/clock.ts';
@@ -33,7 +33,7 @@ export function runBuild(argv: string[], io: Io): Promise<number> {
     if (result.diagnostics.length > 0) io.stderr(formatPretty(result.diagnostics));
     provideSiteData({ model: forAudience(result.model, audience), now, audience });
     await buildInto(io.cwd, resolve(io.cwd, outName));
-    io.stdout(`Built the ${audience} site of ${result.model.page.name} into ${outName}/ (${result.model.incidents.length} incidents, ${formatSummary(result.diagnostics, result.fileCount)})`);
+    io.stdout(`Built the ${audience} site of ${result.model.page.name} into ${outName}/ (${plural(result.model.incidents.length, 'incident')}, ${formatSummary(result.diagnostics, result.fileCount)})`);
     return 0;
   });
 }

@@ -8,8 +8,9 @@ import { notify } from './notify.ts';
 /**
  * `npm run github:notify [-- --dry-run]`, in the publish workflow's notify job: `npm run notify` with
  * the ledger on the candor-ledger branch instead of a file. Each delivered notice is committed to the
- * branch before the next is sent, so a job that dies halfway has recorded everything it delivered and
- * the next run (at most 15 minutes later) sends only the rest.
+ * branch before the next is sent, so a job that dies halfway has recorded everything it delivered
+ * (except, per channel, a notice accepted in the moment before its commit) and the next run (at most
+ * 15 minutes later) sends only the rest.
  *
  * Environment: GITHUB_TOKEN (contents: write), GITHUB_REPOSITORY, the channels' secrets named in
  * notify.yaml, CANDOR_LEDGER_BRANCH (optional, default candor-ledger).

@@ -14,7 +14,7 @@ export const COMMANDS: Record<string, { load: () => Promise<Command>; about: str
   build: { load: async () => (await import('./build.ts')).runBuild, about: 'validate, then build the site into dist/' },
   new: { load: async () => { const { runNew } = await import('./new.ts'); return (argv, io) => runNew(argv, io, terminal); }, about: 'draft a new incident or maintenance' },
   update: { load: async () => (await import('./update.ts')).runUpdate, about: 'append an update to an incident' },
-  resolve: { load: async () => (await import('./resolve.ts')).runResolve, about: 'append Resolved (Completed for a maintenance)' },
+  resolve: { load: async () => { const { runResolve } = await import('./resolve.ts'); return (argv, io) => runResolve(argv, io, terminal); }, about: 'append Resolved (Completed for a maintenance)' },
   postmortem: { load: async () => (await import('./postmortem.ts')).runPostmortem, about: 'append a postmortem draft' },
   import: { load: async () => (await import('./import.ts')).runImport, about: 'bring history from Statuspage or cState' },
   notify: { load: async () => (await import('./notify.ts')).runNotify, about: 'send the notices not yet delivered' },

@@ -6,7 +6,7 @@ import { loadForAuthoring } from '../authoring/load-for-authoring.ts';
 import { draftNewIncident, type NewIncidentRequest } from '../authoring/new-incident.ts';
 import { nextSteps } from '../authoring/next-steps.ts';
 import { terminalPrompter, type Terminal } from '../authoring/prompt.ts';
-import { readTimeOption, toMinute } from '../authoring/times.ts';
+import { readTimeOption, updateTime } from '../authoring/times.ts';
 import { validateChanges } from '../authoring/validate-changes.ts';
 import { writeChanges } from '../authoring/write-changes.ts';
 import { didYouMean, suggest } from '../core/diagnostics.ts';
@@ -49,7 +49,7 @@ function requestFromArguments(argv: string[], model: StatusModel, now: Date): Ne
   if (values.impact !== undefined && !impact) throw new UsageError(`--impact "${values.impact}" is not an impact. ${didYouMean(values.impact, impactSchema.options) ? suggest(values.impact, impactSchema.options) : `Use ${impactLevels(model)}.`}`);
   if (!maintenance && !impact) throw new UsageError(`an incident needs --impact: ${impactLevels(model)}.`);
   if (!values.components) throw new UsageError(maintenance ? 'list the components under maintenance: --components database,storage.' : 'list the affected components: --components api:partial_outage.');
-  const at = values.at ? readTimeOption('--at', values.at, now) : toMinute(now);
+  const at = values.at ? readTimeOption('--at', values.at, now, { delay: false }) : updateTime(now);
   const components = readComponentList(values.components, model.components.map((c) => c.id), maintenance ? 'under_maintenance' : undefined);
   const request: NewIncidentRequest = { kind, title: title.trim(), components, at, ...(impact ? { impact } : {}) };
   if (maintenance) {
@@ -81,7 +81,7 @@ export async function runNew(argv: string[], io: Io, terminal?: Terminal): Promi
     if (argv.length === 0) {
       const prompter = terminalPrompter(terminal!);
       try {
-        request = await askNewIncident(prompter, model, toMinute(now));
+        request = await askNewIncident(prompter, model, updateTime(now));
       } finally {
         prompter.close();
       }

@@ -6,6 +6,7 @@ import type { NotifyConfig } from '../notify/config-schema.ts';
 import { FileLedger } from '../notify/file-ledger.ts';
 import { LedgerError, type Ledger } from '../notify/ledger.ts';
 import { setupDiagnostics } from '../notify/channel-setup.ts';
+import { DeployedBuildError, deployedBuildTime } from '../notify/deployed-build.ts';
 import { NOTIFY_FILE } from '../notify/load-config.ts';
 import { secretMasker } from '../notify/mask.ts';
 import { describePlan } from '../notify/describe-plan.ts';
@@ -13,14 +14,17 @@ import { planNotices } from '../notify/plan.ts';
 import { runNotices, type RunReport } from '../notify/run.ts';
 import type { Io } from '../shared/io.ts';
 import { validateRepository } from './validate.ts';
-import { DeliveryError } from '../core/errors.ts';
+import { UsageError } from '../core/errors.ts';
 import { currentTime } from '../shared/clock.ts';
 import { runCommand } from './run-command.ts';
 
 /** Where the ledger lives unless `--since-ledger` says otherwise. */
 export const DEFAULT_LEDGER = '.candor/notify-ledger.json';
 
-const USAGE = 'candor notify [--dry-run] [--since-ledger FILE]';
+const USAGE = 'candor notify [--dry-run] [--since-ledger FILE] [--lock-wait SECONDS] [--deployed DIR|FILE|URL]';
+
+/** How long a run waits for another run's ledger lock by default. */
+const LOCK_WAIT_SECONDS = 120;
 
 /**
  * `npm run notify`: sends every notice the content calls for that the ledger has not recorded.
@@ -32,8 +36,21 @@ export function runNotify(argv: string[], io: Io, store?: Ledger): Promise<numbe
 
 /** The notify command itself; its failures are mapped by whichever command runs it. */
 export async function notify(argv: string[], io: Io, store?: Ledger): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' }, 'since-ledger': { type: 'string' } }, strict: true });
-  const now = currentTime(io.env);
+  const { values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' }, 'since-ledger': { type: 'string' }, 'lock-wait': { type: 'string' }, deployed: { type: 'string' } }, strict: true });
+  let now = currentTime(io.env);
+  const lockWaitSeconds = values['lock-wait'] === undefined ? LOCK_WAIT_SECONDS : Number(values['lock-wait']);
+  if (!Number.isFinite(lockWaitSeconds) || lockWaitSeconds < 0) throw new UsageError(`--lock-wait must be a number of seconds, not "${values['lock-wait']}".`);
+  // The page readers see was rendered with its build's clock: notices follow that page, not the clock on the wall.
+  if (values.deployed !== undefined) {
+    try {
+      now = await deployedBuildTime(values.deployed, io.cwd);
+    } catch (cause) {
+      if (!(cause instanceof DeployedBuildError)) throw cause;
+      io.stderr(`candor notify: ${cause.message}\nNo notice was sent: notices wait until the deployed page can be read.`);
+      return 1;
+    }
+    io.stdout(`Planning with the clock of the deployed build: ${now.toISOString()}.`);
+  }
   const result = await validateRepository(io.cwd, now);
   if (result.diagnostics.length > 0) io.stderr(formatPretty(result.diagnostics));
   if (hasErrors(result.diagnostics) || !result.model) {
@@ -55,11 +72,26 @@ export async function notify(argv: string[], io: Io, store?: Ledger): Promise<nu
   const out = (text: string) => io.stdout(mask(text));
   // `store`: a ledger kept elsewhere than a file, e.g. on a git branch by the GitHub workflow.
   const ledger = store ?? new FileLedger(resolve(io.cwd, values['since-ledger'] ?? DEFAULT_LEDGER));
-  try {
-    if (values['dry-run']) {
+  if (values['dry-run']) {
+    try {
       out(describePlan(planNotices(result.model, config, await ledger.list(), now), config, io.env));
       return 0;
+    } catch (cause) {
+      if (!(cause instanceof LedgerError)) throw cause;
+      io.stderr(mask(`candor notify: ${cause.message}`));
+      return 1;
     }
+  }
+  // One run at a time per ledger: two would both find the same notices missing and both send them.
+  let release: (() => Promise<void>) | undefined;
+  try {
+    release = await ledger.lock?.({ waitMs: lockWaitSeconds * 1000, log: out });
+  } catch (cause) {
+    if (!(cause instanceof LedgerError)) throw cause;
+    io.stderr(mask(`candor notify: ${cause.message}\nNothing was sent.`));
+    return 1;
+  }
+  try {
     const report = await runNotices({ model: result.model, config, ledger, now, env: io.env, log: out });
     const summary = summarise(report);
     if (report.ok) out(summary);
@@ -67,11 +99,17 @@ export async function notify(argv: string[], io: Io, store?: Ledger): Promise<nu
     return report.ok ? 0 : 1;
   } catch (cause) {
     if (cause instanceof LedgerError) {
-      throw new DeliveryError(mask(`${cause.message}\nNothing more was sent (any notice listed above as sent was delivered). Restore or fix the ledger; if it is lost for good, remove it, and the next run records every existing notice as sent, without sending.`));
+      io.stderr(mask(`candor notify: ${cause.message}\nNothing more was sent (any notice listed above as sent was delivered). Restore or fix the ledger; if it is lost for good, remove it, and the next run records every existing notice as sent, without sending.\n${PROMISE}`));
+      return 1;
     }
     throw cause;
+  } finally {
+    await release?.();
   }
 }
+
+/** What a run promises, stated in every summary exactly as docs/notices.md states it. */
+export const PROMISE = "Delivery is at least once: nothing is lost, and a run that stops between a receiver's acceptance and the ledger write sends that one notice again (per channel) with the same webhook-id.";
 
 /** The values of every secret notify.yaml names, for masking. */
 export function secretsOf(config: NotifyConfig, env: Io['env']): string[] {
@@ -83,6 +121,7 @@ function summarise(report: RunReport): string {
     const to = c.target ? ` → ${c.target}` : '';
     const parts = [
       c.sent.length ? `sent ${c.sent.length}` : '',
+      c.rejected.length ? `${c.rejected.length} refused by the receiver and set aside` : '',
       c.recorded ? `recorded ${c.recorded} without sending (${c.outcome === 'bootstrapped' ? 'first run' : 'too old'})` : '',
       c.pending.length ? `${c.pending.length} left undelivered` : '',
     ].filter(Boolean);
@@ -91,8 +130,11 @@ function summarise(report: RunReport): string {
   });
   const sent = report.channels.reduce((n, c) => n + c.sent.length, 0);
   const pending = report.channels.reduce((n, c) => n + c.pending.length, 0);
+  const rejected = report.channels.reduce((n, c) => n + c.rejected.length, 0);
+  const setAside = rejected ? ` ${rejected} refused for good by ${rejected === 1 ? 'its receiver' : 'their receivers'} and set aside (named above; never retried).` : '';
   lines.push(report.refused ?? (pending
-    ? `${sent} sent; ${pending} left undelivered. Run \`npm run notify\` again to deliver the rest; nothing already sent is sent twice.`
-    : `${sent} sent; nothing left undelivered.`));
+    ? `${sent} sent; ${pending} left undelivered.${setAside} Run \`npm run notify\` again to deliver the rest; what is recorded as sent is not sent again.`
+    : `${sent} sent; nothing left undelivered.${setAside}`));
+  lines.push(PROMISE);
   return lines.join('\n');
 }

@@ -1,27 +1,27 @@
 import { parseArgs } from 'node:util';
 import { runCommand } from './run-command.ts';
 import { postUpdate } from '../authoring/post-update.ts';
-import { suggest } from '../core/diagnostics.ts';
-import { readUpdateStatus, STATUS_LABELS } from '../core/schema/update-status.ts';
 import type { Io } from '../shared/io.ts';
 import { UsageError } from '../core/errors.ts';
 
-const USAGE = 'npm run update -- <incident id> <status> ["message"] [--components api:operational,...] [--next "<time>"|+30m] [--at "<time>"]';
+const USAGE = 'npm run update -- <incident id> [<status> ["message"]] [--components api:operational,...] [--next "<time>"|+30m|none] [--eta "<time>"|+2h|none] [--workaround "..."|none] [--summary "..."] [--at "<time>"]';
 
-/** `npm run update -- <id> <status> ["message"]`. */
+const EDITS = ['next', 'eta', 'workaround', 'summary'] as const;
+
+/** `npm run update -- <id> <status> ["message"]`, or `npm run update -- <id> --eta ...` to only edit. */
 export async function runUpdate(argv: string[], io: Io): Promise<number> {
   return runCommand('update', io, USAGE, async () => {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { components: { type: 'string' }, next: { type: 'string' }, at: { type: 'string' } },
+      options: { components: { type: 'string' }, next: { type: 'string' }, at: { type: 'string' }, eta: { type: 'string' }, workaround: { type: 'string' }, summary: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     });
-    const [id, statusText, message, ...extra] = positionals;
-    if (!id || !statusText) throw new UsageError('give the incident id and the new status, e.g. `npm run update -- 2026-11-22-api-errors identified "We found ..."`.');
+    const [id, status, message, ...extra] = positionals;
+    const editing = EDITS.some((key) => values[key] !== undefined);
+    if (!id || (!status && !editing)) throw new UsageError('give the incident id and the new status, e.g. `npm run update -- 2026-11-22-api-errors identified "We found ..."`, or only --eta, --next, --workaround or --summary to change those.');
     if (extra.length > 0) throw new UsageError(`unexpected "${extra[0]}": put the message in quotes.`);
-    const status = readUpdateStatus(statusText);
-    if (!status) throw new UsageError(`"${statusText}" is not a status. ${suggest(statusText, Object.keys(STATUS_LABELS))}`);
-    return postUpdate({ id, status, ...(message ? { message } : {}), ...values }, io);
+    if (!status && values.components) throw new UsageError('--components changes statuses from an update on: give the update\'s status too.');
+    return postUpdate({ id, ...(status ? { status } : {}), ...(message ? { message } : {}), ...values }, io);
   });
 }

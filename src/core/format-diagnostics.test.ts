@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { error, warning } from './diagnostics.ts';
-import { formatGithub, formatJson, formatPretty, formatSummary } from './format-diagnostics.ts';
+import { formatGithub, formatJson, formatPretty, formatSummary, plural } from './format-diagnostics.ts';
 
 const diagnostics = [
   error('incidents/a,b:c.md', { line: 3, column: 9 }, 'invalid-value', '100% wrong:\r\nreally', 'Write `major`, or `minor`.'),
@@ -8,6 +8,10 @@ const diagnostics = [
 ];
 
 describe('formatting diagnostics', () => {
+  it('counts in the singular for one, as the build line does ("1 incident")', () => {
+    expect([0, 1, 2].map((n) => plural(n, 'incident'))).toEqual(['0 incidents', '1 incident', '2 incidents']);
+  });
+
   it('pretty: file:line:col severity message [code], the hint indented below', () => {
     expect(formatPretty(diagnostics)).toBe(
       'incidents/a,b:c.md:3:9 error 100% wrong:\r\nreally [invalid-value]\n    hint: Write `major`, or `minor`.\ncomponents.yaml:1:1 warning Plain. [no-hint]',

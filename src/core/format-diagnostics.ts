@@ -9,11 +9,13 @@ export function formatPretty(diagnostics: readonly Diagnostic[]): string {
     .join('\n');
 }
 
+/** "1 incident", "2 incidents": a count with an English noun that takes -s. */
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** One summary line: "2 errors, 1 warning in 14 files". */
 export function formatSummary(diagnostics: readonly Diagnostic[], fileCount: number): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(fileCount, 'file')} checked.`;
 }
 

@@ -202,7 +202,9 @@ function buildUpdates(
       continue;
     }
     if (previous && update.at.getTime() === previous.at.getTime()) {
-      diagnostics.push(error(path, update.position, 'duplicate-update-time', 'Two updates have the same time.', 'Give each update its own minute, or merge the two.'));
+      const later = new Date(update.at.getTime() + 30_000);
+      diagnostics.push(error(path, update.position, 'duplicate-update-time', `Two updates have the same time (${describeTime(update.at)}).`,
+        `Times may have seconds: head this one \`## ${describeTime(later, { seconds: true })} · ...\` (on the command line, \`--at "${describeTime(later, { seconds: true })}"\`), or merge the two.`));
       continue;
     }
     if (previous && ENDED.has(previous.status)) {

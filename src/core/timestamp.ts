@@ -65,8 +65,8 @@ export function formatTimestampUtc(date: Date): string {
   return `${date.toISOString().slice(0, 10)} ${date.toISOString().slice(11, 16)} UTC`;
 }
 
-/** A time for a message to a person: the canonical form, with seconds only when they matter. */
-export function describeTime(date: Date): string {
+/** A time for a message to a person: the canonical form, with seconds only when they matter (or when asked for). */
+export function describeTime(date: Date, options: { seconds?: boolean } = {}): string {
   const seconds = date.getUTCSeconds();
-  return seconds === 0 ? formatTimestampUtc(date) : formatTimestampUtc(date).replace(' UTC', `:${String(seconds).padStart(2, '0')} UTC`);
+  return seconds === 0 && !options.seconds ? formatTimestampUtc(date) : formatTimestampUtc(date).replace(' UTC', `:${String(seconds).padStart(2, '0')} UTC`);
 }

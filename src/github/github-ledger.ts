@@ -19,8 +19,9 @@ export function repositoryLedger(target: GitHubTarget, env: NodeJS.ProcessEnv): 
 /**
  * The notice ledger as a JSON file on a data branch. Every `record` is one commit through the
  * contents API, made before it resolves, so a notice is on record the moment after it is delivered
- * and a crashed or cancelled job never sends it again. Writes name the SHA they read; when another run
- * wrote in between, the entries are merged into the fresh ledger and written again.
+ * and a crashed or cancelled job sends again at most the notice accepted just before its commit.
+ * Writes name the SHA they read; when another run wrote in between, the entries are merged into the
+ * fresh ledger and written again.
  */
 export class GitHubLedger implements Ledger {
   readonly #store: JsonBranchStore<LedgerSnapshot>;

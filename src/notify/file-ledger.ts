@@ -1,5 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { lockFile, type LockOptions } from './file-lock.ts';
 import { ledgerHas, LedgerError, parseLedger, serialiseLedger, withRecords, type Ledger, type LedgerEntry, type LedgerSnapshot } from './ledger.ts';
 
 /**
@@ -14,6 +15,10 @@ export class FileLedger implements Ledger {
 
   constructor(path: string) {
     this.path = path;
+  }
+
+  lock(options: LockOptions): Promise<() => Promise<void>> {
+    return lockFile(this.path, options);
   }
 
   list(): Promise<LedgerSnapshot | undefined> {

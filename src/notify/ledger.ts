@@ -1,13 +1,16 @@
+import type { LockOptions } from './file-lock.ts';
 import * as z from 'zod';
 
 /**
  * How a notice left the queue: `sent` (delivered, the receiver answered 2xx), `bootstrap` (recorded
  * without sending on a channel's first run, so history is not announced), `expired` (older than
- * max_age_hours when first seen, so never sent).
+ * max_age_hours when first seen, so never sent), `rejected` (the receiver refused this notice for
+ * good with a 4xx, `status`, so it is set aside rather than blocking the channel).
  */
 export const ledgerEntrySchema = z.strictObject({
   at: z.iso.datetime(),
-  via: z.enum(['sent', 'bootstrap', 'expired']),
+  via: z.enum(['sent', 'bootstrap', 'expired', 'rejected']),
+  status: z.number().int().optional(),
 });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 
@@ -21,7 +24,8 @@ export type LedgerSnapshot = z.infer<typeof ledgerSnapshotSchema>;
 
 /**
  * Where the record of delivered notices lives. `record` must be durable when it resolves: the run
- * calls it after every single success, so a crash loses nothing and repeats nothing.
+ * calls it after every single success, so a crash loses nothing and can repeat only the one notice
+ * per channel accepted in the moment before the record.
  */
 export interface Ledger {
   /** The whole ledger as it is now; undefined when there is none yet (the first run bootstraps). */
@@ -29,6 +33,11 @@ export interface Ledger {
   has(channelId: string, noticeId: string): Promise<boolean>;
   /** Adds entries; a channel with an empty list is marked as known (bootstrapped) with nothing in it. */
   record(channelId: string, entries: readonly { noticeId: string; entry: LedgerEntry }[]): Promise<void>;
+  /**
+   * Keeps other runs out until the returned function is called, for stores where two runs could
+   * otherwise both read the same ledger and send the same notices. Called before `list`.
+   */
+  lock?(options: LockOptions): Promise<() => Promise<void>>;
 }
 
 export function emptyLedger(): LedgerSnapshot {

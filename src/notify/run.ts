@@ -1,6 +1,6 @@
 import type { StatusModel } from '../core/model.ts';
 import type { Channel, NotifyConfig } from './config-schema.ts';
-import { deliver, deliveryPolicy, type DeliveryPolicy } from './deliver.ts';
+import { deliver, deliveryPolicy, type DeliveryOutcome, type DeliveryPolicy } from './deliver.ts';
 import { LedgerError, type Ledger } from './ledger.ts';
 import { maskUrl } from './mask.ts';
 import { planNotices, type ChannelPlan, type NoticePlan } from './plan.ts';
@@ -27,6 +27,8 @@ export interface ChannelReport {
   target?: string;
   outcome: ChannelOutcome;
   sent: string[];
+  /** Notice ids the receiver refused for good: set aside (recorded as rejected), never retried. */
+  rejected: string[];
   /** Notice ids left for a later run. */
   pending: string[];
   /** Recorded without sending (bootstrap or expired). */
@@ -39,7 +41,7 @@ export interface RunReport {
   channels: ChannelReport[];
   /** Set when the run refused to send anything, e.g. past max_per_run. */
   refused?: string;
-  /** True when nothing is left undelivered. */
+  /** True when nothing is left undelivered and nothing was refused. */
   ok: boolean;
 }
 
@@ -56,7 +58,7 @@ export interface RunOptions {
 
 /**
  * Sends what the plan says, writing each success to the ledger as soon as it happens: a crash loses
- * nothing and repeats nothing. Channels are served concurrently (up to `delivery.concurrency`), each
+ * nothing, and repeats at most the one notice per channel that was accepted but not yet recorded. Channels are served concurrently (up to `delivery.concurrency`), each
  * one request at a time and in order; a failing channel stops only itself.
  */
 export async function runNotices(options: RunOptions): Promise<RunReport> {
@@ -107,11 +109,19 @@ export async function runNotices(options: RunOptions): Promise<RunReport> {
   await Promise.all(Array.from({ length: Math.min(config.delivery.concurrency, work.length) }, worker));
   if (ledgerFailure) throw ledgerFailure;
   const channels = plan.channels.map((c) => reports.get(c.channel.id)!);
-  return { plan, channels, ok: channels.every((c) => c.pending.length === 0) };
+  return { plan, channels, ok: channels.every((c) => c.pending.length === 0 && c.rejected.length === 0) };
 }
 
 function report(plan: ChannelPlan, outcome: ChannelOutcome, extra: Partial<ChannelReport>): ChannelReport {
-  return { channelId: plan.channel.id, type: plan.channel.type, outcome, sent: [], pending: [], recorded: plan.record.length, ...extra };
+  return { channelId: plan.channel.id, type: plan.channel.type, outcome, sent: [], rejected: [], pending: [], recorded: plan.record.length, ...extra };
+}
+
+/** Refusals of the endpoint itself (credentials, a wrong or deleted URL): every notice would meet them, so the channel stops instead. */
+const ENDPOINT_REFUSALS = new Set([401, 403, 404]);
+
+/** A 4xx about this one notice (its size, its content): retrying cannot help, and waiting would block every notice after it. */
+function refusedForGood(outcome: DeliveryOutcome): outcome is Extract<DeliveryOutcome, { ok: false }> & { status: number } {
+  return !outcome.ok && outcome.reason === 'rejected' && outcome.status !== undefined && !ENDPOINT_REFUSALS.has(outcome.status);
 }
 
 async function serveChannel(
@@ -130,8 +140,9 @@ async function serveChannel(
     return report(plan, 'unset', { target, pending: all, message: `${channel.secret_env} is not set; set it to the signing secret (whsec_...).` });
   }
   const sent: string[] = [];
+  const rejected: string[] = [];
   for (const [i, notice] of plan.send.entries()) {
-    if (context.stopped()) return report(plan, 'failed', { target, sent, pending: all.slice(i), message: 'Stopped: the ledger cannot be written.' });
+    if (context.stopped()) return report(plan, 'failed', { target, sent, rejected, pending: all.slice(i), message: 'Stopped: the ledger cannot be written.' });
     const body = wireJson(notice.body);
     const outcome = await deliver({ url, body, headers: (time) => (channel.type === 'webhook' ? standardWebhookHeaders(secret, notice.webhookId, time, body) : {}) }, context.policy);
     const tries = outcome.attempts.length > 1 ? ` (${outcome.attempts.length} tries)` : '';
@@ -146,11 +157,17 @@ async function serveChannel(
       sent.push(notice.event.id);
       continue;
     }
+    if (refusedForGood(outcome)) {
+      context.log(`${channel.id}: the receiver refused ${notice.event.id} for good (${outcome.message}); it is set aside (recorded as rejected, never retried) and the channel goes on with the next notice.`);
+      await context.record(channel.id, [{ noticeId: notice.event.id, entry: { at: context.at, via: 'rejected', status: outcome.status } }]);
+      rejected.push(notice.event.id);
+      continue;
+    }
     context.log(`${channel.id}: could not deliver ${notice.event.id} to ${target}: ${outcome.message}`);
     return report(plan, outcome.reason === 'gone' ? 'gone' : 'failed', {
-      target, sent, pending: all.slice(i),
+      target, sent, rejected, pending: all.slice(i),
       message: outcome.reason === 'gone' ? `${outcome.message}. The channel is disabled for this run: replace the URL in ${channel.url_env} or remove the channel.` : outcome.message,
     });
   }
-  return report(plan, 'delivered', { target, sent });
+  return report(plan, 'delivered', { target, sent, rejected });
 }

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lifecycleAt } from '../../src/core/status.ts';
 import { CANDOR_BIN } from '../candor-bin.ts';
-import { loadRepo, makeRepo, NOW, readRepoFile, removeRepo } from './temp-repo.ts';
+import { loadRepo, makeRepo, NOW, readRepoFile, removeRepo, writeRepoFile } from './temp-repo.ts';
 
 let root: string;
 beforeEach(async () => {
@@ -66,10 +66,15 @@ describe('npm run new on a terminal', () => {
     };
     await answer('Incident or maintenance [incident]: ', '');
     await answer('Title', 'Login page is slow');
-    await s.waitFor('major    A feature is unavailable or failing for many users.');
-    await answer('Impact [minor]: ', 'majr');
+    await s.waitFor('3. major    A feature is unavailable or failing for many users.');
+    await answer('Impact (a number or a name) [minor]: ', 'majr');
     await s.waitFor('is not one of the choices. Did you mean `major`?');
-    await answer('Impact [minor]: ', 'major');
+    // Only the numbers shown are answers: 7 and 0 are refused, not read as some level.
+    await answer('Impact (a number or a name) [minor]: ', '7');
+    await s.waitFor('"7" is not in the list: answer 1 to 4, or a name.');
+    await answer('Impact (a number or a name) [minor]: ', '0');
+    await s.waitFor('"0" is not in the list: answer 1 to 4, or a name.');
+    await answer('Impact (a number or a name) [minor]: ', '3');
     await s.waitFor('1. api              REST API');
     await answer('Affected components', '3, dashboard');
     await answer('Status of Sign-in and SSO [partial_outage]: ', '3');
@@ -81,9 +86,10 @@ describe('npm run new on a terminal', () => {
 
     const text = await readRepoFile(root, 'incidents/2026/2026-11-23-login-page-is-slow.md');
     expect(text).toContain('title: Login page is slow\nimpact: major\ncomponents:\n  auth: major_outage\n  dashboard: partial_outage\nnext_update: 2026-11-23 12:30 UTC\nworkaround: Sign in with email instead.\n---\n');
-    expect(text).toContain('Some users may see errors or slower responses.\nWorkaround: Sign in with email instead.\nNext update by 12:30 UTC.\n');
+    // What is affected, what we do, what users can do and when we next write: each its own paragraph.
+    expect(text).toContain('## 2026-11-23 12:00 UTC · Investigating\nSign-in and SSO and Dashboard: [[what users see, e.g. "errors or slower responses for some requests"]].\n\nWe are investigating.\n\nWhat you can do: Sign in with email instead.\n\nNext update by 12:30 UTC.\n');
     const { model, diagnostics } = await loadRepo(root);
-    expect(diagnostics).toEqual([]);
+    expect(diagnostics.map((d) => `${d.line} ${d.code}`)).toEqual(['11 placeholder-left', '18 placeholder-left']);
     expect(lifecycleAt(model!.incidents[0]!, new Date(NOW))).toBe('investigating');
   });
 
@@ -96,6 +102,23 @@ describe('npm run new on a terminal', () => {
     await s.waitFor('candor new: cancelled: nothing was written.');
     expect(await s.exited()).toBe(1);
     expect((await loadRepo(root)).model!.incidents).toEqual([]);
+  });
+});
+
+describe('npm run resolve on a terminal', () => {
+  it('offers to rewrite a summary that still reads as ongoing, and writes the answer', async () => {
+    await writeRepoFile(root, 'incidents/slow.md', '---\ntitle: Slow dashboard\nimpact: minor\ncomponents:\n  dashboard: degraded_performance\n---\nWe are investigating slow dashboard pages.\n\n## 2026-11-23 11:00 UTC · Investigating\nLooking into it.\n');
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CANDOR_BIN)} resolve slow Fixed.`;
+    const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const s = session(child);
+    await s.waitFor('The summary still says "We are investigating":');
+    await s.waitFor('A summary for readers now that it is over (Enter keeps it): ');
+    child.stdin!.write('Dashboard pages were slow for an hour.\r');
+    await s.waitFor('it is now Resolved');
+    expect(await s.exited()).toBe(0);
+    expect(s.output).not.toContain('summary-ongoing');
+    expect(await readRepoFile(root, 'incidents/slow.md')).toContain('---\nDashboard pages were slow for an hour.\n\n## 2026-11-23 11:00 UTC · Investigating');
+    expect((await loadRepo(root)).diagnostics).toEqual([]);
   });
 });
 

@@ -11,6 +11,7 @@ interface Step {
 }
 interface Job {
   permissions?: unknown;
+  outputs?: Record<string, string>;
   environment?: string | { name: string };
   steps: Step[];
 }
@@ -129,6 +130,7 @@ describe('the PR comment', () => {
 
 describe('publishing', () => {
   const publish = byName('publish.yml');
+  const NOTIFY_RUN = 'npm run github:notify -- --deployed "$DEPLOYED_PAGE"';
 
   it('runs on pushes to the default branch and every 15 minutes, queueing rather than cancelling', () => {
     expect(publish.on).toMatchObject({ push: { branches: ['main'] }, schedule: [{ cron: '*/15 * * * *' }] });
@@ -143,13 +145,16 @@ describe('publishing', () => {
     expect(deploy!.steps.map((s) => s.uses?.split('@')[0])).toEqual(['actions/deploy-pages']);
     expect(notify!.needs).toBe('deploy');
     expect(notify!.permissions).toEqual({ contents: 'write' });
-    expect(notify!.steps.some((s) => s.run === 'npm run github:notify')).toBe(true);
+    // Planned with the deployed build's clock, read from the page the deploy job published.
+    expect(deploy!.outputs).toEqual({ page_url: '${{ steps.deployment.outputs.page_url }}' });
+    const send = notify!.steps.find((s) => s.run === NOTIFY_RUN)!;
+    expect(send.env?.DEPLOYED_PAGE).toBe('${{ needs.deploy.outputs.page_url }}');
   });
 
   it('hands the notify step, from its environment, every secret the template notify.yaml names, and no token as a secret', async () => {
     const config = parse(await readFile('notify.yaml', 'utf8')) as { channels: { url_env: string; secret_env?: string }[] };
     const names = config.channels.flatMap((c) => [c.url_env, ...(c.secret_env ? [c.secret_env] : [])]);
-    const step = publish.jobs.notify!.steps.find((s) => s.run === 'npm run github:notify')!;
+    const step = publish.jobs.notify!.steps.find((s) => s.run === NOTIFY_RUN)!;
     for (const name of names) expect(step.env?.[name], name).toBe(`\${{ secrets.${name} }}`);
     expect(step.env?.GITHUB_TOKEN).toBe('${{ github.token }}');
   });

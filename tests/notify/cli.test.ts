@@ -1,8 +1,10 @@
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CANDOR_BIN } from '../candor-bin.ts';
+import { Webhook } from 'standardwebhooks';
 import { parseLedger } from '../../src/notify/ledger.ts';
 import { API_INCIDENT, STANDARD_FILES, tempRepo } from './fixture.ts';
 import { Receiver } from './receiver.ts';
@@ -37,16 +39,19 @@ let env: Record<string, string>;
 const outputs: string[] = [];
 
 /** `npm run notify`'s script as a real child process in the temporary repository, with the clock pinned. */
-function notify(args: string[] = [], extraEnv: Record<string, string | undefined> = {}): Promise<Result> {
-  return new Promise((resolve) => {
-    const childEnv: NodeJS.ProcessEnv = { ...process.env, CANDOR_NOW: '2026-11-23T12:00:00Z', ...env, ...extraEnv };
-    for (const [k, v] of Object.entries(extraEnv)) if (v === undefined) delete childEnv[k];
-    execFile(process.execPath, [CANDOR_BIN, 'notify', ...args], { cwd: repo.dir, env: childEnv }, (error, stdout, stderr) => {
+function spawnNotify(args: string[] = [], extraEnv: Record<string, string | undefined> = {}): { child: ChildProcess; done: Promise<Result> } {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, CANDOR_NOW: '2026-11-23T12:00:00Z', ...env, ...extraEnv };
+  for (const [k, v] of Object.entries(extraEnv)) if (v === undefined) delete childEnv[k];
+  let child!: ChildProcess;
+  const done = new Promise<Result>((resolve) => {
+    child = execFile(process.execPath, [CANDOR_BIN, 'notify', ...args], { cwd: repo.dir, env: childEnv }, (error, stdout, stderr) => {
       outputs.push(stdout, stderr);
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });
+  return { child, done };
 }
+const notify = (args: string[] = [], extraEnv: Record<string, string | undefined> = {}): Promise<Result> => spawnNotify(args, extraEnv).done;
 
 const ledger = async () => parseLedger(await readFile(join(repo.dir, '.candor/notify-ledger.json'), 'utf8'));
 const RESOLVED = `${API_INCIDENT}
@@ -88,6 +93,73 @@ describe('npm run notify', () => {
     const third = await notify();
     expect(third.code).toBe(0);
     expect(third.stdout).toMatch(/0 sent; nothing left undelivered\.$/m);
+    expect(receiver.received).toHaveLength(2);
+  });
+
+  it('at least once, never lost: a process killed between the receiver\'s 2xx and the ledger write repeats that one notice per channel, with the same webhook-id, and says so', async () => {
+    await notify();
+    await repo.write('incidents/2026-11-23-api-errors.md', `${RESOLVED}\n## Postmortem\nA bad deploy.\n`);
+    const crashed = spawnNotify();
+    // The receiver accepts the first notice; the sender is frozen before it can read the answer, then killed.
+    receiver.script(HOOK_PATH, [() => {
+      crashed.child.kill('SIGSTOP');
+      setTimeout(() => crashed.child.kill('SIGKILL'), 300);
+      return { status: 200, body: 'ok' };
+    }]);
+    const killed = await crashed.done;
+    expect(killed.code).not.toBe(0);
+    expect(receiver.on(HOOK_PATH)).toHaveLength(1);
+    const lost = receiver.on(HOOK_PATH)[0]!;
+
+    const rerun = await notify();
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout).toContain('Delivery is at least once: nothing is lost, and a run that stops between a receiver\'s acceptance and the ledger write sends that one notice again (per channel) with the same webhook-id.');
+    const hook = receiver.on(HOOK_PATH);
+    // The accepted notice once more, then the postmortem once: one repeat, nothing lost.
+    expect(hook.map((r) => (r.json as { type: string }).type)).toEqual(['incident.resolved', 'incident.resolved', 'incident.postmortem']);
+    expect(hook[1]!.headers['webhook-id']).toBe(lost.headers['webhook-id']);
+    expect(hook[1]!.body).toBe(lost.body);
+    // What a receiver deduplicates on verifies: the id is signed with the body.
+    expect(() => new Webhook(SECRET).verify(hook[1]!.body, hook[1]!.headers as Record<string, string>)).not.toThrow();
+    // Slack has no id to deduplicate on: it got each notice once or, if it was in flight at the crash, twice at most.
+    const slack = receiver.on(SLACK_PATH).map((r) => (r.json as { text: string }).text);
+    expect(new Set(slack).size).toBe(2);
+    expect(slack.length).toBeLessThanOrEqual(3);
+
+    const third = await notify();
+    expect(third.stdout).toMatch(/0 sent; nothing left undelivered\./);
+    expect(receiver.on(HOOK_PATH)).toHaveLength(3);
+  });
+
+  it('two runs at once deliver each notice once: the second waits for the first\'s ledger lock', async () => {
+    await notify();
+    await repo.write('incidents/2026-11-23-api-errors.md', RESOLVED);
+    receiver.script(HOOK_PATH, [{ status: 200, delayMs: 1500 }]);
+    const [a, b] = await Promise.all([notify(), notify()]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(receiver.on(HOOK_PATH)).toHaveLength(1);
+    expect(receiver.on(SLACK_PATH)).toHaveLength(1);
+    expect(`${a.stdout}${b.stdout}`).toMatch(/Waiting for another notify run \(process \d+\) to finish with the ledger/);
+  });
+
+  it('recovers a lock left by a process that died, and refuses clearly while a live one holds it', async () => {
+    await notify();
+    await repo.write('incidents/2026-11-23-api-errors.md', RESOLVED);
+    const dead = spawnNotify(['--help-nonexistent']);
+    await dead.done;
+    const lock = (pid: number) => JSON.stringify({ pid, host: hostname(), since: '2026-11-23T11:59:00.000Z' });
+    await repo.write('.candor/notify-ledger.json.lock', lock(dead.child.pid!));
+    const recovered = await notify();
+    expect(recovered.code).toBe(0);
+    expect(recovered.stdout).toContain(`Removed a stale ledger lock left by process ${dead.child.pid}, which is no longer running.`);
+    expect(receiver.received).toHaveLength(2);
+
+    await repo.write('incidents/2026-11-23-api-errors.md', `${RESOLVED}\n## Postmortem\nA bad deploy.\n`);
+    await repo.write('.candor/notify-ledger.json.lock', lock(process.pid));
+    const refused = await notify(['--lock-wait', '1']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`candor notify: Another notify run (process ${process.pid} on ${hostname()}, since 2026-11-23T11:59:00.000Z) is using the ledger`);
+    expect(refused.stderr).toMatch(/Nothing was sent\./);
     expect(receiver.received).toHaveLength(2);
   });
 

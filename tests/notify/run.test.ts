@@ -115,7 +115,28 @@ Error rates are back to normal.
     ]);
   });
 
-  it('writes each success to the ledger before the next request, so a crash repeats nothing', async () => {
+  it('sets aside a notice the receiver refuses for good (4xx), records it as rejected, and goes on with the next', async () => {
+    receiver.script(PATHS.slack, [{ status: 200 }, { status: 400, body: 'invalid_blocks' }], { status: 200 });
+    const lines: string[] = [];
+    const report = await run(await knownChannels(), config({ channels: [CHANNELS[0]] }), NOW, (line) => lines.push(line));
+    const slack = report.channels[0]!;
+    expect(slack).toMatchObject({ outcome: 'delivered', sent: [SENDABLE[0], ...SENDABLE.slice(2)], rejected: [SENDABLE[1]], pending: [] });
+    expect(report.ok).toBe(false);
+    expect(lines).toContain(`slack: the receiver refused ${SENDABLE[1]} for good (HTTP 400: invalid_blocks); it is set aside (recorded as rejected, never retried) and the channel goes on with the next notice.`);
+    expect((await onDisk()).channels.slack![SENDABLE[1]!]).toEqual({ at: NOW.toISOString(), via: 'rejected', status: 400 });
+
+    const again = await run(new FileLedger(ledgerPath()), config({ channels: [CHANNELS[0]] }));
+    expect(again).toMatchObject({ ok: true, channels: [{ sent: [], rejected: [] }] });
+    expect(receiver.on(PATHS.slack)).toHaveLength(SENDABLE.length);
+  });
+
+  it('stops a channel, without setting anything aside, when the receiver refuses the endpoint itself (401, 403, 404)', async () => {
+    receiver.script(PATHS.slack, [{ status: 404, body: 'no_service' }], { status: 200 });
+    const report = await run(await knownChannels(), config({ channels: [CHANNELS[0]] }));
+    expect(report.channels[0]).toMatchObject({ outcome: 'failed', sent: [], rejected: [], pending: SENDABLE, message: 'HTTP 404: no_service' });
+  });
+
+  it('writes each success to the ledger before the next request, so a crash repeats at most the notice in flight', async () => {
     const seenOnDisk: number[] = [];
     receiver.script(PATHS.slack, [], async () => {
       const text = await readFile(ledgerPath(), 'utf8');

@@ -98,7 +98,7 @@ const EXPECTED: Record<string, Expected[]> = {
     { code: 'duplicate-id', line: 2, column: 5, message: 'The id "api-errors" is already used by incidents/2026/api-errors.md.', file: 'incidents/renamed.md' },
   ],
   'duplicate-update-time.md': [
-    { code: 'duplicate-update-time', line: 12, column: 1, message: 'Two updates have the same time.' },
+    { code: 'duplicate-update-time', line: 12, column: 1, message: 'Two updates have the same time (2026-11-20 14:03 UTC).', hint: 'Times may have seconds: head this one `## 2026-11-20 14:03:30 UTC · ...` (on the command line, `--at "2026-11-20 14:03:30 UTC"`), or merge the two.' },
   ],
   'duplicate-yaml-key.md': [
     { code: 'duplicate-key', line: 6, column: 3, message: 'The key "api" appears twice in the same mapping.' },

@@ -37,11 +37,20 @@ const CSTATE_WORDS: Record<string, UpdateStatus> = { fixed: 'resolved', solved: 
 const TRACK = /\{\{<\s*track\s+"([^"]*)"\s*>\}\}/g;
 /** `*Investigating* -`, `**Update**:`, `**Resolved:**` at the start of an update: a few words, not a sentence in italics. */
 const LABEL = /^\*{1,2}([A-Za-z][A-Za-z -]{0,30}?):?\*{1,2}:?[ \t]*(?:[-–—:][ \t]*)?/;
-/** A `*Post-mortem*` label starting a line, and the block it opens (up to a `---` rule or the end). */
-const POSTMORTEM = /^\*{1,2}post[- ]?mortem:?\*{1,2}:?[ \t]*(?:[-–—:][ \t]*)?([\s\S]*?)(?=^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$|(?![\s\S]))/im;
-/** `---` rules cState authors put between updates: at the edges of an update they only separate. */
-const EDGE_RULES = /^(?:\s*(?:-{3,}|\*{3,}|_{3,})[ \t]*(?:\n|$))+|(?:\n[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*)+\s*$/g;
-const trimRules = (text: string) => text.trim().replace(EDGE_RULES, '').trim();
+/** A `*Post-mortem*` label starting a line: the block it opens runs to a `---` rule or the end. */
+const POSTMORTEM = /^\*{1,2}post[- ]?mortem:?\*{1,2}:?[ \t]*(?:[-–—:][ \t]*)?/im;
+const isRule = (line: string) => /^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$/.test(line);
+
+/** Text without the blank lines and `---` rules at its edges, which cState authors put between updates. */
+function trimRules(text: string): string {
+  const lines = text.split('\n');
+  const edge = (line: string) => line.trim() === '' || isRule(line);
+  let start = 0;
+  let end = lines.length;
+  while (start < end && edge(lines[start]!)) start++;
+  while (end > start && edge(lines[end - 1]!)) end--;
+  return lines.slice(start, end).join('\n').trim();
+}
 
 /** cState's config.yml: the systems (components), their categories (groups) and descriptions, and the site's zone. */
 export function readCstateConfig(configText: string): CstateSite {
@@ -185,11 +194,18 @@ interface ReadSection extends Section {
 
 /** The `*Post-mortem*` block, which cState writes above the updates, taken out of the body (lines keep their numbers). */
 function takePostmortem(body: string, lineAt: (offset: number) => number, note: (line: number | undefined, text: string) => void): { body: string; postmortem?: string } {
-  const match = POSTMORTEM.exec(body);
-  if (!match) return { body };
-  note(lineAt(match.index), 'the *Post-mortem* block became `## Postmortem`.');
-  const blank = match[0].replace(/[^\n]/g, '');
-  return { body: body.slice(0, match.index) + blank + body.slice(match.index + match[0].length), postmortem: trimRules(match[1]!) };
+  const label = POSTMORTEM.exec(body);
+  if (!label) return { body };
+  note(lineAt(label.index), 'the *Post-mortem* block became `## Postmortem`.');
+  const from = label.index + label[0].length;
+  let to = from;
+  for (const line of body.slice(from).split('\n')) {
+    if (to > from && isRule(line)) break;
+    to += line.length + 1;
+  }
+  to = Math.min(to, body.length);
+  const blank = body.slice(label.index, to).replace(/[^\n]/g, '');
+  return { body: body.slice(0, label.index) + blank + body.slice(to), postmortem: trimRules(body.slice(from, to)) };
 }
 
 /** The status a cState label names, or Update with the word kept in the text when Candor has none for it. */
