@@ -22,12 +22,12 @@ function routeFiles(): string[] {
 }
 
 /** The URL of a route file: its path without the extension, `index` standing for the folder. */
-export function routePattern(file: string): string {
+function routePattern(file: string): string {
   return `/${file.replace(/\.(astro|ts)$/, '').replace(/(^|\/)index$/, '')}`;
 }
 
 /** Where the site is served from: `https://org.github.io/repo/` gives site `https://org.github.io`, base `/repo/`. */
-export function siteAndBase(url: string): { site: string; base: string } {
+function siteAndBase(url: string): { site: string; base: string } {
   const parsed = new URL(url);
   const base = parsed.pathname.endsWith('/') ? parsed.pathname : `${parsed.pathname}/`;
   return { site: parsed.origin, base };
