@@ -13,8 +13,9 @@ const NOW = '2026-11-23T12:00:00Z';
 
 /**
  * A team adopting Candor, as the README tells it: pack this repository, `init` a status repository
- * from the tarball, install it (offline: the tarball, and its dependencies from the npm cache this
- * project was installed from), then check, draft an incident and build. The shell finds the Node
+ * from the tarball, install it (the tarball, and its dependencies from the npm cache this project
+ * was installed from; npm asks the registry only for what the cache lacks), then check, draft an
+ * incident and build. The shell finds the Node
  * this project runs on first, as a team's runner finds its own.
  */
 let work: string;
@@ -30,8 +31,8 @@ beforeAll(async () => {
   env = { ...inherited, PATH: `${dirname(process.execPath)}:${process.env.PATH}`, CANDOR_NOW: NOW, ASTRO_TELEMETRY_DISABLED: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
   const { stdout } = await sh('npm', ['pack', '--silent', '--pack-destination', work], PROJECT_ROOT);
   const tarball = join(work, stdout.trim().split('\n').pop()!);
-  await sh('npm', ['exec', '--offline', '--yes', `--package=${tarball}`, '--', 'candor', 'init', 'site', '--name', 'Acme', '--url', 'https://status.acme.dev/'], work);
-  await sh('npm', ['install', '--offline', tarball], site);
+  await sh('npm', ['exec', '--prefer-offline', '--yes', `--package=${tarball}`, '--', 'candor', 'init', 'site', '--name', 'Acme', '--url', 'https://status.acme.dev/'], work);
+  await sh('npm', ['install', '--prefer-offline', tarball], site);
 }, 600_000);
 
 afterAll(() => rm(work, { recursive: true, force: true }));
