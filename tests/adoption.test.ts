@@ -40,7 +40,7 @@ afterAll(() => rm(work, { recursive: true, force: true }));
 describe('a status repository made by `candor init` from the packed package', () => {
   it('holds the files a team needs, and none of the example content', async () => {
     const files = (await readdir(site, { recursive: true })).filter((f) => !f.startsWith('node_modules')).sort();
-    expect(files).toEqual(expect.arrayContaining(['.github/workflows/check.yml', '.github/workflows/comment.yml', '.github/workflows/publish.yml', '.gitignore', 'README.md', 'astro.config.mjs', 'components.yaml', 'incidents/README.md', 'notify.yaml', 'package.json', 'public/favicon.svg']));
+    expect(files).toEqual(expect.arrayContaining(['.github/workflows/check.yml', '.github/workflows/comment.yml', '.github/workflows/publish.yml', '.gitignore', 'README.md', 'astro.config.mjs', 'components.yaml', 'incidents/README.md', 'notify.yaml', 'package.json']));
     expect(files.filter((f) => f.startsWith('incidents/') && f.endsWith('.md') && f !== 'incidents/README.md')).toEqual([]);
     expect(files.some((f) => f.startsWith('templates'))).toBe(false);
   });

@@ -94,7 +94,6 @@ async function starterFiles(page: PageSettings, withTemplates: boolean): Promise
     'incidents/README.md': await read('starter/incidents/README.md'),
     // npm leaves files named .gitignore out of a package, so it travels without its dot.
     '.gitignore': await read('starter/gitignore'),
-    'public/favicon.svg': await read('public/favicon.svg'),
   };
   for (const name of ['check.yml', 'comment.yml', 'publish.yml']) {
     files[`.github/workflows/${name}`] = workflowForPackage(await read(`.github/workflows/${name}`));
