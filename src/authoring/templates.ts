@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { UpdateStatus } from '../core/schema/update-status.ts';
 import { ContentError } from '../core/errors.ts';
+import { formatPretty } from '../core/format-diagnostics.ts';
+import { readSourceFile } from '../core/read-source-file.ts';
 import { readRepositoryText } from './read-text.ts';
 
 export const TEMPLATES_DIR = 'templates';
@@ -28,7 +30,18 @@ export function statusTemplateName(status: UpdateStatus): string {
 /** The templates Candor ships, used for any the repository does not override in its own templates/. */
 const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-export async function readTemplate(root: string, name: string): Promise<Template> {
+/**
+ * The template in the page's language: `templates/es/resolved.md` for a Spanish page (or `es-MX`),
+ * `templates/resolved.md` for English or when the language has no file of that name.
+ */
+export async function readTemplate(root: string, name: string, language = 'en'): Promise<Template> {
+  const base = language.split('-')[0]!.toLowerCase();
+  if (base !== 'en') {
+    const localised = `${TEMPLATES_DIR}/${base}/${name}.md`;
+    const result = await readSourceFile(root, localised);
+    if ('refused' in result) throw new ContentError(formatPretty([result.refused]));
+    if ('file' in result) return { path: localised, text: new TextDecoder().decode(result.file.bytes) };
+  }
   const path = `${TEMPLATES_DIR}/${name}.md`;
   if (!(await hasOwnTemplate(root, path))) return { path: `${path} (built in)`, text: await readFile(join(BUILT_IN_TEMPLATES, `${name}.md`), 'utf8') };
   return { path, text: await readRepositoryText(root, path) };

@@ -95,7 +95,7 @@ async function starterFiles(page: PageSettings, withTemplates: boolean): Promise
     // npm leaves files named .gitignore out of a package, so it travels without its dot.
     '.gitignore': await read('starter/gitignore'),
   };
-  for (const name of ['check.yml', 'comment.yml', 'publish.yml']) {
+  for (const name of await readdir(new URL('.github/workflows/', PACKAGE_ROOT))) {
     files[`.github/workflows/${name}`] = workflowForPackage(await read(`.github/workflows/${name}`));
   }
   if (withTemplates) {

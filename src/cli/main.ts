@@ -21,6 +21,7 @@ export const COMMANDS: Record<string, { load: () => Promise<Command>; about: str
   schemas: { load: async () => (await import('./schemas.ts')).runSchemas, about: 'write JSON Schemas for editors into schemas/' },
   'github pr-report': { load: async () => (await import('./github-pr-report.ts')).runPrReport, about: 'PR check: job summary and notice preview' },
   'github pr-comment': { load: async () => (await import('./github-pr-comment.ts')).runPrComment, about: 'post the PR comment from a report' },
+  'github post': { load: async () => { const { runPost } = await import('./github-post.ts'); return (_argv, io) => runPost(io); }, about: 'post an update from the post-update workflow' },
   'github notify': { load: async () => (await import('./github-notify.ts')).runGitHubNotify, about: 'notify, with the ledger on a git branch' },
 };
 

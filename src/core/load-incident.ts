@@ -45,7 +45,6 @@ export function loadIncident(file: SourceFile, words: HeadingWords = headingWord
 
   const source = parseYamlSource(path, split.yaml, split.yamlLineOffset);
   const body = parseIncidentBody(path, split.body, split.bodyLineOffset, words);
-  body.diagnostics.push(...checkInternalBlocks(path, split.body, split.bodyLineOffset + 1));
   const updateReferences = body.body.updates.flatMap((u) => u.componentChanges.map(({ id, position }) => ({ id, position })));
   // An unreadable or invalid frontmatter still lets the body and the component ids be checked, so
   // one run reports every mistake in the file rather than one at a time.
@@ -90,6 +89,8 @@ export function loadIncident(file: SourceFile, words: HeadingWords = headingWord
     diagnostics.push(error(path, source.locate(['scheduled_until']), 'maintenance-window', 'The maintenance window ends before it starts.',
       '`scheduled_until` must be later than `scheduled_for`.'));
   }
+
+  if (front.workaround !== undefined) diagnostics.push(...checkInternalBlocks(path, front.workaround, workaroundFirstLine(split.yaml, source.locate(['workaround']), split.yamlLineOffset)));
 
   const declared = declaredComponents(front);
   const references: ComponentReference[] = [...rawComponentReferences(source), ...updateReferences];
@@ -146,6 +147,12 @@ export function loadIncident(file: SourceFile, words: HeadingWords = headingWord
     ...(front.contact ? { contact: front.contact } : {}),
   };
   return parsed.success ? { incident, idPosition, references, diagnostics } : { references, diagnostics };
+}
+
+/** The line the workaround's text starts on: the value's own line, or the next one for a `|` or `>` block. */
+function workaroundFirstLine(yaml: string, value: Position, lineOffset: number): number {
+  const written = yaml.split('\n')[value.line - lineOffset - 1] ?? '';
+  return /^[|>]/.test(written.slice(value.column - 1)) ? value.line + 1 : value.line;
 }
 
 /** The top-level keys an issue is about: the ones to leave out when checking the rest. */

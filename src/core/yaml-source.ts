@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLError } from 'yaml';
-import { error, type Diagnostic, type Position } from './diagnostics.ts';
+import { error, excerpt, type Diagnostic, type Position } from './diagnostics.ts';
 
 /** Beyond this many alias expansions a document is treated as an alias bomb ("billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
@@ -20,6 +20,15 @@ const YAML_HINTS: Record<string, string> = {
   MISSING_CHAR: 'Check for an unclosed quote, bracket or brace.',
 };
 
+/** A parser's message, which may quote the file: control characters escaped, and short. */
+function boundedMessage(message: string): string {
+  const quoted = excerpt(message, 120);
+  return quoted.slice(1, -1).replace(/\\"/g, '"');
+}
+
+/** A line short and plain enough to be repeated whole in a hint; any other is not echoed. */
+const QUOTABLE = /^[^\u0000-\u001f\u007f-\u009f]{0,80}$/;
+
 /** `key: value` on one line, to suggest the corrected line. */
 const KEY_VALUE = /^([ \t]*[\w-]+):(.*)$/;
 
@@ -31,20 +40,20 @@ function describeProblem(problem: YAMLError, text: string, lineText: string): { 
     case 'DUPLICATE_KEY':
       return {
         code: 'duplicate-key',
-        message: `The key "${/^[^:\n]*/.exec(text.slice(problem.pos[0]))![0].trim()}" appears twice in the same mapping.`,
+        message: `The key ${excerpt(/^[^:\n]*/.exec(text.slice(problem.pos[0], problem.pos[0] + 200))![0].trim())} appears twice in the same mapping.`,
         hint: 'Each key may appear once in a mapping: remove or rename the repeated one.',
       };
     case 'MULTILINE_IMPLICIT_KEY':
       return {
         code: 'yaml-syntax',
         message: 'This key runs on into the next line: a colon is probably missing the space after it.',
-        hint: pair && pair[2] ? `Write \`${pair[1]!.trim()}: ${pair[2]}\`.` : 'Put a space after the colon of each `key: value` line.',
+        hint: pair && pair[2] && QUOTABLE.test(lineText) ? `Write \`${pair[1]!.trim()}: ${pair[2]}\`.` : 'Put a space after the colon of each `key: value` line.',
       };
     case 'BLOCK_AS_IMPLICIT_KEY':
       return {
         code: 'yaml-syntax',
         message: 'This value contains ": ", which YAML reads as the start of another key.',
-        hint: pair && pair[2] ? `Quote the value: \`${pair[1]!.trim()}: "${pair[2].replace(/"/g, '\\"')}"\`.` : 'Quote a value that contains ": ".',
+        hint: pair && pair[2] && QUOTABLE.test(lineText) ? `Quote the value: \`${pair[1]!.trim()}: "${pair[2].replace(/"/g, '\\"')}"\`.` : 'Quote a value that contains ": ".',
       };
     case 'MULTIPLE_DOCS':
       return {
@@ -55,7 +64,8 @@ function describeProblem(problem: YAMLError, text: string, lineText: string): { 
     default:
       return {
         code: 'yaml-syntax',
-        message: problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+        // The parser's own words may quote the text (a tag, a token): never more than an excerpt of it.
+        message: boundedMessage(problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')),
         hint: YAML_HINTS[problem.code] ?? 'Fix the YAML syntax at this position.',
       };
   }
