@@ -4,7 +4,7 @@ import type { Incident, StatusModel } from '../core/model.ts';
 import { STATUS_LABELS } from '../core/schema/update-status.ts';
 import { endedAt, lifecycleAt, startedAt } from '../core/status.ts';
 import { formatTimestampUtc } from '../core/timestamp.ts';
-import { CommandFailure } from './command.ts';
+import { ContentError } from '../core/errors.ts';
 import { insertSection } from './edit-incident.ts';
 import { keepTextStyle } from './keep-text-style.ts';
 import { fillTemplate, readTemplate } from './templates.ts';
@@ -22,11 +22,11 @@ function firstSentence(markdown: string): string {
 /** The incident's file with a `## Postmortem` drafted from the template: impact window and timeline filled in. */
 export async function addPostmortem(root: string, model: StatusModel, incident: Incident, now: Date): Promise<FileChange> {
   if (incident.postmortem) {
-    throw new CommandFailure(`${incident.file}:${incident.postmortem.position.line} already has a postmortem; edit it there.`);
+    throw new ContentError(`${incident.file}:${incident.postmortem.position.line} already has a postmortem; edit it there.`);
   }
   const ended = endedAt(incident, now);
   if (!ended) {
-    throw new CommandFailure(`${incident.id} is still ${STATUS_LABELS[lifecycleAt(incident, now)]}: write the postmortem once it is over.\n    hint: npm run resolve -- ${incident.id}`);
+    throw new ContentError(`${incident.id} is still ${STATUS_LABELS[lifecycleAt(incident, now)]}: write the postmortem once it is over.\n    hint: npm run resolve -- ${incident.id}`);
   }
   const started = startedAt(incident, now);
   const locale = localeOf(model);

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { appendFile } from 'node:fs/promises';
-import { runCommand } from '../authoring/command.ts';
+import { runCommand } from './run-command.ts';
 import { ID_PATTERN } from '../core/schema/common.ts';
 import { readUpdateStatus, STATUS_LABELS } from '../core/schema/update-status.ts';
 import { suggest } from '../core/diagnostics.ts';
-import type { Io } from './check.ts';
-import { UsageError } from './clock.ts';
+import type { Io } from '../shared/io.ts';
+import { UsageError } from '../core/errors.ts';
 import { runNew } from './new.ts';
 import { runResolve } from './resolve.ts';
 import { runUpdate } from './update.ts';
@@ -32,7 +32,7 @@ const USAGE = `npm run github:post, with ${Object.values(POST_INPUTS).join(', ')
  */
 export async function runPost(io: Io): Promise<number> {
   let plan: { run: (io: Io) => Promise<number>; commitMessage: string } | undefined;
-  const code = await runCommand('github:post', USAGE, io, async () => {
+  const code = await runCommand('github post', io, USAGE, async () => {
     plan = planPost(io.env);
     return 0;
   });

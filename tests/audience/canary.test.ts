@@ -1,14 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBuildCommand } from '../candor-bin.ts';
 
-const run = promisify(execFile);
 const fixture = join(import.meta.dirname, '../fixtures/audience-repo');
-const buildScript = join(import.meta.dirname, '../../scripts/build.ts');
-const env = { ...process.env, CANDOR_NOW: '2026-11-23T12:00:00Z' };
+const env = { CANDOR_NOW: '2026-11-23T12:00:00Z' };
 
 /** Every `CANARY-...` marker written in the fixture: each stands in one internal place. */
 async function markersInFixture(): Promise<string[]> {
@@ -42,8 +39,8 @@ describe('one repository, two audiences', () => {
     work = await mkdtemp(join(tmpdir(), 'candor-canary-'));
     markers = await markersInFixture();
     await Promise.all([
-      run(process.execPath, [buildScript, '--out', join(work, 'public')], { cwd: fixture, env }),
-      run(process.execPath, [buildScript, '--audience', 'internal', '--out', join(work, 'internal')], { cwd: fixture, env }),
+      runBuildCommand(fixture, ['--out', join(work, 'public')], env),
+      runBuildCommand(fixture, ['--audience', 'internal', '--out', join(work, 'internal')], env),
     ]);
     publicSite = await outputFiles(join(work, 'public'));
     internalSite = await outputFiles(join(work, 'internal'));

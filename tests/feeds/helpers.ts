@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { buildableRepoDir, runBuildCommand } from '../candor-bin.ts';
 import { forAudience } from '../../src/core/audience.ts';
 import { loadRepository } from '../../src/core/load-repository.ts';
 import type { StatusModel } from '../../src/core/model.ts';
@@ -38,7 +37,7 @@ export function publicModel(files: Files, now = NOW): StatusModel {
 
 /** A content repository on disk. */
 export async function writeRepository(files: Files): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'candor-feeds-'));
+  const root = await buildableRepoDir('feeds-');
   for (const [path, text] of Object.entries(files)) {
     await mkdir(dirname(join(root, path)), { recursive: true });
     await writeFile(join(root, path), text);
@@ -46,13 +45,10 @@ export async function writeRepository(files: Files): Promise<string> {
   return root;
 }
 
-/** Runs the real `scripts/build.ts` on the repository at `repo`, as a user would. */
+/** Runs the real `candor build` on the repository at `repo`, as a user would. */
 export async function buildSite(repo: string, now: Date = NOW): Promise<string> {
   const out = await mkdtemp(join(tmpdir(), 'candor-feeds-dist-'));
-  await promisify(execFile)(process.execPath, [join(ROOT, 'scripts/build.ts'), '--out', out], {
-    cwd: repo,
-    env: { ...process.env, CANDOR_NOW: now.toISOString() },
-  });
+  await runBuildCommand(repo, ['--out', out], { CANDOR_NOW: now.toISOString() });
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { CANDOR_BIN } from '../candor-bin.ts';
 import { execFile } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { readRepository } from '../../src/core/read-repository.ts';
 import { noticeEvents } from '../../src/notify/events.ts';
 import { renderNotice } from '../../src/notify/render/render-notice.ts';
 import { renderText } from '../../src/notify/render/text.ts';
-import { buildSite, PROJECT_ROOT, writeRepository } from '../site/build-site.ts';
+import { buildSite, writeRepository } from '../site/build-site.ts';
 import { readerText } from './languages-fixture.ts';
 
 const run = promisify(execFile);
@@ -65,7 +66,7 @@ afterAll(async () => {
 
 describe('an incident written entirely in Spanish', () => {
   it('passes npm run check', async () => {
-    const { stdout } = await run(process.execPath, [join(PROJECT_ROOT, 'scripts/check.ts')], { cwd: content, env: { ...process.env, CANDOR_NOW: NOW } });
+    const { stdout } = await run(process.execPath, [CANDOR_BIN, 'check'], { cwd: content, env: { ...process.env, CANDOR_NOW: NOW } });
     expect(stdout).toMatch(/0 errors/);
   });
 

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { validateRepository } from '../../src/cli/check.ts';
-import { jsonSchemas } from '../../src/core/json-schemas.ts';
+import { validateRepository } from '../../src/cli/validate.ts';
+import { jsonSchemas } from '../../src/cli/json-schemas.ts';
 import { loadNotifyConfig } from '../../src/notify/load-config.ts';
 import { NOW, STANDARD_FILES, tempRepo } from './fixture.ts';
 

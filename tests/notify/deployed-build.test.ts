@@ -1,14 +1,13 @@
+import { CANDOR_BIN } from '../candor-bin.ts';
 import { execFile } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../browser/static-server.ts';
 import { buildSite } from '../site/build-site.ts';
 import { COMPONENTS, tempRepo } from './fixture.ts';
 import { Receiver } from './receiver.ts';
 
-const NOTIFY_SCRIPT = fileURLToPath(new URL('../../scripts/notify.ts', import.meta.url));
 
 const MAINTENANCE = `---
 title: Database upgrade
@@ -47,7 +46,7 @@ afterAll(async () => {
 
 function notify(now: string, args: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [NOTIFY_SCRIPT, ...args], { cwd: repo.dir, env: { ...process.env, CANDOR_NOW: now, HOOK_URL: receiver.url('/hook') } }, (error, stdout, stderr) =>
+    execFile(process.execPath, [CANDOR_BIN, 'notify', ...args], { cwd: repo.dir, env: { ...process.env, CANDOR_NOW: now, HOOK_URL: receiver.url('/hook') } }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
   });
 }

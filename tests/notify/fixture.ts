@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { buildableRepoDir } from '../candor-bin.ts';
 import { dirname, join } from 'node:path';
-import { validateRepository } from '../../src/cli/check.ts';
+import { validateRepository } from '../../src/cli/validate.ts';
 import type { StatusModel } from '../../src/core/model.ts';
 
 export const NOW = new Date('2026-11-23T12:00:00Z');
@@ -91,7 +91,7 @@ export const STANDARD_FILES: Record<string, string> = {
 
 /** A repository in a fresh temporary directory. */
 export async function tempRepo(files: Record<string, string>): Promise<{ dir: string; write: (path: string, text: string) => Promise<void>; remove: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'candor-notify-'));
+  const dir = await buildableRepoDir('notify-');
   const write = async (path: string, text: string) => {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), text);
