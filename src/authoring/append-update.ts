@@ -1,3 +1,4 @@
+import { localeOf } from '../core/page-locale.ts';
 import { UsageError } from '../cli/clock.ts';
 import type { ComponentStatus, Incident, StatusModel } from '../core/model.ts';
 import { incidentStatusSchema, maintenanceStatusSchema, STATUS_LABELS, type UpdateStatus } from '../core/schema/update-status.ts';
@@ -81,13 +82,14 @@ async function draftSection(root: string, model: StatusModel, incident: Incident
   checkStatusForKind(incident, request.status);
   const ids = [...new Set([...Object.keys(incident.components), ...Object.keys(request.changes)])];
   const contact = incident.contact ?? model.page.contact;
-  const body = request.message ?? fillTemplate(await readTemplate(root, statusTemplateName(request.status)), {
+  const locale = localeOf(model);
+  const body = request.message ?? fillTemplate(await readTemplate(root, statusTemplateName(request.status), model.page.language), {
     title: incident.title,
     impact: incident.impact,
-    ...componentWords(ids, model.components),
+    ...componentWords(ids, model.components, locale),
     ...(request.next ? { next_update: shortTime(request.next, request.at) } : {}),
     ...(workaround ? { workaround } : {}),
     ...(contact ? { contact } : {}),
   });
-  return renderSection({ at: request.at, status: request.status, changes: request.changes, body });
+  return renderSection({ at: request.at, status: request.status, changes: request.changes, body }, locale);
 }

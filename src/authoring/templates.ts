@@ -1,5 +1,7 @@
 import type { UpdateStatus } from '../core/schema/update-status.ts';
 import { CommandFailure } from './command.ts';
+import { formatPretty } from '../core/format-diagnostics.ts';
+import { readSourceFile } from '../core/read-source-file.ts';
 import { readRepositoryText } from './read-text.ts';
 
 export const TEMPLATES_DIR = 'templates';
@@ -22,7 +24,18 @@ export function statusTemplateName(status: UpdateStatus): string {
   return status.replace(/_/g, '-');
 }
 
-export async function readTemplate(root: string, name: string): Promise<Template> {
+/**
+ * The template in the page's language: `templates/es/resolved.md` for a Spanish page (or `es-MX`),
+ * `templates/resolved.md` for English or when the language has no file of that name.
+ */
+export async function readTemplate(root: string, name: string, language = 'en'): Promise<Template> {
+  const base = language.split('-')[0]!.toLowerCase();
+  if (base !== 'en') {
+    const localised = `${TEMPLATES_DIR}/${base}/${name}.md`;
+    const result = await readSourceFile(root, localised);
+    if ('refused' in result) throw new CommandFailure(formatPretty([result.refused]));
+    if ('file' in result) return { path: localised, text: new TextDecoder().decode(result.file.bytes) };
+  }
   const path = `${TEMPLATES_DIR}/${name}.md`;
   const text = await readRepositoryText(root, path, `${path} is missing, so there is nothing to draft the text from.\n    hint: Restore it (\`git checkout origin/main -- ${path}\`), or write the text yourself as the command's message argument.`);
   return { path, text };

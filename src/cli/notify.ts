@@ -95,7 +95,7 @@ export async function runNotify(argv: string[], io: Io, store?: Ledger): Promise
     return 1;
   }
   try {
-    const report = await runNotices({ model: result.model, config, ledger, now, env: io.env, log: out });
+    const report = await runNotices({ model: result.model, config, ledger, now, env: io.env, root: io.cwd, log: out });
     const summary = summarise(report);
     if (report.ok) out(summary);
     else io.stderr(mask(summary));
@@ -116,7 +116,7 @@ export const PROMISE = "Delivery is at least once: nothing is lost, and a run th
 
 /** The values of every secret notify.yaml names, for masking. */
 export function secretsOf(config: NotifyConfig, env: Io['env']): string[] {
-  return config.channels.flatMap((c) => [c.url_env, c.secret_env].flatMap((name) => (name && env[name] ? [env[name]] : [])));
+  return config.channels.flatMap((c) => [c.url_env, c.secret_env, c.smtp_url_env].flatMap((name) => (name && env[name] ? [env[name]] : [])));
 }
 
 function summarise(report: RunReport): string {

@@ -16,6 +16,8 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
  */
 export function placeholderDiagnostics(path: string, text: string, options: { postmortemLine?: number; isPublic: boolean }): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  // Most files have none: validation of a large history stays a string search per file.
+  if (!text.includes('[[')) return diagnostics;
   let fence: string | undefined;
   text.split('\n').forEach((line, index) => {
     const opening = FENCE.exec(line)?.[1];

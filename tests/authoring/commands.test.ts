@@ -58,7 +58,7 @@ describe('new -> update -> resolve -> postmortem', () => {
       '## 2026-11-23 13:30 UTC · Resolved',
       '## Postmortem',
     ]);
-    expect(text).toContain('REST API and Dashboard were affected from 2026-11-23 12:00 UTC to 13:30 UTC (1 h 30 min)');
+    expect(text).toContain('REST API and Dashboard were affected from 2026-11-23 12:00 UTC to 13:30 UTC (1 hr, 30 mins)');
     expect(text).toContain('- 12:20 UTC · Identified: A bad deploy; we are rolling it back.');
     expect(text).toContain('### Root cause');
 

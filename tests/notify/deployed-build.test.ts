@@ -25,7 +25,9 @@ The upgrade is planned for tonight.
 
 let receiver: Receiver;
 let repo: Awaited<ReturnType<typeof tempRepo>>;
-const builds: string[] = [];
+/** The page as built at 01:59:30 (maintenance still "Scheduled") and at 02:00:30 ("In progress"). */
+let early: string;
+let late: string;
 beforeAll(async () => {
   receiver = await new Receiver().start();
   repo = await tempRepo({
@@ -33,11 +35,14 @@ beforeAll(async () => {
     'incidents/2026-12-05-database-upgrade.md': MAINTENANCE,
     'notify.yaml': 'channels:\n  - { id: hook, type: webhook, url_env: HOOK_URL }\n',
   });
+  // Builds take long on a busy machine: made here, under the hook timeout.
+  early = await buildSite(repo.dir, { now: '2026-12-05T01:59:30Z' });
+  late = await buildSite(repo.dir, { now: '2026-12-05T02:00:30Z' });
 });
 afterAll(async () => {
   await receiver.stop();
   await repo.remove();
-  for (const dir of builds) await rm(dir, { recursive: true, force: true });
+  for (const dir of [early, late]) if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 function notify(now: string, args: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -49,12 +54,10 @@ function notify(now: string, args: string[] = []): Promise<{ code: number; stdou
 const kinds = () => receiver.on('/hook').map((r) => (r.json as { type: string }).type);
 
 describe('notices never ahead of the deployed page', () => {
-  it('plans with the clock of the deployed build: a maintenance that starts after the build waits for the next build', async () => {
+  it('plans with the clock of the deployed build: a maintenance that starts after the build waits for the next build', { timeout: 180_000 }, async () => {
     expect((await notify('2026-12-05T01:00:00Z')).code).toBe(0); // first run: history recorded, nothing sent
 
     // The page was built at 01:59:30 and still says "Scheduled"; notify runs at 02:01:30.
-    const early = await buildSite(repo.dir, { now: '2026-12-05T01:59:30Z' });
-    builds.push(early);
     expect(JSON.parse(await readFile(join(early, 'candor-build.json'), 'utf8'))).toEqual({ built_at: '2026-12-05T01:59:30.000Z', audience: 'public' });
     const ahead = await notify('2026-12-05T02:01:30Z', ['--deployed', early]);
     expect(ahead.code).toBe(0);
@@ -62,8 +65,6 @@ describe('notices never ahead of the deployed page', () => {
     expect(kinds()).toEqual([]);
 
     // The next build, at 02:00:30, shows "In progress": now the notice goes out, read from the live site.
-    const late = await buildSite(repo.dir, { now: '2026-12-05T02:00:30Z' });
-    builds.push(late);
     const site = await serveStatic(late, '/status/');
     try {
       const caught = await notify('2026-12-05T02:01:30Z', ['--deployed', `${site.origin}/status/`]);

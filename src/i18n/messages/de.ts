@@ -23,7 +23,6 @@ export const de: Catalogue = {
   'impact.major': 'Erheblich',
   'impact.critical': 'Kritisch',
 
-  'count.incidents': { zero: 'Keine Störungen', one: '{count} Störung', other: '{count} Störungen' },
 
   'overall.operational': 'Alle Systeme funktionieren normal',
   'overall.major_system_outage': 'Schwerer Ausfall aller Systeme',
@@ -171,6 +170,14 @@ export const de: Catalogue = {
   'notice.view_on': 'Auf {name} ansehen',
   'notice.view_incident': 'Störung ansehen',
 
+  'email.subject_tag': 'Status von {name}',
+  'email.summary': 'Zusammenfassung',
+  'email.impact': 'Auswirkung',
+  'email.update': 'Was wir tun',
+  'email.contact': 'Kontakt',
+  'email.details': 'Alle Details',
+  'email.why': 'Sie erhalten diese Nachricht, weil Sie Benachrichtigungen von {name} abonniert haben.',
+  'email.unsubscribe': 'Abbestellen',
   'impact_badge.none': 'Keine Auswirkung',
   'impact_badge.minor': 'Geringe Auswirkung',
   'impact_badge.major': 'Erhebliche Auswirkung',

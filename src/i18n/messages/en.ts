@@ -23,7 +23,6 @@ export const en = {
   'impact.major': 'Major',
   'impact.critical': 'Critical',
 
-  'count.incidents': { one: '{count} incident', other: '{count} incidents' },
 
   // The page's overall status, by the Statuspage description it derives from (the API keeps the English).
   'overall.operational': 'All systems operational',
@@ -172,6 +171,14 @@ export const en = {
   'notice.view_on': 'View on {name}',
   'notice.view_incident': 'View incident',
 
+  'email.subject_tag': '{name} status',
+  'email.summary': 'Summary',
+  'email.impact': 'Impact',
+  'email.update': 'What we are doing',
+  'email.contact': 'Contact',
+  'email.details': 'Full details',
+  'email.why': 'You receive this because you subscribed to notices from {name}.',
+  'email.unsubscribe': 'Unsubscribe',
   'impact_badge.none': 'No impact',
   'impact_badge.minor': 'Minor impact',
   'impact_badge.major': 'Major impact',

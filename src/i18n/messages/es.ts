@@ -23,7 +23,6 @@ export const es: Catalogue = {
   'impact.major': 'Grave',
   'impact.critical': 'Crítico',
 
-  'count.incidents': { zero: 'Ninguna incidencia', one: '{count} incidencia', other: '{count} incidencias' },
 
   'overall.operational': 'Todos los sistemas funcionan con normalidad',
   'overall.major_system_outage': 'Interrupción grave de todos los sistemas',
@@ -171,6 +170,14 @@ export const es: Catalogue = {
   'notice.view_on': 'Ver en {name}',
   'notice.view_incident': 'Ver la incidencia',
 
+  'email.subject_tag': 'Estado de {name}',
+  'email.summary': 'Resumen',
+  'email.impact': 'Impacto',
+  'email.update': 'Qué estamos haciendo',
+  'email.contact': 'Contacto',
+  'email.details': 'Todos los detalles',
+  'email.why': 'Recibes este correo porque te suscribiste a los avisos de {name}.',
+  'email.unsubscribe': 'Darse de baja',
   'impact_badge.none': 'Sin impacto',
   'impact_badge.minor': 'Impacto leve',
   'impact_badge.major': 'Impacto grave',

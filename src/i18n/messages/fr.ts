@@ -23,7 +23,6 @@ export const fr: Catalogue = {
   'impact.major': 'Majeur',
   'impact.critical': 'Critique',
 
-  'count.incidents': { zero: 'Aucun incident', one: '{count} incident', other: '{count} incidents' },
 
   'overall.operational': 'Tous les systèmes fonctionnent normalement',
   'overall.major_system_outage': 'Panne majeure de tous les systèmes',
@@ -171,6 +170,14 @@ export const fr: Catalogue = {
   'notice.view_on': 'Voir sur {name}',
   'notice.view_incident': 'Voir l’incident',
 
+  'email.subject_tag': 'État de {name}',
+  'email.summary': 'Résumé',
+  'email.impact': 'Impact',
+  'email.update': 'Ce que nous faisons',
+  'email.contact': 'Contact',
+  'email.details': 'Tous les détails',
+  'email.why': 'Vous recevez ce message parce que vous êtes abonné aux notifications de {name}.',
+  'email.unsubscribe': 'Se désabonner',
   'impact_badge.none': 'Aucun impact',
   'impact_badge.minor': 'Impact mineur',
   'impact_badge.major': 'Impact majeur',

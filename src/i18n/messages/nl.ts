@@ -23,7 +23,6 @@ export const nl: Catalogue = {
   'impact.major': 'Groot',
   'impact.critical': 'Kritiek',
 
-  'count.incidents': { zero: 'Geen incidenten', one: '{count} incident', other: '{count} incidenten' },
 
   'overall.operational': 'Alle systemen werken normaal',
   'overall.major_system_outage': 'Ernstige storing in alle systemen',
@@ -171,6 +170,14 @@ export const nl: Catalogue = {
   'notice.view_on': 'Bekijk op {name}',
   'notice.view_incident': 'Bekijk de storing',
 
+  'email.subject_tag': 'Status van {name}',
+  'email.summary': 'Samenvatting',
+  'email.impact': 'Impact',
+  'email.update': 'Wat we doen',
+  'email.contact': 'Contact',
+  'email.details': 'Alle details',
+  'email.why': 'Je ontvangt dit bericht omdat je je hebt aangemeld voor meldingen van {name}.',
+  'email.unsubscribe': 'Afmelden',
   'impact_badge.none': 'Geen impact',
   'impact_badge.minor': 'Kleine impact',
   'impact_badge.major': 'Grote impact',
