@@ -202,4 +202,5 @@ export const de: Catalogue = {
   'impact_history.title': '{impact}, Seite {page} · Störungsverlauf · {name}',
   'impact_history.heading': '{impact}: alle Störungen',
   'history.by_impact': 'Störungen nach Auswirkung',
+  'uptime.incident_count': { one: '{count} Störung', other: '{count} Störungen' },
 };

@@ -202,4 +202,5 @@ export const es: Catalogue = {
   'impact_history.title': '{impact}, página {page} · Historial de incidencias · {name}',
   'impact_history.heading': '{impact}: todas las incidencias',
   'history.by_impact': 'Incidencias por impacto',
+  'uptime.incident_count': { one: '{count} incidencia', other: '{count} incidencias' },
 };

@@ -202,4 +202,5 @@ export const nl: Catalogue = {
   'impact_history.title': '{impact}, pagina {page} · Storingsgeschiedenis · {name}',
   'impact_history.heading': '{impact}: alle storingen',
   'history.by_impact': 'Storingen per impact',
+  'uptime.incident_count': { one: '{count} storing', other: '{count} storingen' },
 };
