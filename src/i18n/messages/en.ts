@@ -207,4 +207,5 @@ export const en = {
   'impact_history.heading': '{impact}: every incident',
   'history.by_impact': 'Incidents by impact',
   'count.incidents': { one: '{count} incident', other: '{count} incidents' },
+  'uptime.incident_count': { one: '{count} incident', other: '{count} incidents' },
 } as const;

@@ -205,4 +205,5 @@ export const es: Catalogue = {
   'impact_history.heading': '{impact}: todas las incidencias',
   'history.by_impact': 'Incidencias por impacto',
   'count.incidents': { zero: 'Ninguna incidencia', one: '{count} incidencia', other: '{count} incidencias' },
+  'uptime.incident_count': { one: '{count} incidencia', other: '{count} incidencias' },
 };
