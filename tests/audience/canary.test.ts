@@ -1,14 +1,9 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../support/built-sites.ts';
 
-const run = promisify(execFile);
 const fixture = join(import.meta.dirname, '../fixtures/audience-repo');
-const buildScript = join(import.meta.dirname, '../../scripts/build.ts');
-const env = { ...process.env, CANDOR_NOW: '2026-11-23T12:00:00Z' };
 
 /** Every `CANARY-...` marker written in the fixture: each stands in one internal place. */
 async function markersInFixture(): Promise<string[]> {
@@ -33,24 +28,15 @@ async function outputFiles(dir: string): Promise<Map<string, string>> {
 }
 
 describe('one repository, two audiences', () => {
-  let work: string;
   let markers: string[];
   let publicSite: Map<string, string>;
   let internalSite: Map<string, string>;
 
   beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), 'candor-canary-'));
     markers = await markersInFixture();
-    await Promise.all([
-      run(process.execPath, [buildScript, '--out', join(work, 'public')], { cwd: fixture, env }),
-      run(process.execPath, [buildScript, '--audience', 'internal', '--out', join(work, 'internal')], { cwd: fixture, env }),
-    ]);
-    publicSite = await outputFiles(join(work, 'public'));
-    internalSite = await outputFiles(join(work, 'internal'));
-  });
-
-  afterAll(async () => {
-    await rm(work, { recursive: true, force: true });
+    const [publicOut, internalOut] = await Promise.all([buildSite(fixture), buildSite(fixture, { audience: 'internal' })]);
+    publicSite = await outputFiles(publicOut);
+    internalSite = await outputFiles(internalOut);
   });
 
   it('has markers in every kind of internal place', () => {

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../browser/static-server.ts';
-import { buildSite } from '../site/build-site.ts';
+import { buildSite } from '../support/built-sites.ts';
 import { COMPONENTS, tempRepo } from './fixture.ts';
 import { Receiver } from './receiver.ts';
 
@@ -25,7 +25,6 @@ The upgrade is planned for tonight.
 
 let receiver: Receiver;
 let repo: Awaited<ReturnType<typeof tempRepo>>;
-const builds: string[] = [];
 beforeAll(async () => {
   receiver = await new Receiver().start();
   repo = await tempRepo({
@@ -37,7 +36,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await receiver.stop();
   await repo.remove();
-  for (const dir of builds) await rm(dir, { recursive: true, force: true });
 });
 
 function notify(now: string, args: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -54,7 +52,6 @@ describe('notices never ahead of the deployed page', () => {
 
     // The page was built at 01:59:30 and still says "Scheduled"; notify runs at 02:01:30.
     const early = await buildSite(repo.dir, { now: '2026-12-05T01:59:30Z' });
-    builds.push(early);
     expect(JSON.parse(await readFile(join(early, 'candor-build.json'), 'utf8'))).toEqual({ built_at: '2026-12-05T01:59:30.000Z', audience: 'public' });
     const ahead = await notify('2026-12-05T02:01:30Z', ['--deployed', early]);
     expect(ahead.code).toBe(0);
@@ -63,7 +60,6 @@ describe('notices never ahead of the deployed page', () => {
 
     // The next build, at 02:00:30, shows "In progress": now the notice goes out, read from the live site.
     const late = await buildSite(repo.dir, { now: '2026-12-05T02:00:30Z' });
-    builds.push(late);
     const site = await serveStatic(late, '/status/');
     try {
       const caught = await notify('2026-12-05T02:01:30Z', ['--deployed', `${site.origin}/status/`]);
