@@ -1,11 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import candor from 'candor-status/astro';
 
-// `site` and `base` come from `page.url` in components.yaml; scripts/build.ts passes them in.
+// The example status page builds through the same integration as a team's repository.
+// Candor sets `site` and `base` from `page.url` in components.yaml. Add your own integrations,
+// and pages in src/pages/, next to it.
 export default defineConfig({
-  output: 'static',
-  trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
-  devToolbar: { enabled: false },
-  compressHTML: true,
+  integrations: [candor()],
 });

@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
  * `buildSite` and `launchChromium` refuse to run in the unit tier.
  */
 const BUILD_TIER = [
+  'tests/adoption.test.ts',
   'tests/audience/canary.test.ts',
   'tests/browser/**/*.test.ts',
   'tests/feeds/built-site.test.ts',

@@ -62,7 +62,7 @@ async function measureBuild(dir: string, out: string): Promise<{ ms: number; rss
   // Each run starts from no output, so every run measures the same work.
   await rm(out, { recursive: true, force: true });
   const start = performance.now();
-  await run(process.execPath, ['--import', join(ROOT, 'bench/peak-memory.ts'), join(ROOT, 'scripts/build.ts'), '--out', out], {
+  await run(process.execPath, ['--import', join(ROOT, 'bench/peak-memory.ts'), join(ROOT, 'bin/candor.js'), 'build', '--out', out], {
     cwd: dir,
     env: { ...process.env, CANDOR_NOW: NOW, CANDOR_BENCH_RSS_FILE: rssFile },
     maxBuffer: 64 * 1024 * 1024,

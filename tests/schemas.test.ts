@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { splitFrontmatter } from '../src/core/frontmatter.ts';
-import { jsonSchemas, serialiseSchema } from '../src/core/json-schemas.ts';
+import { jsonSchemas, serialiseSchema } from '../src/cli/json-schemas.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const schemas = jsonSchemas();

@@ -1,8 +1,10 @@
+import { localeOf } from '../core/page-locale.ts';
+import { postmortemHeading } from './incident-text.ts';
 import type { Incident, StatusModel } from '../core/model.ts';
 import { STATUS_LABELS } from '../core/schema/update-status.ts';
 import { endedAt, lifecycleAt, startedAt } from '../core/status.ts';
 import { formatTimestampUtc } from '../core/timestamp.ts';
-import { CommandFailure } from './command.ts';
+import { ContentError } from '../core/errors.ts';
 import { insertSection } from './edit-incident.ts';
 import { keepTextStyle } from './keep-text-style.ts';
 import { fillTemplate, readTemplate } from './templates.ts';
@@ -20,28 +22,29 @@ function firstSentence(markdown: string): string {
 /** The incident's file with a `## Postmortem` drafted from the template: impact window and timeline filled in. */
 export async function addPostmortem(root: string, model: StatusModel, incident: Incident, now: Date): Promise<FileChange> {
   if (incident.postmortem) {
-    throw new CommandFailure(`${incident.file}:${incident.postmortem.position.line} already has a postmortem; edit it there.`);
+    throw new ContentError(`${incident.file}:${incident.postmortem.position.line} already has a postmortem; edit it there.`);
   }
   const ended = endedAt(incident, now);
   if (!ended) {
-    throw new CommandFailure(`${incident.id} is still ${STATUS_LABELS[lifecycleAt(incident, now)]}: write the postmortem once it is over.\n    hint: npm run resolve -- ${incident.id}`);
+    throw new ContentError(`${incident.id} is still ${STATUS_LABELS[lifecycleAt(incident, now)]}: write the postmortem once it is over.\n    hint: npm run resolve -- ${incident.id}`);
   }
   const started = startedAt(incident, now);
+  const locale = localeOf(model);
   const ids = Object.keys(incident.components);
   const timeline = incident.updates
-    .map((u) => `- ${shortTime(u.at, started)} · ${STATUS_LABELS[u.written]}: ${firstSentence(u.body)}`)
+    .map((u) => `- ${shortTime(u.at, started)} · ${locale.t(`status.${u.written}`)}: ${firstSentence(u.body)}`)
     .join('\n');
-  const body = fillTemplate(await readTemplate(root, 'postmortem'), {
+  const body = fillTemplate(await readTemplate(root, 'postmortem', model.page.language), {
     title: incident.title,
     impact: incident.impact,
-    ...componentWords(ids, model.components),
+    ...componentWords(ids, model.components, locale),
     ...(ids.length === 0 ? { components: 'no listed component' } : {}),
     started: formatTimestampUtc(started),
     ended: shortTime(ended, started),
-    duration: duration(started, ended),
+    duration: duration(started, ended, locale),
     timeline,
     ...(incident.contact ?? model.page.contact ? { contact: incident.contact ?? model.page.contact } : {}),
   });
   const original = await readRepositoryText(root, incident.file);
-  return { path: incident.file, text: keepTextStyle(original, (lf) => insertSection(lf, `## Postmortem\n${body}\n`)) };
+  return { path: incident.file, text: keepTextStyle(original, (lf) => insertSection(lf, `## ${postmortemHeading(locale)}\n${body}\n`)) };
 }

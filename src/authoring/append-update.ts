@@ -1,7 +1,7 @@
-import { UsageError } from '../cli/clock.ts';
+import { localeOf } from '../core/page-locale.ts';
+import { ContentError, UsageError } from '../core/errors.ts';
 import type { ComponentStatus, Incident, StatusModel } from '../core/model.ts';
 import { incidentStatusSchema, maintenanceStatusSchema, STATUS_LABELS, type UpdateStatus } from '../core/schema/update-status.ts';
-import { CommandFailure } from './command.ts';
 import { insertSection, replaceSummary, setFrontmatterKey } from './edit-incident.ts';
 import { renderSection, writeTime } from './incident-text.ts';
 import { keepTextStyle } from './keep-text-style.ts';
@@ -61,7 +61,7 @@ export async function appendUpdate(root: string, model: StatusModel, incident: I
     let text = section ? insertSection(lf, section, incident.postmortem?.position.line) : lf;
     if (edits.summary !== undefined) {
       const first = incident.updates[0];
-      if (!first) throw new CommandFailure(`${incident.file} has no update yet, so there is no summary above one to replace; add the first update.`);
+      if (!first) throw new ContentError(`${incident.file} has no update yet, so there is no summary above one to replace; add the first update.`);
       text = replaceSummary(incident.file, text, edits.summary, first.position.line);
     }
     const set = (key: string, value: string | undefined) => {
@@ -81,13 +81,14 @@ async function draftSection(root: string, model: StatusModel, incident: Incident
   checkStatusForKind(incident, request.status);
   const ids = [...new Set([...Object.keys(incident.components), ...Object.keys(request.changes)])];
   const contact = incident.contact ?? model.page.contact;
-  const body = request.message ?? fillTemplate(await readTemplate(root, statusTemplateName(request.status)), {
+  const locale = localeOf(model);
+  const body = request.message ?? fillTemplate(await readTemplate(root, statusTemplateName(request.status), model.page.language), {
     title: incident.title,
     impact: incident.impact,
-    ...componentWords(ids, model.components),
+    ...componentWords(ids, model.components, locale),
     ...(request.next ? { next_update: shortTime(request.next, request.at) } : {}),
     ...(workaround ? { workaround } : {}),
     ...(contact ? { contact } : {}),
   });
-  return renderSection({ at: request.at, status: request.status, changes: request.changes, body });
+  return renderSection({ at: request.at, status: request.status, changes: request.changes, body }, locale);
 }

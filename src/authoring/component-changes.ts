@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/clock.ts';
+import { UsageError } from '../core/errors.ts';
 import { suggest } from '../core/diagnostics.ts';
 import { componentStatusSchema, type ComponentStatus } from '../core/schema/common.ts';
 

@@ -1,6 +1,6 @@
 import { isMap, isNode, isScalar, parseDocument, stringify } from 'yaml';
 import { splitFrontmatter } from '../core/frontmatter.ts';
-import { CommandFailure } from './command.ts';
+import { ContentError } from '../core/errors.ts';
 
 /**
  * Adds a section after the last update. `beforeLine` (1-based), the line of an existing
@@ -23,7 +23,7 @@ export function setFrontmatterKey(path: string, text: string, key: string, value
   const { split } = splitFrontmatter(path, text);
   const doc = split && parseDocument(split.yaml, { version: '1.2', schema: 'core' });
   if (!split || !doc || doc.errors.length > 0 || !isMap(doc.contents) || doc.contents.flow) {
-    throw new CommandFailure(`${path}: the frontmatter is not a YAML mapping Candor can edit; run \`npm run check\` to see why.`);
+    throw new ContentError(`${path}: the frontmatter is not a YAML mapping Candor can edit; run \`npm run check\` to see why.`);
   }
   const yaml = split.yaml;
   const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key);
@@ -38,7 +38,7 @@ export function setFrontmatterKey(path: string, text: string, key: string, value
   } else {
     const scalar = stringify(value, { version: '1.2', lineWidth: 0 }).trimEnd();
     if (valueRange) edited = yaml.slice(0, valueRange[0]) + scalar + yaml.slice(valueRange[1]);
-    else if (keyStart !== undefined) throw new CommandFailure(`${path}: \`${key}:\` has no value; give it one or remove the line, then run the command again.`);
+    else if (keyStart !== undefined) throw new ContentError(`${path}: \`${key}:\` has no value; give it one or remove the line, then run the command again.`);
     else edited = `${withoutTrailingNewlines(yaml)}\n${key}: ${scalar}`;
   }
   return `---\n${withoutTrailingNewlines(edited)}\n---\n${split.body}`;
@@ -56,7 +56,7 @@ function withoutTrailingNewlines(text: string): string {
  */
 export function replaceSummary(path: string, text: string, summary: string, firstUpdateLine: number): string {
   const { split } = splitFrontmatter(path, text);
-  if (!split) throw new CommandFailure(`${path}: the frontmatter is not a YAML mapping Candor can edit; run \`npm run check\` to see why.`);
+  if (!split) throw new ContentError(`${path}: the frontmatter is not a YAML mapping Candor can edit; run \`npm run check\` to see why.`);
   const lines = text.split('\n');
   const before = lines.slice(0, split.bodyLineOffset);
   const after = lines.slice(firstUpdateLine - 1);

@@ -1,8 +1,8 @@
-import { UsageError } from '../cli/clock.ts';
+import { UsageError } from '../core/errors.ts';
 import { suggest } from '../core/diagnostics.ts';
 import { formatPretty } from '../core/format-diagnostics.ts';
 import type { Incident } from '../core/model.ts';
-import { CommandFailure } from './command.ts';
+import { ContentError } from '../core/errors.ts';
 import type { AuthoringContext } from './load-for-authoring.ts';
 
 /**
@@ -15,7 +15,7 @@ export function findIncident({ model, diagnostics }: AuthoringContext, idOrPath:
   if (found) return found;
   const broken = diagnostics.filter((d) => d.severity === 'error' && (d.file === wanted || d.file.split('/').pop() === `${wanted}.md`));
   if (broken.length > 0) {
-    throw new CommandFailure(`${formatPretty(broken)}\n${broken[0]!.file} has errors, so Candor cannot add to it: fix them first (\`npm run check\` shows them all).`);
+    throw new ContentError(`${broken[0]!.file} has errors, so Candor cannot add to it: fix them first (\`npm run check\` shows them all).`, { details: formatPretty(broken) });
   }
   const ids = model.incidents.map((i) => i.id);
   throw new UsageError(`there is no incident "${idOrPath}". ${suggest(wanted, ids, 'an incident id such as') || 'Create one with `npm run new`.'}`);

@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { INCIDENTS_DIR } from '../core/read-repository.ts';
+import { ID_MAX_LENGTH } from '../core/schema/common.ts';
 import { slugify } from '../core/slug.ts';
 
 /**
@@ -9,7 +10,9 @@ import { slugify } from '../core/slug.ts';
  */
 export function incidentPath(day: Date, title: string, n = 1): { id: string; path: string } {
   const date = day.toISOString().slice(0, 10);
-  const id = `${date}-${slugify(title)}${n === 1 ? '' : `-${n}`}`;
+  const suffix = n === 1 ? '' : `-${n}`;
+  // The whole id, date and suffix included, must stay a valid id however long the title.
+  const id = `${date}-${slugify(title, 'incident', ID_MAX_LENGTH - date.length - 1 - suffix.length)}${suffix}`;
   return { id, path: `${INCIDENTS_DIR}/${date.slice(0, 4)}/${id}.md` };
 }
 

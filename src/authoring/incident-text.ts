@@ -3,6 +3,7 @@ import type { ComponentStatus } from '../core/schema/common.ts';
 import type { IncidentFrontmatterInput } from '../core/schema/incident-frontmatter.ts';
 import { STATUS_LABELS, type UpdateStatus } from '../core/schema/update-status.ts';
 import { describeTime } from '../core/timestamp.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { componentsLine } from './component-changes.ts';
 
 /** The frontmatter a command writes; keys are written in the order the object lists them. */
@@ -26,9 +27,12 @@ export function writeTime(date: Date): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 23)} UTC`;
 }
 
-/** `## 2026-11-22 14:03 UTC · Investigating`, the optional Components line, then the text. */
-export function renderSection(section: Section): string {
-  const heading = `## ${writeTime(section.at)} · ${STATUS_LABELS[section.status]}`;
+/**
+ * `## 2026-11-22 14:03 UTC · Investigating`, the optional Components line, then the text. The
+ * status is written in the page's language when there is one (`· Investigando`).
+ */
+export function renderSection(section: Section, locale?: Locale): string {
+  const heading = `## ${writeTime(section.at)} · ${locale ? locale.t(`status.${section.status}`) : STATUS_LABELS[section.status]}`;
   const line = section.changes ? componentsLine(section.changes) : undefined;
   return [heading, ...(line ? [line, ''] : []), section.body.trim()].join('\n').trimEnd() + '\n';
 }
@@ -40,13 +44,20 @@ export function renderIncidentFile(input: {
   summary: string;
   sections: Section[];
   postmortem?: string;
+  /** The page's language, for the status words and the postmortem heading. */
+  locale?: Locale;
 }): string {
   const entries = Object.entries(input.frontmatter).filter(([, value]) => value !== undefined);
   const doc = new Document(Object.fromEntries(entries), { version: '1.2' });
   const schema = `${'../'.repeat(input.path.split('/').length - 1)}schemas/incident.schema.json`;
   const parts: string[] = [];
   if (input.summary.trim()) parts.push(`${input.summary.trim()}\n`);
-  parts.push(...input.sections.map(renderSection));
-  if (input.postmortem !== undefined) parts.push(`## Postmortem\n${input.postmortem.trim()}\n`);
+  parts.push(...input.sections.map((section) => renderSection(section, input.locale)));
+  if (input.postmortem !== undefined) parts.push(`## ${postmortemHeading(input.locale)}\n${input.postmortem.trim()}\n`);
   return `---\n# yaml-language-server: $schema=${schema}\n${doc.toString({ lineWidth: 0 })}---\n${parts.join('\n')}`;
+}
+
+/** `Postmortem`, or the page language's word for it (`Análisis posterior`), which check reads back. */
+export function postmortemHeading(locale?: Locale): string {
+  return locale ? locale.t('incident.postmortem') : 'Postmortem';
 }

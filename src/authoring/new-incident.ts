@@ -1,3 +1,4 @@
+import { localeOf } from '../core/page-locale.ts';
 import type { ComponentStatus, Impact, StatusModel } from '../core/model.ts';
 import { formatTimestampUtc } from '../core/timestamp.ts';
 import { fileExists, incidentPath } from './incident-path.ts';
@@ -36,10 +37,11 @@ async function freePath(root: string, model: StatusModel, day: Date, title: stri
 export async function draftNewIncident(root: string, model: StatusModel, request: NewIncidentRequest): Promise<FileChange> {
   const maintenance = request.kind === 'maintenance';
   const ids = Object.keys(request.components);
+  const locale = localeOf(model);
   const values: TemplateValues = {
     title: request.title,
     ...(request.impact ? { impact: request.impact } : {}),
-    ...componentWords(ids, model.components),
+    ...componentWords(ids, model.components, locale),
     started: shortTime(request.at, request.at),
     ...(request.from ? { from: formatTimestampUtc(request.from) } : {}),
     ...(request.until ? { until: formatTimestampUtc(request.until) } : {}),
@@ -47,7 +49,7 @@ export async function draftNewIncident(root: string, model: StatusModel, request
     ...(request.workaround ? { workaround: request.workaround } : {}),
     ...(model.page.contact ? { contact: model.page.contact } : {}),
   };
-  const draft = async (name: string) => fillTemplate(await readTemplate(root, name), values);
+  const draft = async (name: string) => fillTemplate(await readTemplate(root, name, model.page.language), values);
   const summary = request.summary ?? (await draft(maintenance ? 'maintenance-summary' : 'summary'));
   const body = request.message ?? (await draft(maintenance ? 'scheduled' : 'investigating'));
   const path = await freePath(root, model, maintenance && request.from ? request.from : request.at, request.title);
@@ -66,6 +68,7 @@ export async function draftNewIncident(root: string, model: StatusModel, request
     frontmatter,
     summary,
     sections: [{ at: request.at, status: maintenance ? 'scheduled' : 'investigating', body }],
+    locale,
   });
   return { path, text };
 }

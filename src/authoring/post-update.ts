@@ -1,5 +1,6 @@
-import type { Io } from '../cli/check.ts';
-import { currentTime, UsageError } from '../cli/clock.ts';
+import type { Io } from '../shared/io.ts';
+import { currentTime } from '../shared/clock.ts';
+import { ContentError, UsageError } from '../core/errors.ts';
 import { suggest } from '../core/diagnostics.ts';
 import { ongoingWording } from '../core/draft-text.ts';
 import type { Incident } from '../core/model.ts';
@@ -7,7 +8,6 @@ import { readUpdateStatus, STATUS_LABELS, type UpdateStatus } from '../core/sche
 import { endedAt, isEnded, lifecycleAt } from '../core/status.ts';
 import { describeTime } from '../core/timestamp.ts';
 import { allowedStatuses, appendUpdate, type IncidentEdits, type UpdateRequest } from './append-update.ts';
-import { CommandFailure } from './command.ts';
 import { readComponentList } from './component-changes.ts';
 import { findIncident } from './find-incident.ts';
 import { loadForAuthoring } from './load-for-authoring.ts';
@@ -62,7 +62,7 @@ export async function postUpdate(args: PostUpdateArguments, io: Io, ask?: Prompt
   const ended = endedAt(incident, now);
   if (status && ended) {
     const state = STATUS_LABELS[lifecycleAt(incident, now)];
-    throw new CommandFailure(`${incident.id} is already ${state.toLowerCase()} (${describeTime(ended)}), so no update can follow.\n    hint: Put later findings in its postmortem (npm run postmortem -- ${incident.id}); if the problem is back, open a new incident with npm run new.`);
+    throw new ContentError(`${incident.id} is already ${state.toLowerCase()} (${describeTime(ended)}), so no update can follow.\n    hint: Put later findings in its postmortem (npm run postmortem -- ${incident.id}); if the problem is back, open a new incident with npm run new.`);
   }
   const at = args.at ? readTimeOption('--at', args.at, now, { delay: false }) : updateTime(now, incident.updates.at(-1)?.at);
   const edits = readEdits(args, at);

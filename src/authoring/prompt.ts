@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { CommandFailure } from './command.ts';
+import { ContentError } from '../core/errors.ts';
 
 export interface Terminal {
   input: NodeJS.ReadableStream;
@@ -32,7 +32,10 @@ export function terminalPrompter(terminal: Terminal): Prompter {
         rl.setPrompt(`${question}${fallback ? ` [${fallback}]` : ''}: `);
         rl.prompt();
         const next = await lines.next();
-        if (next.done) throw new CommandFailure('\nCancelled: nothing was written.');
+        if (next.done) {
+          terminal.output.write('\n');
+          throw new ContentError('cancelled: nothing was written.');
+        }
         const answer = String(next.value).trim() || fallback || '';
         try {
           return read(answer);

@@ -1,5 +1,10 @@
+import { lstat, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { UpdateStatus } from '../core/schema/update-status.ts';
-import { CommandFailure } from './command.ts';
+import { ContentError } from '../core/errors.ts';
+import { formatPretty } from '../core/format-diagnostics.ts';
+import { readSourceFile } from '../core/read-source-file.ts';
 import { readRepositoryText } from './read-text.ts';
 
 export const TEMPLATES_DIR = 'templates';
@@ -22,10 +27,35 @@ export function statusTemplateName(status: UpdateStatus): string {
   return status.replace(/_/g, '-');
 }
 
-export async function readTemplate(root: string, name: string): Promise<Template> {
+/** The templates Candor ships, used for any the repository does not override in its own templates/. */
+const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/**
+ * The template in the page's language: `templates/es/resolved.md` for a Spanish page (or `es-MX`),
+ * `templates/resolved.md` for English or when the language has no file of that name.
+ */
+export async function readTemplate(root: string, name: string, language = 'en'): Promise<Template> {
+  const base = language.split('-')[0]!.toLowerCase();
+  if (base !== 'en') {
+    const localised = `${TEMPLATES_DIR}/${base}/${name}.md`;
+    const result = await readSourceFile(root, localised);
+    if ('refused' in result) throw new ContentError(formatPretty([result.refused]));
+    if ('file' in result) return { path: localised, text: new TextDecoder().decode(result.file.bytes) };
+  }
   const path = `${TEMPLATES_DIR}/${name}.md`;
-  const text = await readRepositoryText(root, path, `${path} is missing, so there is nothing to draft the text from.\n    hint: Restore it (\`git checkout origin/main -- ${path}\`), or write the text yourself as the command's message argument.`);
-  return { path, text };
+  if (!(await hasOwnTemplate(root, path))) return { path: `${path} (built in)`, text: await readFile(join(BUILT_IN_TEMPLATES, `${name}.md`), 'utf8') };
+  return { path, text: await readRepositoryText(root, path) };
+}
+
+/**
+ * A repository overrides only the templates it has; the others are Candor's own. A link, at the
+ * file or as the folder, counts as the repository's own, so reading it is refused, never skipped.
+ */
+async function hasOwnTemplate(root: string, path: string): Promise<boolean> {
+  const folder = await lstat(join(root, TEMPLATES_DIR)).catch(() => undefined);
+  if (!folder) return false;
+  if (!folder.isDirectory()) return true;
+  return (await lstat(join(root, path)).catch(() => undefined)) !== undefined;
 }
 
 const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g;
@@ -60,7 +90,7 @@ export function fillTemplate(template: Template, values: TemplateValues): string
     const filled = line.replace(PLACEHOLDER, (_, name: string) => {
       if (!(PLACEHOLDERS as readonly string[]).includes(name)) {
         const lineNumber = template.text.split('\n').findIndex((l) => l.includes(`{{${name}`)) + 1;
-        throw new CommandFailure(`${template.path}:${lineNumber} uses {{${name}}}, which Candor does not fill.\n    hint: Use one of: ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`);
+        throw new ContentError(`${template.path}:${lineNumber} uses {{${name}}}, which Candor does not fill.\n    hint: Use one of: ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`);
       }
       const value = values[name as keyof TemplateValues];
       if (!value) missing = true;

@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/clock.ts';
+import { UsageError } from '../core/errors.ts';
 import { parseTimestamp } from '../core/timestamp.ts';
 
 const DELAY = /^\+(\d+)\s*(m|min|h|d)$/i;

@@ -3,7 +3,7 @@ import { formatPretty } from '../core/format-diagnostics.ts';
 import { loadRepository } from '../core/load-repository.ts';
 import type { StatusModel } from '../core/model.ts';
 import { CONFIG_FILE, readRepository } from '../core/read-repository.ts';
-import { CommandFailure } from './command.ts';
+import { ContentError } from '../core/errors.ts';
 
 /** A file a command means to write: its path relative to the repository root and its new text. */
 export interface FileChange {
@@ -44,7 +44,7 @@ export async function validateChanges(root: string, changes: readonly FileChange
   const drafted = (d: Diagnostic) => d.code === 'placeholder-left' && changed.has(d.file);
   const blocking = after.diagnostics.filter((d) => d.severity === 'error' && !drafted(d) && (changed.has(d.file) || !existing.has(key(d))));
   if (hasErrors(blocking) || !after.model) {
-    throw new CommandFailure(`${formatPretty(blocking)}\nNothing was written: the result would not pass \`npm run check\`.`);
+    throw new ContentError('nothing was written: the result would not pass `npm run check`.', { details: formatPretty(blocking) });
   }
   return { model: after.model, warnings: after.diagnostics.filter((d) => (d.severity === 'warning' || drafted(d)) && changed.has(d.file)) };
 }

@@ -1,15 +1,18 @@
 import type { Component } from '../core/model.ts';
 import { formatTimestampUtc } from '../core/timestamp.ts';
+import type { Locale } from '../i18n/locale.ts';
 
-/** "REST API", "REST API and Dashboard", "REST API, Dashboard and CDN": how templates name components. */
-function componentNames(ids: readonly string[], components: readonly Component[]): string {
-  const names = ids.map((id) => components.find((c) => c.id === id)?.name ?? id);
-  return new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(names);
+/** "REST API and Dashboard", "API REST y Panel": how templates name components, in the page's language. */
+function componentNames(ids: readonly string[], components: readonly Component[], locale: Locale): string {
+  return locale.list(ids.map((id) => components.find((c) => c.id === id)?.name ?? id));
 }
 
-/** The template words about the affected components: their names and the verbs that agree with them. */
-export function componentWords(ids: readonly string[], components: readonly Component[]) {
-  return { components: componentNames(ids, components), is_are: ids.length === 1 ? 'is' : 'are', was_were: ids.length === 1 ? 'was' : 'were' };
+/**
+ * The template words about the affected components: their names and, for English templates, the
+ * verbs that agree with them (templates in other languages word their sentences so they need none).
+ */
+export function componentWords(ids: readonly string[], components: readonly Component[], locale: Locale) {
+  return { components: componentNames(ids, components, locale), is_are: ids.length === 1 ? 'is' : 'are', was_were: ids.length === 1 ? 'was' : 'were' };
 }
 
 /** `14:45 UTC` on the same UTC day as `reference`, the full `2026-11-22 14:45 UTC` otherwise. */
@@ -18,12 +21,7 @@ export function shortTime(date: Date, reference: Date): string {
   return full.slice(0, 10) === formatTimestampUtc(reference).slice(0, 10) ? full.slice(11) : full;
 }
 
-/** "1 h 12 min", "40 min", "3 d 2 h". */
-export function duration(from: Date, to: Date): string {
-  const minutes = Math.max(0, Math.round((to.getTime() - from.getTime()) / 60_000));
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const rest = minutes % 60;
-  const parts = [days ? `${days} d` : '', hours ? `${hours} h` : '', rest || minutes === 0 ? `${rest} min` : ''];
-  return parts.filter(Boolean).slice(0, 2).join(' ');
+/** "1 hr, 12 mins", "1 h y 12 min": as the pages write durations. */
+export function duration(from: Date, to: Date, locale: Locale): string {
+  return locale.duration(to.getTime() - from.getTime());
 }

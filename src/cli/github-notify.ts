@@ -1,9 +1,9 @@
 import { repositoryLedger } from '../github/github-ledger.ts';
 import { githubTargetFromEnv } from '../github/octokit.ts';
-import type { Io } from './check.ts';
-import { UsageError } from './clock.ts';
-import { runGitHubCommand } from './github-command.ts';
-import { runNotify } from './notify.ts';
+import type { Io } from '../shared/io.ts';
+import { UsageError } from '../core/errors.ts';
+import { runCommand } from './run-command.ts';
+import { notify } from './notify.ts';
 
 /**
  * `npm run github:notify [-- --dry-run]`, in the publish workflow's notify job: `npm run notify` with
@@ -16,10 +16,10 @@ import { runNotify } from './notify.ts';
  * notify.yaml, CANDOR_LEDGER_BRANCH (optional, default candor-ledger).
  */
 export function runGitHubNotify(argv: string[], io: Io): Promise<number> {
-  return runGitHubCommand('github:notify', io, async () => {
+  return runCommand('github notify', io, undefined, async () => {
     if (argv.some((arg) => arg.startsWith('--since-ledger'))) throw new UsageError('--since-ledger does not apply here: the ledger is ledger.json on the candor-ledger branch.');
     const target = githubTargetFromEnv(io.env);
     const ledger = repositoryLedger(target, io.env);
-    return runNotify(argv, io, ledger);
+    return notify(argv, io, ledger);
   });
 }

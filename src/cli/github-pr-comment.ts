@@ -5,9 +5,10 @@ import { createOctokit, githubTargetFromEnv, httpStatus, type Octokit } from '..
 import { parsePrReport, PR_REPORT_MAX_BYTES, type PrReport } from '../github/pr-report.ts';
 import { blobUrl, buildPrComment, PR_COMMENT_MARKER } from '../github/report-markdown.ts';
 import { ACTIONS_BOT_LOGIN, upsertStickyComment } from '../github/sticky-comment.ts';
-import type { Io } from './check.ts';
-import { UsageError } from './clock.ts';
-import { CommandError, runGitHubCommand } from './github-command.ts';
+import type { Io } from '../shared/io.ts';
+import { UsageError } from '../core/errors.ts';
+import { ContentError } from '../core/errors.ts';
+import { runCommand } from './run-command.ts';
 
 /**
  * `npm run github:pr-comment -- --report FILE`, in the privileged `workflow_run` job: posts or updates
@@ -19,7 +20,7 @@ import { CommandError, runGitHubCommand } from './github-command.ts';
  * optional RUN_URL (the check run's page) and CANDOR_COMMENT_AUTHOR (when commenting as an app).
  */
 export function runPrComment(argv: string[], io: Io): Promise<number> {
-  return runGitHubCommand('pr-comment', io, async () => {
+  return runCommand('github pr-comment', io, undefined, async () => {
     const { values } = parseArgs({ args: argv, options: { report: { type: 'string' } }, strict: true });
     if (!values.report) throw new UsageError('--report FILE is required: the candor-pr-report.json the check job uploaded.');
     const headSha = io.env.HEAD_SHA ?? '';
@@ -50,18 +51,18 @@ async function readReport(path: string): Promise<PrReport> {
     file = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') throw new CommandError(`the report ${path} is a symbolic link: refused.`);
-    throw new CommandError(`cannot read the report ${path}: ${code ?? (cause as Error).message}. Did the check job upload it?`);
+    if (code === 'ELOOP') throw new ContentError(`the report ${path} is a symbolic link: refused.`);
+    throw new ContentError(`cannot read the report ${path}: ${code ?? (cause as Error).message}. Did the check job upload it?`);
   }
   try {
-    if (!(await file.stat()).isFile()) throw new CommandError(`the report ${path} is not a regular file: refused.`);
+    if (!(await file.stat()).isFile()) throw new ContentError(`the report ${path} is not a regular file: refused.`);
     // Read one byte past the cap, so an oversized file is refused without reading all of it.
     const buffer = Buffer.alloc(PR_REPORT_MAX_BYTES + 1);
     const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
-    if (bytesRead > PR_REPORT_MAX_BYTES) throw new CommandError(`the report ${path} is larger than ${PR_REPORT_MAX_BYTES} bytes: refused.`);
+    if (bytesRead > PR_REPORT_MAX_BYTES) throw new ContentError(`the report ${path} is larger than ${PR_REPORT_MAX_BYTES} bytes: refused.`);
     return parsePrReport(buffer.subarray(0, bytesRead).toString('utf8'));
   } catch (cause) {
-    throw cause instanceof CommandError ? cause : new CommandError((cause as Error).message);
+    throw cause instanceof ContentError ? cause : new ContentError((cause as Error).message);
   } finally {
     await file.close();
   }

@@ -9,9 +9,11 @@ import { PR_REPORT_FILE, type NoticeState, type PrReport } from '../github/pr-re
 import { blobUrl, buildJobSummary } from '../github/report-markdown.ts';
 import { NOTIFY_FILE } from '../notify/load-config.ts';
 import { secretMasker } from '../notify/mask.ts';
-import { validateRepository, type Io } from './check.ts';
-import { currentTime, UsageError } from './clock.ts';
-import { runGitHubCommand } from './github-command.ts';
+import type { Io } from '../shared/io.ts';
+import { validateRepository } from './validate.ts';
+import { currentTime } from '../shared/clock.ts';
+import { UsageError } from '../core/errors.ts';
+import { runCommand } from './run-command.ts';
 import { secretsOf } from './notify.ts';
 
 /**
@@ -24,7 +26,7 @@ import { secretsOf } from './notify.ts';
  * without it the summary is printed), CANDOR_LEDGER_BRANCH (optional, default candor-ledger).
  */
 export function runPrReport(argv: string[], io: Io): Promise<number> {
-  return runGitHubCommand('pr-report', io, async () => {
+  return runCommand('github pr-report', io, undefined, async () => {
     const { values } = parseArgs({ args: argv, options: { out: { type: 'string' } }, strict: true });
     if (!values.out) throw new UsageError('--out DIR is required: where to write candor-pr-report.json.');
     const pullRequest = Number(io.env.PR_NUMBER);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { CommandFailure, runCommand } from '../authoring/command.ts';
+import { ContentError } from '../core/errors.ts';
+import { runCommand } from './run-command.ts';
 import { loadForAuthoring } from '../authoring/load-for-authoring.ts';
 import { nextSteps } from '../authoring/next-steps.ts';
 import { validateChanges } from '../authoring/validate-changes.ts';
@@ -11,8 +12,9 @@ import type { ImportResult } from '../authoring/import/imported.ts';
 import { readCstateIssues, readSourceText, readStatuspageExport } from '../authoring/import/read-sources.ts';
 import { importStatuspage } from '../authoring/import/statuspage.ts';
 import { CONFIG_FILE } from '../core/read-repository.ts';
-import type { Io } from './check.ts';
-import { currentTime, UsageError } from './clock.ts';
+import type { Io } from '../shared/io.ts';
+import { currentTime } from '../shared/clock.ts';
+import { UsageError } from '../core/errors.ts';
 
 const USAGE = 'npm run import -- statuspage <incidents.json> [scheduled-maintenances.json ...]  or  npm run import -- cstate <content/issues folder> [config.yml]';
 
@@ -22,7 +24,7 @@ const USAGE = 'npm run import -- statuspage <incidents.json> [scheduled-maintena
  * whatever could not be mapped is listed.
  */
 export async function runImport(argv: string[], io: Io): Promise<number> {
-  return runCommand('import', USAGE, io, async () => {
+  return runCommand('import', io, USAGE, async () => {
     const { positionals } = parseArgs({ args: argv, options: {}, allowPositionals: true, strict: true });
     const [source, ...paths] = positionals;
     if (source !== 'statuspage' && source !== 'cstate') throw new UsageError(`the first argument is "statuspage" or "cstate"${source ? `, not "${source}"` : ''}.`);
@@ -38,7 +40,7 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
     } else {
       const [dir, config] = paths as [string, string | undefined];
       const site = config ? readCstateConfig(await readSourceText(io.cwd, config)) : { systems: [] };
-      if (site.timezone && !isKnownZone(site.timezone)) throw new CommandFailure(`${config}: \`timeZone: ${site.timezone}\` is not an IANA time zone, so the issues' times cannot be read.\n    hint: Write a zone such as Europe/Berlin or America/New_York in ${config}, or leave \`timeZone\` out for UTC.`);
+      if (site.timezone && !isKnownZone(site.timezone)) throw new ContentError(`${config}: \`timeZone: ${site.timezone}\` is not an IANA time zone, so the issues' times cannot be read.\n    hint: Write a zone such as Europe/Berlin or America/New_York in ${config}, or leave \`timeZone\` out for UTC.`);
       for (const system of site.systems) registry.idFor(system.name, { ...(system.category ? { group: system.category } : {}), ...(system.description ? { description: system.description } : {}) });
       results.push(importCstate(await readCstateIssues(io.cwd, dir), registry, site.timezone));
     }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { askNewIncident } from '../authoring/ask-new-incident.ts';
 import { readComponentList } from '../authoring/component-changes.ts';
-import { runCommand } from '../authoring/command.ts';
+import { runCommand } from './run-command.ts';
 import { loadForAuthoring } from '../authoring/load-for-authoring.ts';
 import { draftNewIncident, type NewIncidentRequest } from '../authoring/new-incident.ts';
 import { nextSteps } from '../authoring/next-steps.ts';
@@ -12,8 +12,9 @@ import { writeChanges } from '../authoring/write-changes.ts';
 import { didYouMean, suggest } from '../core/diagnostics.ts';
 import type { StatusModel } from '../core/model.ts';
 import { impactSchema } from '../core/schema/common.ts';
-import { currentTime, UsageError } from './clock.ts';
-import type { Io } from './check.ts';
+import { currentTime } from '../shared/clock.ts';
+import { UsageError } from '../core/errors.ts';
+import type { Io } from '../shared/io.ts';
 
 const USAGE = 'npm run new -- incident "<title>" --impact <level> --components <id>:<status>,...  or  npm run new -- maintenance "<title>" --from "<time>" --until "<time>" --components <id>,...  (see docs/authoring.md)';
 
@@ -72,7 +73,7 @@ function requestFromArguments(argv: string[], model: StatusModel, now: Date): Ne
  * result validates. Without arguments it asks on a terminal, and never waits when there is none.
  */
 export async function runNew(argv: string[], io: Io, terminal?: Terminal): Promise<number> {
-  return runCommand('new', USAGE, io, async () => {
+  return runCommand('new', io, USAGE, async () => {
     const now = currentTime(io.env);
     if (argv.length === 0 && !terminal) throw new UsageError('there is no terminal to ask on: give the incident on the command line, e.g. npm run new -- incident "Elevated API error rates" --impact major --components api:partial_outage');
     const { model } = await loadForAuthoring(io.cwd, now);

@@ -12,13 +12,16 @@ import { secretMasker } from '../notify/mask.ts';
 import { describePlan } from '../notify/describe-plan.ts';
 import { planNotices } from '../notify/plan.ts';
 import { runNotices, type RunReport } from '../notify/run.ts';
-import { validateRepository, type Io } from './check.ts';
-import { currentTime, UsageError } from './clock.ts';
+import type { Io } from '../shared/io.ts';
+import { validateRepository } from './validate.ts';
+import { UsageError } from '../core/errors.ts';
+import { currentTime } from '../shared/clock.ts';
+import { runCommand } from './run-command.ts';
 
 /** Where the ledger lives unless `--since-ledger` says otherwise. */
 export const DEFAULT_LEDGER = '.candor/notify-ledger.json';
 
-const USAGE = 'Usage: npm run notify [-- --dry-run] [--since-ledger FILE] [--lock-wait SECONDS] [--deployed DIR|FILE|URL]';
+const USAGE = 'candor notify [--dry-run] [--since-ledger FILE] [--lock-wait SECONDS] [--deployed DIR|FILE|URL]';
 
 /** How long a run waits for another run's ledger lock by default. */
 const LOCK_WAIT_SECONDS = 120;
@@ -27,22 +30,16 @@ const LOCK_WAIT_SECONDS = 120;
  * `npm run notify`: sends every notice the content calls for that the ledger has not recorded.
  * Exit 0 when nothing is left undelivered, 1 when something is (or the repository has errors), 2 on misuse.
  */
-export async function runNotify(argv: string[], io: Io, store?: Ledger): Promise<number> {
-  let values: { 'dry-run'?: boolean; 'since-ledger'?: string; 'lock-wait'?: string; deployed?: string };
-  let now: Date;
-  let lockWaitSeconds: number;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' }, 'since-ledger': { type: 'string' }, 'lock-wait': { type: 'string' }, deployed: { type: 'string' } }, strict: true }));
-    now = currentTime(io.env);
-    lockWaitSeconds = values['lock-wait'] === undefined ? LOCK_WAIT_SECONDS : Number(values['lock-wait']);
-    if (!Number.isFinite(lockWaitSeconds) || lockWaitSeconds < 0) throw new UsageError(`--lock-wait must be a number of seconds, not "${values['lock-wait']}".`);
-  } catch (cause) {
-    if (cause instanceof UsageError || (cause as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`candor notify: ${(cause as Error).message}\n${USAGE}`);
-      return 2;
-    }
-    throw cause;
-  }
+export function runNotify(argv: string[], io: Io, store?: Ledger): Promise<number> {
+  return runCommand('notify', io, USAGE, () => notify(argv, io, store));
+}
+
+/** The notify command itself; its failures are mapped by whichever command runs it. */
+export async function notify(argv: string[], io: Io, store?: Ledger): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' }, 'since-ledger': { type: 'string' }, 'lock-wait': { type: 'string' }, deployed: { type: 'string' } }, strict: true });
+  let now = currentTime(io.env);
+  const lockWaitSeconds = values['lock-wait'] === undefined ? LOCK_WAIT_SECONDS : Number(values['lock-wait']);
+  if (!Number.isFinite(lockWaitSeconds) || lockWaitSeconds < 0) throw new UsageError(`--lock-wait must be a number of seconds, not "${values['lock-wait']}".`);
   // The page readers see was rendered with its build's clock: notices follow that page, not the clock on the wall.
   if (values.deployed !== undefined) {
     try {
@@ -95,7 +92,7 @@ export async function runNotify(argv: string[], io: Io, store?: Ledger): Promise
     return 1;
   }
   try {
-    const report = await runNotices({ model: result.model, config, ledger, now, env: io.env, log: out });
+    const report = await runNotices({ model: result.model, config, ledger, now, env: io.env, root: io.cwd, log: out });
     const summary = summarise(report);
     if (report.ok) out(summary);
     else io.stderr(mask(summary));
@@ -116,7 +113,7 @@ export const PROMISE = "Delivery is at least once: nothing is lost, and a run th
 
 /** The values of every secret notify.yaml names, for masking. */
 export function secretsOf(config: NotifyConfig, env: Io['env']): string[] {
-  return config.channels.flatMap((c) => [c.url_env, c.secret_env].flatMap((name) => (name && env[name] ? [env[name]] : [])));
+  return config.channels.flatMap((c) => [c.url_env, c.secret_env, c.smtp_url_env].flatMap((name) => (name && env[name] ? [env[name]] : [])));
 }
 
 function summarise(report: RunReport): string {

@@ -1,19 +1,20 @@
 import { parseArgs } from 'node:util';
 import { addPostmortem } from '../authoring/add-postmortem.ts';
-import { runCommand } from '../authoring/command.ts';
+import { runCommand } from './run-command.ts';
 import { findIncident } from '../authoring/find-incident.ts';
 import { loadForAuthoring } from '../authoring/load-for-authoring.ts';
 import { nextSteps } from '../authoring/next-steps.ts';
 import { validateChanges } from '../authoring/validate-changes.ts';
 import { writeChanges } from '../authoring/write-changes.ts';
-import type { Io } from './check.ts';
-import { currentTime, UsageError } from './clock.ts';
+import type { Io } from '../shared/io.ts';
+import { currentTime } from '../shared/clock.ts';
+import { UsageError } from '../core/errors.ts';
 
 const USAGE = 'npm run postmortem -- <incident id>';
 
 /** `npm run postmortem -- <id>`: drafts a blameless postmortem with the impact window and timeline filled in. */
 export async function runPostmortem(argv: string[], io: Io): Promise<number> {
-  return runCommand('postmortem', USAGE, io, async () => {
+  return runCommand('postmortem', io, USAGE, async () => {
     const { positionals } = parseArgs({ args: argv, options: {}, allowPositionals: true, strict: true });
     const [id, ...extra] = positionals;
     if (!id) throw new UsageError('give the id of the incident, e.g. `npm run postmortem -- 2026-11-22-api-errors`.');

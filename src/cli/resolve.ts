@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { runCommand } from '../authoring/command.ts';
+import { runCommand } from './run-command.ts';
 import { postUpdate } from '../authoring/post-update.ts';
 import { terminalPrompter, type Terminal } from '../authoring/prompt.ts';
-import type { Io } from './check.ts';
-import { UsageError } from './clock.ts';
+import { UsageError } from '../core/errors.ts';
+import type { Io } from '../shared/io.ts';
 
 const USAGE = 'npm run resolve -- <incident id> ["message"] [--summary "..."] [--at "<time>"]';
 
@@ -12,7 +12,7 @@ const USAGE = 'npm run resolve -- <incident id> ["message"] [--summary "..."] [-
  * a terminal it offers to rewrite a summary that still reads as ongoing.
  */
 export async function runResolve(argv: string[], io: Io, terminal?: Terminal): Promise<number> {
-  return runCommand('resolve', USAGE, io, async () => {
+  return runCommand('resolve', io, USAGE, async () => {
     const { values, positionals } = parseArgs({ args: argv, options: { at: { type: 'string' }, summary: { type: 'string' } }, allowPositionals: true, strict: true });
     const [id, message, ...extra] = positionals;
     if (!id) throw new UsageError('give the id of the incident to resolve, e.g. `npm run resolve -- 2026-11-22-api-errors`.');

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { runCommand } from '../authoring/command.ts';
+import { runCommand } from './run-command.ts';
 import { postUpdate } from '../authoring/post-update.ts';
-import type { Io } from './check.ts';
-import { UsageError } from './clock.ts';
+import type { Io } from '../shared/io.ts';
+import { UsageError } from '../core/errors.ts';
 
 const USAGE = 'npm run update -- <incident id> [<status> ["message"]] [--components api:operational,...] [--next "<time>"|+30m|none] [--eta "<time>"|+2h|none] [--workaround "..."|none] [--summary "..."] [--at "<time>"]';
 
@@ -10,7 +10,7 @@ const EDITS = ['next', 'eta', 'workaround', 'summary'] as const;
 
 /** `npm run update -- <id> <status> ["message"]`, or `npm run update -- <id> --eta ...` to only edit. */
 export async function runUpdate(argv: string[], io: Io): Promise<number> {
-  return runCommand('update', USAGE, io, async () => {
+  return runCommand('update', io, USAGE, async () => {
     const { values, positionals } = parseArgs({
       args: argv,
       options: { components: { type: 'string' }, next: { type: 'string' }, at: { type: 'string' }, eta: { type: 'string' }, workaround: { type: 'string' }, summary: { type: 'string' } },

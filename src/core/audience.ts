@@ -1,4 +1,4 @@
-import { stripInternalBlocks } from './internal-blocks.ts';
+import { publicMarkdown } from './public-text.ts';
 import type { Incident, StatusModel } from './model.ts';
 
 export type Audience = 'public' | 'internal';
@@ -20,15 +20,22 @@ export function forAudience(model: StatusModel, audience: Audience): StatusModel
   return { ...model, groups, components, incidents };
 }
 
+/**
+ * Text that is wholly internal leaves no trace: an Update note with no public words is left out
+ * (check refuses one that changes a status, see audience-rules.ts), and so is such a postmortem.
+ */
 function publicIncident(incident: Incident, keep: <T>(record: Record<string, T>) => Record<string, T>): Incident {
   const { workaround, postmortem, ...rest } = incident;
-  const publicWorkaround = workaround === undefined ? '' : stripInternalBlocks(workaround);
+  const publicWorkaround = workaround === undefined ? '' : publicMarkdown(workaround);
+  const publicPostmortem = postmortem ? publicMarkdown(postmortem.body) : '';
   return {
     ...rest,
-    summary: stripInternalBlocks(incident.summary),
+    summary: publicMarkdown(incident.summary),
     components: keep(incident.components),
-    updates: incident.updates.map((u) => ({ ...u, body: stripInternalBlocks(u.body), components: keep(u.components) })),
+    updates: incident.updates
+      .map((u) => ({ ...u, body: publicMarkdown(u.body), components: keep(u.components) }))
+      .filter((u) => u.written !== 'update' || u.body !== ''),
     ...(publicWorkaround ? { workaround: publicWorkaround } : {}),
-    ...(postmortem ? { postmortem: { ...postmortem, body: stripInternalBlocks(postmortem.body) } } : {}),
+    ...(postmortem && publicPostmortem ? { postmortem: { ...postmortem, body: publicPostmortem } } : {}),
   };
 }

@@ -90,3 +90,14 @@ export function suggest(word: string, candidates: readonly string[], what = 'one
   const shown = candidates.slice(0, 12).map((c) => `\`${c}\``);
   return `Use ${what}: ${shown.join(', ')}${candidates.length > 12 ? ', …' : ''}.`;
 }
+
+/**
+ * Content of a user's file quoted in a message: in quotes, escaped (no control character reaches a
+ * terminal or a CI log) and at most `max` characters, so a message never carries the file along
+ * (a file that is someone's key or environment fails to parse as a whole).
+ */
+export function excerpt(text: string, max = 40): string {
+  const chars = [...text];
+  const short = chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+  return JSON.stringify(short).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

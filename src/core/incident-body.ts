@@ -1,5 +1,6 @@
 import { level2Headings } from './body-headings.ts';
-import { didYouMean, error, suggest, warning, type Diagnostic, type Position } from './diagnostics.ts';
+import { checkInternalBlocks, findInternalBlocks, insideInternalBlock } from './internal-blocks.ts';
+import { didYouMean, error, excerpt, suggest, warning, type Diagnostic, type Position } from './diagnostics.ts';
 import { componentStatusSchema, type ComponentStatus } from './schema/common.ts';
 import { ENGLISH_STATUS_WORDS, headingWords, type HeadingWords } from './heading-words.ts';
 import type { UpdateStatus } from './schema/update-status.ts';
@@ -58,7 +59,18 @@ function splitUpdateHeading(text: string): { time: string; status: string; statu
  */
 export function parseIncidentBody(file: string, body: string, lineOffset: number, words: HeadingWords = headingWords()): { body: ParsedBody; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const { atx: headings, setext } = level2Headings(body);
+  // Internal blocks first: a heading inside one is internal text, never the start of a public update.
+  diagnostics.push(...checkInternalBlocks(file, body, lineOffset + 1));
+  const { blocks } = findInternalBlocks(body);
+  const { atx: allHeadings, setext } = level2Headings(body);
+  const headings = allHeadings.filter((heading) => {
+    const block = insideInternalBlock(blocks, heading.line - 1);
+    if (!block) return true;
+    diagnostics.push(error(file, { line: heading.line + lineOffset, column: heading.column }, 'heading-in-internal-block',
+      `This \`##\` heading is inside the internal block opened on line ${block.open + lineOffset + 1}: an update or a postmortem cannot be internal.`,
+      'Close the block before the heading and open another after it, or use `###` for a heading inside internal text.'));
+    return false;
+  });
   // Only `## ` headings divide the body. A line of `---` under text also makes a level-2 heading
   // (setext), nearly always by accident: it is reported, and not taken for an update.
   for (const heading of setext) {
@@ -90,7 +102,7 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
       return;
     }
     if (postmortem) {
-      diagnostics.push(error(file, position, 'postmortem-not-last', `"${headingText}" comes after the postmortem.`, 'Keep `## Postmortem` as the last section, after every update.'));
+      diagnostics.push(error(file, position, 'postmortem-not-last', `${excerpt(headingText)} comes after the postmortem.`, 'Keep `## Postmortem` as the last section, after every update.'));
     }
     const parts = splitUpdateHeading(headingText);
     if (!parts) {
@@ -98,8 +110,8 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
       diagnostics.push(
         error(file, position, looksLikeTime ? 'update-heading' : 'unknown-section',
           looksLikeTime
-            ? `The update heading "${headingText}" has no status.`
-            : `"## ${headingText}" is neither an update nor the postmortem.`,
+            ? `The update heading ${excerpt(headingText)} has no status.`
+            : `${excerpt(`## ${headingText}`)} is neither an update nor the postmortem.`,
           looksLikeTime
             ? `Write the time, a separator (·, -, — or |) and the status: ${HEADING_EXAMPLE}.`
             : `Updates are headed like ${HEADING_EXAMPLE}; use \`###\` for headings inside an update or the summary.`),
@@ -115,7 +127,7 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
     }
     if (!status) {
       diagnostics.push(
-        error(file, { line: position.line, column: statusColumn }, 'unknown-status', `"${statusText}" is not an update status.`,
+        error(file, { line: position.line, column: statusColumn }, 'unknown-status', `${excerpt(statusText)} is not an update status.`,
           statusHint(statusText, words)),
       );
     }
@@ -174,7 +186,7 @@ function readComponentsLine(file: string, content: string, firstLine: number, di
     const status = parts && componentStatusSchema.safeParse(parts[2]!.toLowerCase()).data;
     if (!parts || !status) {
       diagnostics.push(
-        error(file, { line, column }, 'components-line', `"${pair.trim()}" is not a component status change.`,
+        error(file, { line, column }, 'components-line', `${excerpt(pair.trim())} is not a component status change.`,
           parts ? suggest(parts[2]!, componentStatusSchema.options) : 'Write `Components: <id>: <status>, <id>: <status>`, e.g. `Components: api: degraded_performance`.'),
       );
       continue;

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { error, warning, type Diagnostic, type Position } from './diagnostics.ts';
 import { splitFrontmatter } from './frontmatter.ts';
+import { checkMarkdownBounds } from './input-bounds.ts';
 import { checkInternalBlocks } from './internal-blocks.ts';
 import { headingWords, type HeadingWords } from './heading-words.ts';
 import { parseIncidentBody, type ParsedUpdate } from './incident-body.ts';
@@ -44,7 +45,7 @@ export function loadIncident(file: SourceFile, words: HeadingWords = headingWord
 
   const source = parseYamlSource(path, split.yaml, split.yamlLineOffset);
   const body = parseIncidentBody(path, split.body, split.bodyLineOffset, words);
-  body.diagnostics.push(...checkInternalBlocks(path, split.body, split.bodyLineOffset + 1));
+  body.diagnostics.push(...checkMarkdownBounds(path, split.body, split.bodyLineOffset + 1));
   const updateReferences = body.body.updates.flatMap((u) => u.componentChanges.map(({ id, position }) => ({ id, position })));
   // An unreadable or invalid frontmatter still lets the body and the component ids be checked, so
   // one run reports every mistake in the file rather than one at a time.
@@ -62,6 +63,7 @@ export function loadIncident(file: SourceFile, words: HeadingWords = headingWord
   }
   const front = salvaged.data;
   const diagnostics = [...schemaProblems, ...body.diagnostics];
+  if (front.workaround) diagnostics.push(...checkMarkdownBounds(path, front.workaround, source.locate(['workaround']).line));
   const fileName = path.split('/').pop()!.replace(/\.md$/i, '');
   const idPosition = front.id !== undefined ? source.locate(['id']) : { line: 1, column: 1 };
   if (front.id === undefined && !broken.has('id') && !idSchema.safeParse(fileName).success) {
@@ -89,6 +91,8 @@ export function loadIncident(file: SourceFile, words: HeadingWords = headingWord
     diagnostics.push(error(path, source.locate(['scheduled_until']), 'maintenance-window', 'The maintenance window ends before it starts.',
       '`scheduled_until` must be later than `scheduled_for`.'));
   }
+
+  if (front.workaround !== undefined) diagnostics.push(...checkInternalBlocks(path, front.workaround, workaroundFirstLine(split.yaml, source.locate(['workaround']), split.yamlLineOffset)));
 
   const declared = declaredComponents(front);
   const references: ComponentReference[] = [...rawComponentReferences(source), ...updateReferences];
@@ -145,6 +149,12 @@ export function loadIncident(file: SourceFile, words: HeadingWords = headingWord
     ...(front.contact ? { contact: front.contact } : {}),
   };
   return parsed.success ? { incident, idPosition, references, diagnostics } : { references, diagnostics };
+}
+
+/** The line the workaround's text starts on: the value's own line, or the next one for a `|` or `>` block. */
+function workaroundFirstLine(yaml: string, value: Position, lineOffset: number): number {
+  const written = yaml.split('\n')[value.line - lineOffset - 1] ?? '';
+  return /^[|>]/.test(written.slice(value.column - 1)) ? value.line + 1 : value.line;
 }
 
 /** The top-level keys an issue is about: the ones to leave out when checking the rest. */

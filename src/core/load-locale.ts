@@ -40,9 +40,10 @@ export function loadPageWords(files: readonly SourceFile[], language: string, la
   return { ...(words ? { words } : {}), diagnostics };
 }
 
+/** The language a file is for: named after a tag with a two- or three-letter language ("es", "pt-BR"), not a name ("spanish"). */
 function tagOf(path: string): string | undefined {
   const name = path.split('/').at(-1)!.replace(/\.ya?ml$/i, '');
-  return canonicalLanguage(name);
+  return /^[a-z]{2,3}(?:[-_]|$)/i.test(name) ? canonicalLanguage(name) : undefined;
 }
 
 function loadLocaleFile(file: SourceFile): { tag?: string; words?: Partial<Catalogue>; diagnostics: Diagnostic[] } {

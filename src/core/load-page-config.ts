@@ -1,4 +1,4 @@
-import { error, suggest, type Diagnostic, type Position } from './diagnostics.ts';
+import { error, excerpt, suggest, type Diagnostic, type Position } from './diagnostics.ts';
 import { schemaDiagnostics } from './schema-diagnostics.ts';
 import { pageConfigSchema, type PageConfig } from './schema/page-config.ts';
 import type { SourceFile } from './source-text.ts';
@@ -48,7 +48,7 @@ function crossListDiagnostics(path: string, source: YamlSource): Diagnostic[] {
       if (earlier === undefined) first.set(item.id, item.index);
       else {
         diagnostics.push(error(path, at([listName, item.index, 'id']), 'duplicate-id',
-          `The ${what} id "${item.id}" is already used on line ${at([listName, earlier, 'id']).line}.`,
+          `The ${what} id ${excerpt(item.id)} is already used on line ${at([listName, earlier, 'id']).line}.`,
           `Give each ${what} its own id.`));
       }
     }
@@ -62,16 +62,16 @@ function crossListDiagnostics(path: string, source: YamlSource): Diagnostic[] {
     const group = groups.find((g) => g.id === component.id);
     if (group) {
       diagnostics.push(error(path, at(['components', component.index, 'id']), 'duplicate-id',
-        `The component id "${component.id}" is already the id of a group (line ${at(['groups', group.index, 'id']).line}).`,
+        `The component id ${excerpt(component.id)} is already the id of a group (line ${at(['groups', group.index, 'id']).line}).`,
         'Give the component and the group different ids; they share one list in the JSON API.'));
     }
     if (typeof component.group === 'string' && !groupIds.includes(component.group)) {
       diagnostics.push(error(path, at(['components', component.index, 'group']), 'unknown-group',
-        `Component "${component.id}" names the group "${component.group}", which is not declared under \`groups:\`.`,
+        `Component ${excerpt(component.id)} names the group ${excerpt(component.group)}, which is not declared under \`groups:\`.`,
         suggest(component.group, groupIds, 'a declared group') || 'Declare the group under `groups:` first.'));
     }
     if (typeof component.since === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(component.since) && !isRealDay(component.since)) {
-      diagnostics.push(error(path, at(['components', component.index, 'since']), 'invalid-value', `"${component.since}" is not a real date.`,
+      diagnostics.push(error(path, at(['components', component.index, 'since']), 'invalid-value', `${excerpt(component.since)} is not a real date.`,
         'Write a day that exists, as YYYY-MM-DD.'));
     }
   }

@@ -1,5 +1,5 @@
-import { error, sortDiagnostics, suggest, warning, type Diagnostic } from './diagnostics.ts';
-import { internalComponentIds, internalReferencesInPublicIncident } from './audience-rules.ts';
+import { error, excerpt, sortDiagnostics, suggest, warning, type Diagnostic } from './diagnostics.ts';
+import { internalComponentIds, internalIncidentOnPublicComponents, internalOnlyUpdates, internalReferencesInPublicIncident } from './audience-rules.ts';
 import { headingWords } from './heading-words.ts';
 import { loadPageWords } from './load-locale.ts';
 import { loadIncident, type LoadedIncident } from './load-incident.ts';
@@ -58,14 +58,17 @@ export function loadRepository(files: RepositoryFiles, options: { now: Date }): 
     if (config) {
       for (const reference of entry.references) {
         if (!componentIds.includes(reference.id)) {
-          diagnostics.push(error(file, reference.position, 'unknown-component', `There is no component "${reference.id}" in components.yaml.`,
+          diagnostics.push(error(file, reference.position, 'unknown-component', `There is no component ${excerpt(reference.id)} in components.yaml.`,
             suggest(reference.id, componentIds, 'a declared component id')));
         }
       }
     }
     const incident = entry.incident;
     if (!incident) continue;
-    if (internal) diagnostics.push(...internalReferencesInPublicIncident(incident, entry.references, internal));
+    if (internal) {
+      diagnostics.push(...internalReferencesInPublicIncident(incident, entry.references, internal), ...internalOnlyUpdates(incident, internal),
+        ...internalIncidentOnPublicComponents(incident, entry.references, internal));
+    }
     const earlier = firstFileForId.get(incident.id);
     if (earlier) {
       diagnostics.push(error(incident.file, entry.idPosition!, 'duplicate-id', `The id "${incident.id}" is already used by ${earlier.incident!.file}.`,

@@ -1,39 +1,19 @@
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
-import MarkdownIt, { type StateBlock, type Token } from 'markdown-it';
+import type { Token } from 'markdown-it';
 import type { Root as MdastRoot } from 'mdast';
-import { normalizeUri } from 'micromark-util-sanitize-uri';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { inlineText, markdownTokens } from './markdown-tokens.ts';
 
 /**
  * The one Markdown renderer: pages, feeds, the API and notices all take their HTML from here.
- * markdown-it parses (CommonMark + GFM tables, strikethrough and autolinks) in a fraction of
- * micromark's time; its tokens become a hast tree shaped as remark-rehype shapes it, which the same
+ * markdown-it's tokens become a hast tree shaped as remark-rehype shapes it, which the same
  * sanitiser as before cleans (no raw HTML, scripts, event handlers or `javascript:` URLs) and
  * hast-util-to-html writes. Raw HTML in user text is dropped, not escaped.
  */
-const parser = new MarkdownIt('default', { html: true, linkify: true, typographer: false });
-// Every URL reaches the sanitiser, which keeps the element and drops a forbidden `href` or `src`;
-// markdown-it's own check would instead print `[label](javascript:...)` as text.
-parser.normalizeLink = normalizeUri;
-/**
- * GFM links bare addresses only when they start with `www.` (and e-mail addresses); linkify-it's
- * fuzzy matching would also link "shields.io" in a sentence. Such a match is given a URL that
- * `validateLink` refuses, which makes markdown-it leave it as text.
- */
-const NOT_A_LINK = 'candor:not-a-link';
-parser.validateLink = (url) => url !== NOT_A_LINK;
-parser.linkify.set({ fuzzyLink: true, fuzzyEmail: true });
-const normalizeMatch = parser.linkify.normalize.bind(parser.linkify);
-parser.linkify.normalize = (match) => {
-  normalizeMatch(match);
-  if (match.schema === '' && !/^www\./i.test(match.text)) match.url = NOT_A_LINK;
-};
-ignoreFootnoteDefinitions(parser);
-
 export const SANITIZE_SCHEMA: Schema = {
   ...defaultSchema,
   // GitHub's schema prefixes ids with "user-content-"; our fragments are short, so drop ids entirely.
@@ -61,11 +41,6 @@ export function renderMarkdown(markdown: string): string {
     rendered.set(markdown, html);
   }
   return html;
-}
-
-/** The markdown-it tokens of a text, for checks that need its block structure (nesting depth). */
-export function markdownTokens(markdown: string): Token[] {
-  return parser.parse(markdown, {});
 }
 
 /** Paragraphs markdown-it hides: their list is tight, so their text goes straight into the `li`. */
@@ -170,22 +145,6 @@ function markTask(item: Element): void {
   item.properties.className = ['task-list-item'];
 }
 
-/**
- * `[^1]: note` is a GFM footnote, which Candor does not render: without this markdown-it would read
- * it as a link definition and turn `[^1]` into a link to "note". Both stay text, as written.
- */
-function ignoreFootnoteDefinitions(md: typeof parser): void {
-  type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
-  // markdown-it's Ruler has no getter for a rule, so the original is taken from its list of rules.
-  const rules = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__;
-  const original = rules.find((rule) => rule.name === 'reference')!.fn;
-  md.block.ruler.at('reference', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
-    const start = state.bMarks[startLine]! + state.tShift[startLine]!;
-    if (state.src.startsWith('[^', start)) return false;
-    return original(state, startLine, endLine, silent);
-  }, { alt: ['paragraph', 'reference'] });
-}
-
 /** A tight list item holds its paragraph's text directly; every other child sits on its own line. */
 function listItem(children: ElementContent[]): ElementContent[] {
   const isParagraph = (node: ElementContent | undefined): node is Element => node?.type === 'element' && node.tagName === 'p';
@@ -223,7 +182,7 @@ function inline(tokens: Token[]): ElementContent[] {
         break;
       case 'image': {
         const title = attribute(token, 'title');
-        const alt = parser.renderer.renderInlineAsText(token.children ?? [], parser.options, {});
+        const alt = inlineText(token.children ?? []);
         parent.children.push(element('img', { src: attribute(token, 'src') ?? '', alt, ...(title !== undefined ? { title } : {}) }));
         break;
       }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { didYouMean, error, suggest, type Diagnostic, type Position } from './diagnostics.ts';
+import { didYouMean, error, excerpt, suggest, type Diagnostic, type Position } from './diagnostics.ts';
 import { ID_PATTERN } from './schema/common.ts';
 import { slugify } from './slug.ts';
 import type { YamlPath, YamlSource } from './yaml-source.ts';
@@ -41,13 +41,13 @@ function describeIssue(file: string, schema: z.ZodType, source: YamlSource, issu
       const allowed = keysAt(schema, path);
       return issue.keys.map((key) =>
         error(file, source.locate([...path, key], { key: true }), 'unknown-key',
-          `Unknown key "${key}"${path.length ? ` in ${name}` : ''}.`,
-          suggest(key, allowed, 'one of the keys') || `Remove \`${key}\`.`),
+          `Unknown key ${excerpt(key)}${path.length ? ` in ${name}` : ''}.`,
+          suggest(key, allowed, 'one of the keys') || 'Remove this key.'),
       );
     }
     case 'invalid_value': {
       const allowed = issue.values.map(String);
-      return [error(file, at, 'invalid-value', `${JSON.stringify(value)} is not a valid value for ${name}; it must be one of ${allowed.join(', ')}.`,
+      return [error(file, at, 'invalid-value', `${quoted(value)} is not a valid value for ${name}; it must be one of ${allowed.join(', ')}.`,
         suggest(String(value), allowed))];
     }
     case 'invalid_type': {
@@ -78,7 +78,7 @@ function describeIssue(file: string, schema: z.ZodType, source: YamlSource, issu
       return [error(file, at, 'too-big', `${capitalise(name)} is too long (at most ${issue.maximum}${issue.origin === 'string' ? ' characters' : ' entries'}).`,
         `Shorten it to at most ${issue.maximum}${issue.origin === 'string' ? ' characters; details belong in the text below the frontmatter' : ' entries'}.`)];
     case 'invalid_format':
-      return [error(file, at, 'invalid-format', `${capitalise(name)} ${issue.message.startsWith('must') ? issue.message : `is not a valid ${issue.format}`}: ${JSON.stringify(value)}.`,
+      return [error(file, at, 'invalid-format', `${capitalise(name)} ${issue.message.startsWith('must') ? issue.message : `is not a valid ${issue.format}`}: ${quoted(value)}.`,
         formatHint(issue, value, name))];
     case 'invalid_union': {
       if (path.at(-1) === 'components' && Array.isArray(value) && value.some((item) => item !== null && typeof item === 'object')) {
@@ -131,7 +131,9 @@ function capitalise(text: string): string {
 /** `components.api`, `components[0].id`, in backticks as written in the file; the whole document is "the file". */
 function pathName(path: YamlPath): string {
   if (path.length === 0) return 'the file';
-  return `\`${path.reduce<string>((out, p) => (typeof p === 'number' ? `${out}[${p}]` : out ? `${out}.${p}` : p), '')}\``;
+  const written = path.reduce<string>((out, p) => (typeof p === 'number' ? `${out}[${p}]` : out ? `${out}.${p}` : p), '');
+  // Keys come from the file: a long or odd one is shown as an excerpt.
+  return /^[\w.[\]-]{1,60}$/.test(written) ? `\`${written}\`` : excerpt(written);
 }
 
 function valueAt(root: unknown, path: YamlPath): unknown {
@@ -143,11 +145,16 @@ function valueAt(root: unknown, path: YamlPath): unknown {
   return value;
 }
 
+/** A scalar from the file as a message shows it: strings as an excerpt, numbers and booleans as written. */
+function quoted(value: unknown): string {
+  return typeof value === 'string' ? excerpt(value) : String(value);
+}
+
 function describe(value: unknown): string {
   if (value === null) return 'empty (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return `${typeof value} ${quoted(value)}`;
 }
 
 function article(expected: string): string {

@@ -1,4 +1,5 @@
 import { error, type Diagnostic } from './diagnostics.ts';
+import { checkTextBounds } from './input-bounds.ts';
 
 /** Larger files are refused before parsing: no status update needs them, and they slow every build. */
 export const MAX_FILE_BYTES = 512 * 1024;
@@ -13,7 +14,8 @@ export type DecodedText = { text: string; diagnostics: Diagnostic[] };
 
 /**
  * Turns a file's bytes into text for the parsers: refuses oversized files and invalid UTF-8 (with the
- * line of the first bad byte), drops a BOM, and normalises CRLF to LF so lines and columns stay true.
+ * line of the first bad byte), drops a BOM, normalises CRLF to LF so lines and columns stay true, and
+ * refuses lines too long and control characters (see input-bounds.ts).
  */
 export function decodeSource(file: SourceFile): DecodedText | { text: undefined; diagnostics: Diagnostic[] } {
   const { path, bytes } = file;
@@ -40,7 +42,11 @@ export function decodeSource(file: SourceFile): DecodedText | { text: undefined;
       ],
     };
   }
-  return { text: text.replace(/\r\n?/g, '\n'), diagnostics: [] };
+  text = text.replace(/\r\n?/g, '\n');
+  // A line too long or a control character is refused before any parser sees the text.
+  const outOfBounds = checkTextBounds(path, text);
+  if (outOfBounds.length > 0) return { text: undefined, diagnostics: outOfBounds };
+  return { text, diagnostics: [] };
 }
 
 /** Where the first bad byte is, counting lines as the decoded text will (CRLF, CR or LF) and skipping a BOM. */

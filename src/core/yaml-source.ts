@@ -1,5 +1,6 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLError } from 'yaml';
-import { error, type Diagnostic, type Position } from './diagnostics.ts';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { error, excerpt, type Diagnostic, type Position } from './diagnostics.ts';
+import { INPUT_BOUNDS } from './input-bounds.ts';
 
 /** Beyond this many alias expansions a document is treated as an alias bomb ("billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
@@ -20,31 +21,34 @@ const YAML_HINTS: Record<string, string> = {
   MISSING_CHAR: 'Check for an unclosed quote, bracket or brace.',
 };
 
+/** A parser's message, which may quote the file: control characters escaped, and short. */
+function boundedMessage(message: string): string {
+  const quoted = excerpt(message, 120);
+  return quoted.slice(1, -1).replace(/\\"/g, '"');
+}
+
+/** A line short and plain enough to be repeated whole in a hint; any other is not echoed. */
+const QUOTABLE = /^[^\u0000-\u001f\u007f-\u009f]{0,80}$/;
+
 /** `key: value` on one line, to suggest the corrected line. */
 const KEY_VALUE = /^([ \t]*[\w-]+):(.*)$/;
 
 /** What a YAML parser error means for someone writing a status file, and the line to write instead. */
-function describeProblem(problem: YAMLError, text: string, lineText: string): { code: string; message: string; hint: string } {
+function describeProblem(problem: YAMLError, lineText: string): { code: string; message: string; hint: string } {
   const match = KEY_VALUE.exec(lineText);
   const pair = match && [match[0], match[1]!, match[2]!.trim()];
   switch (problem.code) {
-    case 'DUPLICATE_KEY':
-      return {
-        code: 'duplicate-key',
-        message: `The key "${/^[^:\n]*/.exec(text.slice(problem.pos[0]))![0].trim()}" appears twice in the same mapping.`,
-        hint: 'Each key may appear once in a mapping: remove or rename the repeated one.',
-      };
     case 'MULTILINE_IMPLICIT_KEY':
       return {
         code: 'yaml-syntax',
         message: 'This key runs on into the next line: a colon is probably missing the space after it.',
-        hint: pair && pair[2] ? `Write \`${pair[1]!.trim()}: ${pair[2]}\`.` : 'Put a space after the colon of each `key: value` line.',
+        hint: pair && pair[2] && QUOTABLE.test(lineText) ? `Write \`${pair[1]!.trim()}: ${pair[2]}\`.` : 'Put a space after the colon of each `key: value` line.',
       };
     case 'BLOCK_AS_IMPLICIT_KEY':
       return {
         code: 'yaml-syntax',
         message: 'This value contains ": ", which YAML reads as the start of another key.',
-        hint: pair && pair[2] ? `Quote the value: \`${pair[1]!.trim()}: "${pair[2].replace(/"/g, '\\"')}"\`.` : 'Quote a value that contains ": ".',
+        hint: pair && pair[2] && QUOTABLE.test(lineText) ? `Quote the value: \`${pair[1]!.trim()}: "${pair[2].replace(/"/g, '\\"')}"\`.` : 'Quote a value that contains ": ".',
       };
     case 'MULTIPLE_DOCS':
       return {
@@ -55,7 +59,8 @@ function describeProblem(problem: YAMLError, text: string, lineText: string): { 
     default:
       return {
         code: 'yaml-syntax',
-        message: problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+        // The parser's own words may quote the text (a tag, a token): never more than an excerpt of it.
+        message: boundedMessage(problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')),
         hint: YAML_HINTS[problem.code] ?? 'Fix the YAML syntax at this position.',
       };
   }
@@ -73,7 +78,9 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
   lineCounter.addNewLine(0);
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
   const doc = parseDocument(text, {
-    uniqueKeys: true,
+    // yaml compares each key with every earlier one; keysAndValues does it with a set, after the
+    // mapping's size is bounded.
+    uniqueKeys: false,
     schema: 'core',
     version: '1.2',
     merge: false,
@@ -92,7 +99,7 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
     // After one syntax error the parser reports every later token of the line as unexpected: noise.
     if (linesWithProblems.has(at.line)) continue;
     linesWithProblems.add(at.line);
-    const { code, message, hint } = describeProblem(problem, text, lines[at.line - lineOffset - 1] ?? '');
+    const { code, message, hint } = describeProblem(problem, lines[at.line - lineOffset - 1] ?? '');
     diagnostics.push(error(file, at, code, message, hint));
   }
 
@@ -131,6 +138,7 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
     return at;
   };
 
+  if (diagnostics.length === 0) diagnostics.push(...keysAndValues(file, doc, toPosition));
   if (diagnostics.length > 0) return { value: undefined, locate, diagnostics };
   try {
     return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), locate, diagnostics };
@@ -149,4 +157,38 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
     );
     return { value: undefined, locate, diagnostics };
   }
+}
+
+/** Mappings with too many keys or a key twice, and values too long: each at its line. */
+function keysAndValues(file: string, doc: Document, toPosition: (offset: number) => Position): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  visit(doc, {
+    Map(_, map) {
+      if (map.items.length > INPUT_BOUNDS.mappingKeys) {
+        diagnostics.push(error(file, toPosition(map.range?.[0] ?? 0), 'too-many-keys',
+          `This mapping has ${map.items.length} keys; the limit is ${INPUT_BOUNDS.mappingKeys}.`,
+          'A status file needs a few dozen keys at most: check that this part of the file is what you meant.'));
+        return visit.SKIP;
+      }
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (seen.has(key)) {
+          diagnostics.push(error(file, toPosition(pair.key.range?.[0] ?? 0), 'duplicate-key', `The key ${excerpt(key)} appears twice in the same mapping.`,
+            'Each key may appear once in a mapping: remove or rename the repeated one.'));
+        }
+        seen.add(key);
+      }
+      return undefined;
+    },
+    Scalar(_, scalar) {
+      if (typeof scalar.value === 'string' && scalar.value.length > INPUT_BOUNDS.valueChars) {
+        diagnostics.push(error(file, toPosition(scalar.range?.[0] ?? 0), 'value-too-long',
+          `This value has ${scalar.value.length} characters; the limit is ${INPUT_BOUNDS.valueChars}.`,
+          'Shorten it; put long explanations in the incident text and link to documents.'));
+      }
+    },
+  });
+  return diagnostics;
 }

@@ -2,6 +2,7 @@ import type { StatusModel } from '../core/model.ts';
 import type { NotifyConfig } from '../notify/config-schema.ts';
 import type { LedgerSnapshot } from '../notify/ledger.ts';
 import { planNotices } from '../notify/plan.ts';
+import { previewBody } from '../notify/preview-body.ts';
 import { headline, noticeContent } from '../notify/render/notice-content.ts';
 import type { NoticeState } from './pr-report.ts';
 
@@ -14,15 +15,18 @@ export function noticePreviews(model: StatusModel, config: NotifyConfig, ledger:
   if (ledger === undefined) return { kind: 'bootstrap' };
   const plan = planNotices(model, config, ledger, now);
   const previews = plan.channels.flatMap(({ channel, send }) =>
-    send.map((notice) => ({
-      channel: channel.id,
-      type: channel.format === 'statuspage' ? `${channel.type} (Statuspage envelope)` : channel.type,
-      event: notice.event.kind,
-      id: notice.event.id,
-      title: mask(headline(noticeContent(notice.event))),
-      payload: mask(JSON.stringify(notice.body, null, 2)),
-      language: 'json',
-    })),
+    send.map((notice) => {
+      const shown = previewBody(channel, notice.body);
+      return {
+        channel: channel.id,
+        type: channel.format === 'statuspage' ? `${channel.type} (Statuspage envelope)` : channel.type,
+        event: notice.event.kind,
+        id: notice.event.id,
+        title: mask(headline(noticeContent(notice.event))),
+        payload: mask(shown.text),
+        language: shown.language,
+      };
+    }),
   );
   const refused =
     plan.total > plan.maxPerRun

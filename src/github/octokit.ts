@@ -1,5 +1,5 @@
 import { Octokit } from '@octokit/rest';
-import { UsageError } from '../cli/clock.ts';
+import { UsageError } from '../core/errors.ts';
 
 export type { Octokit };
 

@@ -20,7 +20,7 @@ export interface SetupProblem {
  * Unset variables are not a problem here: the channel is skipped and named. Never quotes a value.
  */
 export function channelSetupProblem(channel: Channel, env: Environment): SetupProblem | undefined {
-  const url = env[channel.url_env];
+  const url = channel.url_env === undefined ? undefined : env[channel.url_env];
   if (url) {
     const parsed = URL.canParse(url) ? new URL(url) : undefined;
     if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { idSchema, impactSchema } from '../core/schema/common.ts';
+import { emailChannelFields } from './channels/email/schema.ts';
 
 /** Every kind of notice the content can give rise to. */
 export const eventKindSchema = z
@@ -45,8 +46,8 @@ const envNameSchema = z
 
 export const channelSchema = z.strictObject({
   id: idSchema.describe('A stable id for this channel: the ledger remembers what was sent to it by this id.'),
-  type: z.enum(['slack', 'discord', 'teams', 'webhook']).describe('slack (incoming webhook, Block Kit) | discord (webhook, embed) | teams (Workflows webhook, Adaptive Card) | webhook (JSON signed per Standard Webhooks).'),
-  url_env: envNameSchema.describe('The name of the environment variable that holds the webhook URL, e.g. SLACK_WEBHOOK_URL.'),
+  type: z.enum(['slack', 'discord', 'teams', 'webhook', 'email']).describe('slack (incoming webhook, Block Kit) | discord (webhook, embed) | teams (Workflows webhook, Adaptive Card) | webhook (JSON signed per Standard Webhooks) | email (SMTP, one thread per incident).'),
+  url_env: envNameSchema.optional().describe('Every type but email: the name of the environment variable that holds the webhook URL, e.g. SLACK_WEBHOOK_URL.'),
   secret_env: envNameSchema
     .optional()
     .describe('webhook only: the name of the environment variable holding the signing secret (whsec_...). Without it, requests are not signed.'),
@@ -54,6 +55,7 @@ export const channelSchema = z.strictObject({
     .enum(['candor', 'statuspage'])
     .optional()
     .describe('webhook only: `candor` (default) sends {type, timestamp, data}; `statuspage` sends Atlassian Statuspage\'s webhook envelope so existing receivers work unchanged.'),
+  ...emailChannelFields(envNameSchema),
   audience: z.enum(['public', 'internal']).default('public').describe('`public` (default) sends only what the public page shows; `internal` includes internal incidents and blocks.'),
   components: z.array(idSchema).min(1).optional().describe('Only notices about these component ids (default: all).'),
   min_impact: impactSchema.optional().describe('Only incidents with at least this impact: none | minor | major | critical (maintenance is not filtered by impact).'),

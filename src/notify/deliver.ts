@@ -67,7 +67,6 @@ const RETRYABLE = new Set([408, 425, 429]);
  */
 export async function deliver(request: DeliveryRequest, policy: DeliveryPolicy): Promise<DeliveryOutcome> {
   const attempts: Attempt[] = [];
-  const random = policy.random ?? Math.random;
   // Ends every request and timer still open when the outcome is known, so nothing outlives the call.
   const done = new AbortController();
   const wait = (ms: number) => sleep(ms, undefined, { signal: done.signal }).catch(() => undefined);
@@ -132,8 +131,7 @@ export async function deliver(request: DeliveryRequest, policy: DeliveryPolicy):
       if (retryAfterMs !== undefined && retryAfterMs > policy.maxBackoffMs) {
         return { ok: false, reason: 'gave-up', message: `${last}, asked to retry after ${Math.ceil(retryAfterMs / 1000)} s (more than max_backoff_seconds); left for the next run`, attempts };
       }
-      const cap = Math.min(policy.maxBackoffMs, policy.backoffMs * 2 ** (n - 1));
-      attempt.waitMs = Math.max(retryAfterMs ?? 0, Math.floor(random() * cap), 'timedOut' in first ? policy.timeoutMs : 0);
+      attempt.waitMs = Math.max(retryAfterMs ?? 0, backoffWait(policy, n), 'timedOut' in first ? policy.timeoutMs : 0);
       const status = await Promise.race([acceptedLate, backoff(attempt.waitMs)]);
       if (status !== undefined) return late(status);
     }
@@ -155,6 +153,12 @@ function describeAnswer(text: string, url: string): string {
   if (!said) return '';
   if (revealsUrl(said, url)) return ' (its answer is not shown: it repeats part of the secret URL)';
   return `: ${said.slice(0, 200)}`;
+}
+
+/** How long to wait after failed try number `n` (from 1): up to the first backoff, doubled each time, capped, with full jitter. */
+export function backoffWait(policy: DeliveryPolicy, n: number): number {
+  const cap = Math.min(policy.maxBackoffMs, policy.backoffMs * 2 ** (n - 1));
+  return Math.floor((policy.random ?? Math.random)() * cap);
 }
 
 /** Retry-After as seconds or as an HTTP date; undefined when absent or unreadable. */

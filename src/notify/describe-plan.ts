@@ -1,20 +1,22 @@
 import type { NotifyConfig } from './config-schema.ts';
 import { maskUrl } from './mask.ts';
 import type { NoticePlan } from './plan.ts';
+import { previewBody } from './preview-body.ts';
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
 /** Where a channel's notices go, as it may be shown: scheme and host only, or the variable's name. */
 export function channelTarget(channel: NotifyConfig['channels'][number], env?: Environment): string {
-  if (env === undefined) return `$${channel.url_env}`;
-  const url = env[channel.url_env];
-  return url ? maskUrl(url) : `${channel.url_env} is not set`;
+  const name = channel.url_env ?? channel.smtp_url_env ?? '';
+  if (env === undefined) return `$${name}`;
+  const url = env[name];
+  return url ? maskUrl(url) : `${name} is not set`;
 }
 
 /**
  * A plan as text: every notice as it would be sent, channel by channel, each body as the JSON the
- * channel receives. Without `env` (a pull-request preview has no secrets) channels are shown by the
- * name of their variable. The caller still masks secrets before printing, as body text is the author's.
+ * channel receives (a mail as its headers and text part). Without `env` (a pull-request preview has
+ * no secrets) channels are shown by the name of their variable. The caller still masks secrets before printing, as body text is the author's.
  */
 export function describePlan(plan: NoticePlan, config: NotifyConfig, env?: Environment): string {
   const lines: string[] = [];
@@ -24,8 +26,9 @@ export function describePlan(plan: NoticePlan, config: NotifyConfig, env?: Envir
     else if (record.length) lines.push(`   ${record.length} notices older than ${config.max_age_hours} h would be recorded as expired, not sent.`);
     if (!bootstrap && send.length === 0) lines.push('   nothing to send.');
     for (const notice of send) {
-      lines.push(`   ▸ ${notice.event.kind} ${notice.event.id} (webhook-id ${notice.webhookId})`);
-      lines.push(JSON.stringify(notice.body, null, 2).replace(/^/gm, '     '));
+      // A mail is known by its Message-ID, shown with its headers below.
+      lines.push(`   ▸ ${notice.event.kind} ${notice.event.id}${channel.type === 'email' ? '' : ` (webhook-id ${notice.webhookId})`}`);
+      lines.push(previewBody(channel, notice.body).text.replace(/^/gm, '     '));
     }
   }
   const over = plan.total > plan.maxPerRun ? ` That is more than max_per_run (${plan.maxPerRun}): the run would refuse to send any.` : '';

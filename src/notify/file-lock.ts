@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -46,8 +46,7 @@ export async function lockFile(path: string, options: LockOptions): Promise<() =
     const holder = await readHolder(lockPath);
     if (holder === 'gone') continue;
     if (holder && holder.host === me.host && !isRunning(holder.pid)) {
-      await rm(lockPath, { force: true });
-      options.log(`Removed a stale ledger lock left by process ${holder.pid}, which is no longer running.`);
+      if (await removeStale(lockPath, holder)) options.log(`Removed a stale ledger lock left by process ${holder.pid}, which is no longer running.`);
       continue;
     }
     const who = holder ? `process ${holder.pid} on ${holder.host}, since ${holder.since}` : 'holder unknown';
@@ -61,6 +60,27 @@ export async function lockFile(path: string, options: LockOptions): Promise<() =
     announced = true;
     await sleep(options.pollMs ?? 200);
   }
+}
+
+/**
+ * Removes a dead holder's lock without removing one a live run has just taken in its place: the file
+ * is first moved aside (atomic), and put back if it turns out not to be the dead holder's.
+ */
+async function removeStale(lockPath: string, dead: Holder): Promise<boolean> {
+  const aside = `${lockPath}.${process.pid}.stale`;
+  try {
+    await rename(lockPath, aside);
+  } catch {
+    return false; // someone else got there first
+  }
+  const taken = await readHolder(aside);
+  if (taken !== 'gone' && taken?.pid === dead.pid && taken.host === dead.host) {
+    await rm(aside, { force: true });
+    return true;
+  }
+  await link(aside, lockPath).catch(() => undefined);
+  await rm(aside, { force: true });
+  return false;
 }
 
 /** The lock's holder; undefined when it cannot be read (being written, or damaged); 'gone' when it vanished meanwhile. */

@@ -1,8 +1,9 @@
-import { error, suggest, type Diagnostic, type Position } from '../core/diagnostics.ts';
+import { error, excerpt, suggest, type Diagnostic, type Position } from '../core/diagnostics.ts';
 import { schemaDiagnostics } from '../core/schema-diagnostics.ts';
 import type { SourceFile } from '../core/source-text.ts';
 import { readYamlFile } from '../core/yaml-file.ts';
 import type { YamlSource } from '../core/yaml-source.ts';
+import { emailChannelDiagnostics } from './channels/email/schema.ts';
 import { notifyConfigSchema, type NotifyConfig } from './config-schema.ts';
 
 export const NOTIFY_FILE = 'notify.yaml';
@@ -43,7 +44,7 @@ function crossChannelDiagnostics(path: string, source: YamlSource, componentIds:
       const earlier = firstLine.get(channel.id);
       if (earlier === undefined) firstLine.set(channel.id, at('id').line);
       else {
-        diagnostics.push(error(path, at('id'), 'duplicate-id', `The channel id "${channel.id}" is already used on line ${earlier}.`,
+        diagnostics.push(error(path, at('id'), 'duplicate-id', `The channel id ${excerpt(channel.id)} is already used on line ${earlier}.`,
           'Give each channel its own id: the ledger remembers what was sent to each id.'));
       }
     }
@@ -51,15 +52,16 @@ function crossChannelDiagnostics(path: string, source: YamlSource, componentIds:
       for (const key of ['secret_env', 'format']) {
         if (channel[key] !== undefined) {
           diagnostics.push(error(path, source.locate(['channels', index, key], { key: true }), 'webhook-only',
-            `\`${key}\` only applies to channels of type webhook, not ${channel.type}.`, `Remove \`${key}\` from this channel.`));
+            `\`${key}\` only applies to channels of type webhook, not ${/^[a-z]{1,20}$/.test(channel.type) ? channel.type : excerpt(channel.type)}.`, `Remove \`${key}\` from this channel.`));
         }
       }
     }
+    diagnostics.push(...emailChannelDiagnostics(path, source, index, channel));
     if (Array.isArray(channel.components)) {
       channel.components.forEach((id: unknown, j) => {
         if (typeof id === 'string' && !componentIds.includes(id)) {
           diagnostics.push(error(path, at('components', j), 'unknown-component',
-            `There is no component "${id}" in components.yaml.`, suggest(id, componentIds, 'a declared component id')));
+            `There is no component ${excerpt(id)} in components.yaml.`, suggest(id, componentIds, 'a declared component id')));
         }
       });
     }

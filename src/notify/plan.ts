@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { forAudience, type Audience } from '../core/audience.ts';
 import type { StatusModel } from '../core/model.ts';
 import { IMPACT_RANK } from '../core/status.ts';
 import { eventKindSchema, type Channel, type EventKind, type NotifyConfig } from './config-schema.ts';
 import { noticeEvents, type NoticeEvent } from './events.ts';
 import { ledgerHas, type LedgerSnapshot } from './ledger.ts';
+import { noticeHash } from './notice-hash.ts';
 import { renderNotice } from './render/render-notice.ts';
 
 export interface PlannedNotice {
@@ -88,5 +88,5 @@ function affectedIds(event: NoticeEvent): string[] {
 
 /** `msg_` and a hash of channel and notice: stable, unique per channel, and it reveals neither. */
 export function webhookId(channelId: string, noticeId: string): string {
-  return `msg_${createHash('sha256').update(`${channelId}\n${noticeId}`).digest('base64url').slice(0, 27)}`;
+  return `msg_${noticeHash(channelId, noticeId, 27)}`;
 }

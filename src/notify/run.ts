@@ -1,9 +1,11 @@
 import type { StatusModel } from '../core/model.ts';
+import { openEmailChannel } from './channels/email/send.ts';
+import type { EmailNotice } from './channels/email/render.ts';
 import type { Channel, NotifyConfig } from './config-schema.ts';
 import { deliver, deliveryPolicy, type DeliveryOutcome, type DeliveryPolicy } from './deliver.ts';
 import { LedgerError, type Ledger } from './ledger.ts';
 import { maskUrl } from './mask.ts';
-import { planNotices, type ChannelPlan, type NoticePlan } from './plan.ts';
+import { planNotices, type ChannelPlan, type NoticePlan, type PlannedNotice } from './plan.ts';
 import { standardWebhookHeaders } from './signing.ts';
 import { channelSetupProblem } from './channel-setup.ts';
 import { wireJson } from './wire.ts';
@@ -52,6 +54,8 @@ export interface RunOptions {
   now: Date;
   /** Where channel URLs and secrets are looked up by name. */
   env: Readonly<Record<string, string | undefined>>;
+  /** The repository, where an email channel's `to_file` is read. */
+  root?: string;
   /** Progress lines; the caller masks secrets before printing. */
   log?: (line: string) => void;
 }
@@ -82,7 +86,7 @@ export async function runNotices(options: RunOptions): Promise<RunReport> {
   const reports = new Map<string, ChannelReport>();
   const work = plan.channels.filter((c) => c.send.length > 0);
   for (const c of plan.channels) {
-    const url = env[c.channel.url_env];
+    const url = c.channel.url_env === undefined ? undefined : env[c.channel.url_env];
     if (c.send.length === 0) reports.set(c.channel.id, report(c, c.bootstrap ? 'bootstrapped' : 'delivered', url ? { target: maskUrl(url) } : {}));
   }
   // A ledger that cannot be written stops every channel: sending on would send what a later run repeats.
@@ -99,7 +103,7 @@ export async function runNotices(options: RunOptions): Promise<RunReport> {
   const worker = async () => {
     while (next < work.length && !ledgerFailure) {
       const channelPlan = work[next++]!;
-      const served = await serveChannel(channelPlan, { record, stopped: () => ledgerFailure !== undefined, env, policy, at, log }).catch((cause: unknown) => {
+      const served = await serveChannel(channelPlan, { record, stopped: () => ledgerFailure !== undefined, env, root: options.root, policy, at, log }).catch((cause: unknown) => {
         if (cause !== ledgerFailure) throw cause;
         return undefined;
       });
@@ -124,13 +128,29 @@ function refusedForGood(outcome: DeliveryOutcome): outcome is Extract<DeliveryOu
   return !outcome.ok && outcome.reason === 'rejected' && outcome.status !== undefined && !ENDPOINT_REFUSALS.has(outcome.status);
 }
 
-async function serveChannel(
-  plan: ChannelPlan,
-  context: { record: Ledger['record']; stopped: () => boolean; env: RunOptions['env']; policy: DeliveryPolicy; at: string; log: (line: string) => void },
-): Promise<ChannelReport> {
+interface ServeContext {
+  record: Ledger['record'];
+  stopped: () => boolean;
+  env: RunOptions['env'];
+  root: string | undefined;
+  policy: DeliveryPolicy;
+  at: string;
+  log: (line: string) => void;
+}
+
+async function serveChannel(plan: ChannelPlan, context: ServeContext): Promise<ChannelReport> {
   const { channel } = plan;
   const all = plan.send.map((n) => n.event.id);
-  const url = context.env[channel.url_env];
+  if (channel.type === 'email') {
+    const mail = await openEmailChannel(channel, context.env, context.root, context.policy);
+    if (!mail.ok) return report(plan, mail.outcome, { pending: all, message: mail.message, ...(mail.target ? { target: mail.target } : {}) });
+    try {
+      return await sendInOrder(plan, mail.target, (notice) => mail.send(notice.body as EmailNotice), context);
+    } finally {
+      mail.close();
+    }
+  }
+  const url = channel.url_env === undefined ? undefined : context.env[channel.url_env];
   if (!url) return report(plan, 'unset', { pending: all, message: `${channel.url_env} is not set; set it to the channel's webhook URL.` });
   const problem = channelSetupProblem(channel, context.env);
   if (problem) return report(plan, 'failed', { pending: all, message: `${problem.message} ${problem.hint}` });
@@ -139,15 +159,24 @@ async function serveChannel(
   if (channel.secret_env !== undefined && !secret) {
     return report(plan, 'unset', { target, pending: all, message: `${channel.secret_env} is not set; set it to the signing secret (whsec_...).` });
   }
+  return sendInOrder(plan, target, (notice) => {
+    const body = wireJson(notice.body);
+    return deliver({ url, body, headers: (time) => (channel.type === 'webhook' ? standardWebhookHeaders(secret, notice.webhookId, time, body) : {}) }, context.policy);
+  }, context);
+}
+
+/** Each notice in order, each recorded as soon as it is accepted; the first that fails stops the channel for this run. */
+async function sendInOrder(plan: ChannelPlan, target: string, send: (notice: PlannedNotice) => Promise<DeliveryOutcome>, context: ServeContext): Promise<ChannelReport> {
+  const { channel } = plan;
+  const all = plan.send.map((n) => n.event.id);
   const sent: string[] = [];
   const rejected: string[] = [];
   for (const [i, notice] of plan.send.entries()) {
     if (context.stopped()) return report(plan, 'failed', { target, sent, rejected, pending: all.slice(i), message: 'Stopped: the ledger cannot be written.' });
-    const body = wireJson(notice.body);
-    const outcome = await deliver({ url, body, headers: (time) => (channel.type === 'webhook' ? standardWebhookHeaders(secret, notice.webhookId, time, body) : {}) }, context.policy);
+    const outcome = await send(notice);
     const tries = outcome.attempts.length > 1 ? ` (${outcome.attempts.length} tries)` : '';
     if (outcome.ok) {
-      context.log(`${channel.id}: sent ${notice.event.id} (${notice.event.kind}) to ${target}, HTTP ${outcome.status}${tries}`);
+      context.log(`${channel.id}: sent ${notice.event.id} (${notice.event.kind}) to ${target}, ${channel.type === 'email' ? 'SMTP' : 'HTTP'} ${outcome.status}${tries}`);
       try {
         await context.record(channel.id, [{ noticeId: notice.event.id, entry: { at: context.at, via: 'sent' } }]);
       } catch (cause) {

@@ -1,6 +1,6 @@
 import type { Audience } from '../core/audience.ts';
 import { addDays, localDay, startOfLocalDay } from '../core/local-day.ts';
-import type { Component, ComponentStatus, Group, Incident, LifecycleStatus, StatusModel, Update } from '../core/model.ts';
+import type { Component, ComponentStatus, Group, Impact, Incident, LifecycleStatus, StatusModel, Update } from '../core/model.ts';
 import {
   activeIncidents, activeMaintenance, componentStatuses, componentStatusesOf, endedAt, isOpen, isPublished, lifecycleAt, pageStatus,
   publishedUpdates, startedAt, upcomingMaintenance, worseStatus, type PageStatus,
@@ -81,6 +81,8 @@ export interface SiteIndex {
   /** Each component's incidents and maintenance, newest first. */
   byComponent: Map<string, IncidentView[]>;
   uptime: Map<string, ComponentUptime>;
+  /** Incidents (not maintenance) that have started, by impact, newest first. */
+  byImpact: Map<Impact, IncidentView[]>;
   /** Each component's uptime ratio over each of `UPTIME_PERIODS`. */
   periods: Map<string, { days: number; ratio: number | undefined }[]>;
   groups: GroupView[];
@@ -139,10 +141,17 @@ export function buildSiteIndex(model: StatusModel, now: Date, audience: Audience
     inProgress: view(activeMaintenance(model, now)),
     upcoming: view(upcomingMaintenance(model, now)),
     all, byId, byComponent, uptime, periods,
+    byImpact: byImpact(all),
     recent: all.filter((v) => v.ended && now.getTime() - v.ended.getTime() <= RECENT_DAYS * 86_400_000).slice(0, RECENT_MAX),
     groups: groupViews(model, statuses),
     history: historyPages(all, timezone, locale),
   };
+}
+
+function byImpact(all: IncidentView[]): Map<Impact, IncidentView[]> {
+  const map = new Map<Impact, IncidentView[]>((['critical', 'major', 'minor', 'none'] as Impact[]).map((impact) => [impact, []]));
+  for (const view of all) if (view.incident.kind !== 'maintenance') map.get(view.incident.impact)!.push(view);
+  return map;
 }
 
 function impactsOf(incident: Incident, updates: Update[], now: Date): Map<string, ComponentStatus> {
@@ -221,4 +230,22 @@ export function componentChanges(incident: Incident, updates: readonly Update[])
     before = update.components;
   }
   return changes;
+}
+
+/** How many incidents one page of a per-component or per-impact list holds. */
+export const LIST_PAGE_SIZE = 50;
+
+export interface ListPage {
+  /** 1 is the oldest: a full page never changes, new incidents only ever go on the last. */
+  number: number;
+  /** Newest first. */
+  items: IncidentView[];
+  count: number;
+}
+
+/** A newest-first list cut into pages numbered from the oldest, so every page's URL keeps its contents. */
+export function listPages(newestFirst: readonly IncidentView[], size = LIST_PAGE_SIZE): ListPage[] {
+  const oldestFirst = [...newestFirst].reverse();
+  const count = Math.max(1, Math.ceil(oldestFirst.length / size));
+  return Array.from({ length: count }, (_, i) => ({ number: i + 1, items: oldestFirst.slice(i * size, (i + 1) * size).reverse(), count }));
 }

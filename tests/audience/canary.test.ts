@@ -56,7 +56,33 @@ describe('one repository, two audiences', () => {
 
   it('shows every marker somewhere in the internal build', () => {
     const all = [...internalSite.values()].join('\n');
-    expect(markers.filter((m) => !all.includes(m))).toEqual([]);
+    // CANARY-comment markers sit in ordinary HTML comments: notes for editors, which no build need show.
+    expect(markers.filter((m) => !m.startsWith('CANARY-comment') && !all.includes(m))).toEqual([]);
+  });
+
+  it('leaves no trace of an update or a postmortem whose text is all internal', () => {
+    const feed = publicSite.get('feed.xml')!;
+    const api = (site: Map<string, string>) => JSON.parse(site.get('api/v2/incidents.json')!) as {
+      incidents: { id: string; status: string; incident_updates: { display_at: string }[] }[];
+    };
+    const incident = (site: Map<string, string>, id: string) => api(site).incidents.find((i) => i.id === id)!;
+    // An Update note wholly internal: not on the page, in the feed or in the API.
+    expect(feed).not.toContain('2026-11-20-resolved@2026-11-20T10:30:00.000Z');
+    expect(internalSite.get('feed.xml')).toContain('2026-11-20-resolved@2026-11-20T10:30:00.000Z');
+    expect(incident(publicSite, '2026-11-20-resolved').incident_updates.map((u) => u.display_at)).not.toContain('2026-11-20T10:30:00Z');
+    expect(publicSite.get('incidents/2026-11-20-resolved/index.html')).not.toContain('10:30');
+    // A postmortem wholly internal: no section, and the incident is resolved, not "postmortem".
+    expect(incident(publicSite, '2026-11-10-internal-postmortem').status).toBe('resolved');
+    expect(incident(internalSite, '2026-11-10-internal-postmortem').status).toBe('postmortem');
+    expect(publicSite.get('incidents/2026-11-10-internal-postmortem/index.html')).not.toContain('#postmortem');
+    expect(internalSite.get('incidents/2026-11-10-internal-postmortem/index.html')).toContain('#postmortem');
+  });
+
+  it('keeps the public status free of internal incidents, even on a public component', () => {
+    const status = (site: Map<string, string>) =>
+      (JSON.parse(site.get('api/v2/components.json')!) as { components: { name: string; status: string }[] }).components.find((c) => c.name === 'Public API')!.status;
+    expect(status(publicSite)).toBe('partial_outage');
+    expect(status(internalSite)).toBe('major_outage');
   });
 
   it('marks every internal page as internal', () => {

@@ -58,7 +58,7 @@ describe('new -> update -> resolve -> postmortem', () => {
       '## 2026-11-23 13:30 UTC · Resolved',
       '## Postmortem',
     ]);
-    expect(text).toContain('REST API and Dashboard were affected from 2026-11-23 12:00 UTC to 13:30 UTC (1 h 30 min)');
+    expect(text).toContain('REST API and Dashboard were affected from 2026-11-23 12:00 UTC to 13:30 UTC (1 hr, 30 mins)');
     expect(text).toContain('- 12:20 UTC · Identified: A bad deploy; we are rolling it back.');
     expect(text).toContain('### Root cause');
 
@@ -140,7 +140,7 @@ Early notes.
     const io = captureIo(root);
     expect(await runUpdate(['slow', 'identified', 'Too early.', '--at', '2026-11-23 10:00 UTC'], io)).toBe(1);
     expect(io.err.join('\n')).toMatch(/^incidents\/slow\.md:14:1 error .*earlier than the one above it.*\[update-order\]/);
-    expect(io.err.join('\n')).toContain('Nothing was written');
+    expect(io.err.join('\n')).toContain('candor update: nothing was written');
     expect(await readRepoFile(root, 'incidents/slow.md')).toBe(OPEN_WITH_POSTMORTEM);
   });
 
@@ -214,7 +214,7 @@ describe('new', () => {
     await writeRepoFile(root, 'templates/investigating.md', 'First line.\nNext update at {{next_updte}}.\n');
     const io = captureIo(root);
     expect(await runNew(['incident', 'Other', '--impact', 'minor', '--components', 'cdn:degraded_performance'], io)).toBe(1);
-    expect(io.err.join('\n')).toMatch(/^templates\/investigating\.md:2 uses \{\{next_updte\}\}, which Candor does not fill\./);
+    expect(io.err.join('\n')).toMatch(/^candor new: templates\/investigating\.md:2 uses \{\{next_updte\}\}, which Candor does not fill\./);
   });
 
   it('takes the summary, first message and workaround from the command line', async () => {

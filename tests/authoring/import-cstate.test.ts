@@ -220,6 +220,6 @@ section: issue
   it('refuses a folder that does not exist, naming it', async () => {
     const io = captureIo(root);
     expect(await runImport(['cstate', 'content/issues'], io)).toBe(1);
-    expect(io.err.join('\n')).toMatch(/^Cannot read the folder content\/issues: it does not exist\./);
+    expect(io.err.join('\n')).toMatch(/^candor import: Cannot read the folder content\/issues: it does not exist\./);
   });
 });

@@ -217,9 +217,9 @@ This incident has been resolved.
     await writeRepoFile(root, 'broken.json', '{"incidents": [');
     await writeRepoFile(root, 'wrong.json', '{"incidents": [{"id": "x", "name": 3, "incident_updates": []}]}');
     const cases: [string[], number, RegExp][] = [
-      [['statuspage', 'broken.json'], 1, /^broken\.json is not JSON/],
-      [['statuspage', 'wrong.json'], 1, /^wrong\.json: incidents\[0\]\.name: /],
-      [['statuspage', 'missing.json'], 1, /^Cannot read missing\.json: there is no such file\./],
+      [['statuspage', 'broken.json'], 1, /^candor import: broken\.json is not JSON/],
+      [['statuspage', 'wrong.json'], 1, /^candor import: wrong\.json: incidents\[0\]\.name: /],
+      [['statuspage', 'missing.json'], 1, /^candor import: Cannot read missing\.json: there is no such file\./],
       [['statuspage'], 2, /^candor import: give the exported incidents\.json/],
       [['pagerduty', 'x.json'], 2, /^candor import: the first argument is "statuspage" or "cstate", not "pagerduty"\./],
     ];

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lifecycleAt } from '../../src/core/status.ts';
-import { loadRepo, makeRepo, NOW, readRepoFile, removeRepo, REPO_ROOT, writeRepoFile } from './temp-repo.ts';
+import { CANDOR_BIN } from '../candor-bin.ts';
+import { loadRepo, makeRepo, NOW, readRepoFile, removeRepo, writeRepoFile } from './temp-repo.ts';
 
 let root: string;
 beforeEach(async () => {
@@ -52,13 +52,12 @@ function session(child: ChildProcess) {
   };
 }
 
-const NEW_SCRIPT = join(REPO_ROOT, 'scripts', 'new.ts');
 const env = { ...process.env, CANDOR_NOW: NOW, TERM: 'xterm-256color' };
 
 describe('npm run new on a terminal', () => {
   it('asks for title, impact (showing the team severity words), components and statuses, then writes a valid file', async () => {
     // script(1) (util-linux, on every Debian) runs the command under a real pseudo-terminal.
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(NEW_SCRIPT)}`;
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CANDOR_BIN)} new`;
     const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const s = session(child);
     const answer = async (prompt: string, text: string) => {
@@ -95,12 +94,12 @@ describe('npm run new on a terminal', () => {
   });
 
   it('ends on Ctrl-D without writing anything', async () => {
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(NEW_SCRIPT)}`;
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CANDOR_BIN)} new`;
     const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const s = session(child);
     await s.waitFor('Incident or maintenance [incident]: ');
     child.stdin!.write('\x04');
-    await s.waitFor('Cancelled: nothing was written.');
+    await s.waitFor('candor new: cancelled: nothing was written.');
     expect(await s.exited()).toBe(1);
     expect((await loadRepo(root)).model!.incidents).toEqual([]);
   });
@@ -109,7 +108,7 @@ describe('npm run new on a terminal', () => {
 describe('npm run resolve on a terminal', () => {
   it('offers to rewrite a summary that still reads as ongoing, and writes the answer', async () => {
     await writeRepoFile(root, 'incidents/slow.md', '---\ntitle: Slow dashboard\nimpact: minor\ncomponents:\n  dashboard: degraded_performance\n---\nWe are investigating slow dashboard pages.\n\n## 2026-11-23 11:00 UTC · Investigating\nLooking into it.\n');
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(REPO_ROOT, 'scripts', 'resolve.ts'))} slow Fixed.`;
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CANDOR_BIN)} resolve slow Fixed.`;
     const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const s = session(child);
     await s.waitFor('The summary still says "We are investigating":');
@@ -125,7 +124,7 @@ describe('npm run resolve on a terminal', () => {
 
 describe('npm run new without a terminal', () => {
   it('never waits for input: with stdin open and no arguments it exits 2 at once with what to type', async () => {
-    const child = spawn(process.execPath, [NEW_SCRIPT], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CANDOR_BIN, 'new'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const s = session(child);
     // stdin stays open: a command that waited for it would never exit.
     expect(await s.exited()).toBe(2);

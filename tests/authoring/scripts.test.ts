@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lifecycleAt } from '../../src/core/status.ts';
+import { CANDOR_BIN } from '../candor-bin.ts';
 import { loadRepo, makeRepo, NOW, removeRepo, REPO_ROOT } from './temp-repo.ts';
 
 const run = promisify(execFile);
 
-/** Runs `scripts/<name>.ts` as npm would, in `cwd`, and returns its exit code and output. */
+/** Runs `candor <name>` as a user would, in `cwd`, and returns its exit code and output. */
 async function script(name: string, args: string[], cwd: string, now = NOW) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(REPO_ROOT, 'scripts', `${name}.ts`), ...args], { cwd, env: { ...process.env, CANDOR_NOW: now } });
+    const { stdout, stderr } = await run(process.execPath, [CANDOR_BIN, name, ...args], { cwd, env: { ...process.env, CANDOR_NOW: now } });
     return { code: 0, stdout, stderr };
   } catch (cause) {
     const failed = cause as { code: number; stdout: string; stderr: string };

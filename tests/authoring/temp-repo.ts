@@ -1,7 +1,7 @@
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Io } from '../../src/cli/check.ts';
+import type { Io } from '../../src/shared/io.ts';
 import { loadRepository } from '../../src/core/load-repository.ts';
 import { readRepository } from '../../src/core/read-repository.ts';
 import { writeFiles } from '../support/repository.ts';

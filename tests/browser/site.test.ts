@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/built-sites.ts';
-import { PROJECT_ROOT } from '../support/paths.ts';
+import { PROJECT_ROOT } from '../candor-bin.ts';
 import { launchChromium } from './chromium.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
@@ -61,7 +61,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 describe('the status site in Chromium', () => {
   it('renders the example content on every page without console errors', async () => {
     const expectations: [string, string[]][] = [
-      [PAGES.home, ['Partial System Outage', 'Elevated API error rates in eu-west', 'What you can do meanwhile', 'PostgreSQL minor version upgrade in eu-west', 'REST API', 'Subscribe']],
+      [PAGES.home, ['Partial system outage', 'Elevated API error rates in eu-west', 'What you can do meanwhile', 'PostgreSQL minor version upgrade in eu-west', 'REST API', 'Subscribe']],
       [PAGES.incident, ['Elevated API error rates in eu-west', 'Monitoring', 'Investigating', 'REST API']],
       [PAGES.postmortem, ['Postmortem', 'Root cause.', 'Duration']],
       [PAGES.maintenance, ['Scheduled', 'Managed PostgreSQL']],
@@ -120,7 +120,7 @@ describe('the status site in Chromium', () => {
   it('is complete without JavaScript: times in the page zone, groups open where something is wrong', async () => {
     const noScript = await browser.newContext({ javaScriptEnabled: false, timezoneId: 'America/New_York' });
     const { page, errors } = await open(PAGES.home, { in: noScript });
-    expect(await page.locator('h1').innerText()).toBe('Partial System Outage');
+    expect(await page.locator('h1').innerText()).toBe('Partial system outage');
     expect(await page.locator('time[datetime="2026-11-23T16:00:00.000Z"]').first().innerText()).toBe('23 Nov 2026, 16:00 UTC');
     const groups = await page.locator('details.group').evaluateAll((els) => els.map((e) => [e.querySelector('summary span')?.textContent?.trim(), (e as HTMLDetailsElement).open]));
     expect(groups).toEqual([['Core platform (3)', true], ['Data services (2)', false], ['Delivery (3)', false]]);

@@ -23,7 +23,8 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     const file = path.startsWith(base) ? await resolveFile(root, path.slice(base.length)) : undefined;
     if (file) {
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      // As GitHub Pages does: any site may read the files, which the embeddable status relies on.
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' });
       response.end(await readFile(file));
       return;
     }

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempRepositories, VALID_CONFIG } from '../validation/temp-repository.ts';
-import { CHECK_SCRIPT, runCheck, type CliResult } from './run-check.ts';
+import { CANDOR_BIN } from '../candor-bin.ts';
+import { runCheck, type CliResult } from './run-check.ts';
 
 const repositories = tempRepositories();
 afterAll(() => repositories.cleanup());
@@ -142,7 +143,7 @@ describe('a reader that closes the pipe early (npm run check | head)', () => {
     // Far more output than a pipe buffers, so writing goes on after the reader has gone.
     for (let i = 0; i < 300; i++) files[`incidents/bad-${i}.md`] = ERRORED;
     const root = await repositories.create(files);
-    const child = spawn(process.execPath, [CHECK_SCRIPT], { cwd: root, env: { ...process.env, CANDOR_NOW: '2026-11-23T12:00:00Z' } });
+    const child = spawn(process.execPath, [CANDOR_BIN, 'check'], { cwd: root, env: { ...process.env, CANDOR_NOW: '2026-11-23T12:00:00Z' } });
     child.stdout.destroy();
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -13,7 +13,7 @@ import {
 } from '../../src/feeds/statuspage-schema.ts';
 import { FILES } from './fixture.ts';
 import { buildSite } from '../support/built-sites.ts';
-import { PROJECT_ROOT } from '../support/paths.ts';
+import { PROJECT_ROOT } from '../candor-bin.ts';
 import { writeRepository } from '../support/repository.ts';
 import { NOW } from './helpers.ts';
 

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/check.ts';
+import type { Io } from '../../src/shared/io.ts';
 import { runGitHubNotify } from '../../src/cli/github-notify.ts';
 import { parseLedger, serialiseLedger, type LedgerSnapshot } from '../../src/notify/ledger.ts';
 import { Receiver } from '../notify/receiver.ts';
@@ -122,8 +122,8 @@ describe('npm run github:notify', () => {
     expect(await runGitHubNotify([], io({ GITHUB_TOKEN: undefined }))).toBe(2);
     expect(await runGitHubNotify(['--since-ledger', 'x.json'], io())).toBe(2);
     expect(out.stderr).toEqual([
-      expect.stringMatching(/^candor github:notify: GITHUB_TOKEN is not set/),
-      expect.stringMatching(/^candor github:notify: --since-ledger does not apply here/),
+      expect.stringMatching(/^candor github notify: GITHUB_TOKEN is not set/),
+      expect.stringMatching(/^candor github notify: --since-ledger does not apply here/),
     ]);
   });
 });

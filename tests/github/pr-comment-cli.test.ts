@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/check.ts';
+import type { Io } from '../../src/shared/io.ts';
 import { runPrComment } from '../../src/cli/github-pr-comment.ts';
 import type { PrReport } from '../../src/github/pr-report.ts';
 import { PR_COMMENT_MARKER } from '../../src/github/report-markdown.ts';
@@ -80,7 +80,7 @@ describe('npm run github:pr-comment', () => {
       out.stderr = [];
       expect(await runPrComment(['--report', await reportFile(bad)], io())).toBe(1);
       expect(out.stderr).toHaveLength(1);
-      expect(out.stderr[0]).toMatch(/^candor pr-comment: The PR report is not (JSON|valid: )/);
+      expect(out.stderr[0]).toMatch(/^candor github pr-comment: The PR report is not (JSON|valid: )/);
     }
     expect(github.requests).toEqual([]);
   });
@@ -106,16 +106,16 @@ describe('npm run github:pr-comment', () => {
     expect(await runPrComment(['--report', path], io({ HEAD_SHA: undefined }))).toBe(2);
     expect(await runPrComment([], io())).toBe(2);
     expect(out.stderr).toEqual([
-      expect.stringMatching(/^candor pr-comment: GITHUB_TOKEN is not set: pass `env: GITHUB_TOKEN/),
-      expect.stringMatching(/^candor pr-comment: HEAD_SHA must be the checked commit/),
-      expect.stringMatching(/^candor pr-comment: --report FILE is required/),
+      expect.stringMatching(/^candor github pr-comment: GITHUB_TOKEN is not set: pass `env: GITHUB_TOKEN/),
+      expect.stringMatching(/^candor github pr-comment: HEAD_SHA must be the checked commit/),
+      expect.stringMatching(/^candor github pr-comment: --report FILE is required/),
     ]);
   });
 
   it('reports a GitHub refusal in one line without the token', async () => {
     github.fail('POST', /\/issues\/7\/comments$/, 403, 1, { message: 'Resource not accessible by integration' });
     expect(await runPrComment(['--report', await reportFile(report)], io())).toBe(1);
-    expect(out.stderr).toEqual(["candor pr-comment: GitHub answered 403: Resource not accessible by integration (does the job's `permissions:` grant what this step needs?)"]);
+    expect(out.stderr).toEqual(["candor github pr-comment: GitHub answered 403: Resource not accessible by integration (does the job's `permissions:` grant what this step needs?)"]);
     expect(JSON.stringify(out)).not.toContain(token);
   });
 });

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/check.ts';
+import type { Io } from '../../src/shared/io.ts';
 import { runPrComment } from '../../src/cli/github-pr-comment.ts';
 import { runPrReport } from '../../src/cli/github-pr-report.ts';
 import { parsePrReport } from '../../src/github/pr-report.ts';
@@ -161,9 +161,9 @@ describe('npm run github:pr-report', () => {
     expect(await runPrReport(['--out', 'out'], io({ GITHUB_REPOSITORY: undefined }))).toBe(2);
     expect(await runPrReport(['--out', 'out'], io({ GITHUB_SERVER_URL: 'github.com' }))).toBe(2);
     expect(out.stderr).toEqual([
-      expect.stringMatching(/^candor pr-report: PR_NUMBER must be the pull request number/),
-      'candor pr-report: GITHUB_REPOSITORY is not set: set it to owner/name (GitHub Actions sets it for you).',
-      'candor pr-report: GITHUB_SERVER_URL="github.com" is not a URL such as https://github.com.',
+      expect.stringMatching(/^candor github pr-report: PR_NUMBER must be the pull request number/),
+      'candor github pr-report: GITHUB_REPOSITORY is not set: set it to owner/name (GitHub Actions sets it for you).',
+      'candor github pr-report: GITHUB_SERVER_URL="github.com" is not a URL such as https://github.com.',
     ]);
   });
 });

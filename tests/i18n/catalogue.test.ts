@@ -46,10 +46,14 @@ describe('a locale', () => {
     const es = createLocale({ language: 'es', timezone: 'UTC' });
     const en = createLocale({ language: 'en', timezone: 'UTC' });
     expect(es.t('status.in_progress')).toBe('En curso');
-    expect(en.t('count.incidents', { count: 1 })).toBe('1 incident');
-    expect(en.t('count.incidents', { count: 3 })).toBe('3 incidents');
-    expect(es.t('count.incidents', { count: 1 })).toBe('1 incidencia');
-    expect(es.t('count.incidents', { count: 0 })).toBe('Ninguna incidencia');
+    expect(en.t('uptime.days_ago', { count: 1 })).toBe('1 day ago');
+    expect(en.t('uptime.days_ago', { count: 90 })).toBe('90 days ago');
+    expect(es.t('uptime.days_ago', { count: 1 })).toBe('hace 1 día');
+    expect(es.t('home.recent', { count: 7 })).toBe('Resuelto en los últimos 7 días');
+    // A `zero:` form, which a team may add, is used for 0 even where Intl's rules have no such category.
+    const zero = createLocale({ language: 'es', timezone: 'UTC', overrides: { 'uptime.days_ago': { zero: 'hoy mismo', one: 'hace {count} día', other: 'hace {count} días' } } });
+    expect(zero.t('uptime.days_ago', { count: 0 })).toBe('hoy mismo');
+    expect(zero.t('uptime.days_ago', { count: 2 })).toBe('hace 2 días');
   });
 
   it('writes dates, durations and numbers in the page language and zone, whatever the process locale', () => {

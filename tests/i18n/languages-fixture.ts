@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { CATALOGUES, MESSAGE_KEYS, type BuiltInLanguage } from '../../src/i18n/catalogue.ts';
 import type { Message } from '../../src/i18n/message.ts';
-import { PROJECT_ROOT } from '../support/paths.ts';
+import { PROJECT_ROOT } from '../candor-bin.ts';
 import { writeRepository } from '../support/repository.ts';
 
 /**

@@ -1,3 +1,4 @@
+import { CANDOR_BIN } from '../candor-bin.ts';
 import { execFile } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,7 +10,6 @@ import { noticeEvents } from '../../src/notify/events.ts';
 import { renderNotice } from '../../src/notify/render/render-notice.ts';
 import { renderText } from '../../src/notify/render/text.ts';
 import { buildSite } from '../support/built-sites.ts';
-import { PROJECT_ROOT } from '../support/paths.ts';
 import { writeRepository } from '../support/repository.ts';
 import { readerText } from './languages-fixture.ts';
 
@@ -67,7 +67,7 @@ afterAll(async () => {
 
 describe('an incident written entirely in Spanish', () => {
   it('passes npm run check', async () => {
-    const { stdout } = await run(process.execPath, [join(PROJECT_ROOT, 'scripts/check.ts')], { cwd: content, env: { ...process.env, CANDOR_NOW: NOW } });
+    const { stdout } = await run(process.execPath, [CANDOR_BIN, 'check'], { cwd: content, env: { ...process.env, CANDOR_NOW: NOW } });
     expect(stdout).toMatch(/0 errors/);
   });
 

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { forAudience } from '../../src/core/audience.ts';
 import { noticeEvents } from '../../src/notify/events.ts';
 import { describe, expect, it } from 'vitest';
-import { validateRepository } from '../../src/cli/check.ts';
+import { validateRepository } from '../../src/cli/validate.ts';
 import { notifyConfigSchema } from '../../src/notify/config-schema.ts';
 import { emptyLedger, withRecords } from '../../src/notify/ledger.ts';
 import { planNotices } from '../../src/notify/plan.ts';

@@ -2,14 +2,13 @@ import { execFile, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CANDOR_BIN } from '../candor-bin.ts';
 import { Webhook } from 'standardwebhooks';
 import { parseLedger } from '../../src/notify/ledger.ts';
 import { API_INCIDENT, STANDARD_FILES, tempRepo } from './fixture.ts';
 import { Receiver } from './receiver.ts';
 
-const NOTIFY_SCRIPT = fileURLToPath(new URL('../../scripts/notify.ts', import.meta.url));
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const SLACK_PATH = '/services/T0/B0/slacksecrettoken';
 const HOOK_PATH = '/hooks/hooksecrettoken';
@@ -45,7 +44,7 @@ function spawnNotify(args: string[] = [], extraEnv: Record<string, string | unde
   for (const [k, v] of Object.entries(extraEnv)) if (v === undefined) delete childEnv[k];
   let child!: ChildProcess;
   const done = new Promise<Result>((resolve) => {
-    child = execFile(process.execPath, [NOTIFY_SCRIPT, ...args], { cwd: repo.dir, env: childEnv }, (error, stdout, stderr) => {
+    child = execFile(process.execPath, [CANDOR_BIN, 'notify', ...args], { cwd: repo.dir, env: childEnv }, (error, stdout, stderr) => {
       outputs.push(stdout, stderr);
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
@@ -251,6 +250,6 @@ describe('npm run notify', () => {
   it('explains misuse with exit code 2', async () => {
     const result = await notify(['--frobnicate']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Usage: npm run notify [-- --dry-run] [--since-ledger FILE]');
+    expect(result.stderr).toContain('Usage: candor notify [--dry-run] [--since-ledger FILE]');
   });
 });

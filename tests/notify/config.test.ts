@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { validateRepository } from '../../src/cli/check.ts';
-import { jsonSchemas } from '../../src/core/json-schemas.ts';
+import { validateRepository } from '../../src/cli/validate.ts';
+import { jsonSchemas } from '../../src/cli/json-schemas.ts';
 import { loadNotifyConfig } from '../../src/notify/load-config.ts';
 import { NOW, STANDARD_FILES, tempRepo } from './fixture.ts';
 
@@ -24,7 +24,7 @@ describe('notify.yaml', () => {
 
   it('points at the line of each mistake and says what to write instead', () => {
     expect(brief('channels:\n  - id: ops\n    type: slak\n    url_env: OPS_URL\n')).toEqual([
-      '3:11 invalid-value "slak" is not a valid value for `channels[0].type`; it must be one of slack, discord, teams, webhook. | Did you mean `slack`?',
+      '3:11 invalid-value "slak" is not a valid value for `channels[0].type`; it must be one of slack, discord, teams, webhook, email. | Did you mean `slack`?',
     ]);
     expect(brief(`channels:
   - { id: a, type: slack, url_env: A_URL, secret_env: A_SECRET, components: [apii] }
@@ -75,7 +75,7 @@ describe('schemas/notify.schema.json', () => {
 describe('notify.yaml with several mistakes', () => {
   it('reports the rules that span channels even when a channel has the wrong shape', () => {
     expect(brief('channels:\n  - { id: a, type: slak, url_env: A, components: [apii] }\n  - { id: a, type: slack, url_env: B, format: statuspage }\n')).toEqual([
-      '2:20 invalid-value "slak" is not a valid value for `channels[0].type`; it must be one of slack, discord, teams, webhook. | Did you mean `slack`?',
+      '2:20 invalid-value "slak" is not a valid value for `channels[0].type`; it must be one of slack, discord, teams, webhook, email. | Did you mean `slack`?',
       '2:51 unknown-component There is no component "apii" in components.yaml. | Did you mean `api`?',
       '3:11 duplicate-id The channel id "a" is already used on line 2. | Give each channel its own id: the ledger remembers what was sent to each id.',
       '3:39 webhook-only `format` only applies to channels of type webhook, not slack. | Remove `format` from this channel.',

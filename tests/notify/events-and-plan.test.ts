@@ -122,6 +122,16 @@ describe('planNotices', () => {
     ]);
   });
 
+  it('plans a notice the same way in a later run: same webhook-id, same body, also in the Statuspage envelope', () => {
+    const channels = [{ id: 'sp', type: 'webhook', url_env: 'SP_URL', format: 'statuspage' }, { id: 'hook', type: 'webhook', url_env: 'HOOK_URL' }];
+    const ledger = withRecords(known('sp'), 'hook', []);
+    const at = (now: Date) => planNotices(model, config(channels), ledger, now).channels.map((c) => c.send.map((n) => ({ id: n.event.id, webhookId: n.webhookId, body: JSON.stringify(n.body) })));
+    const first = at(NOW);
+    expect(first.flat().length).toBeGreaterThan(0);
+    // An hour later, a repeat after a crash is byte for byte what the receiver already has.
+    expect(at(new Date(NOW.getTime() + 3_600_000))).toEqual(first);
+  });
+
   it('counts what a run would send against max_per_run', () => {
     const plan = planNotices(model, config([slack, { ...slack, id: 'slack2' }], { max_per_run: 3 }), withRecords(known('slack'), 'slack2', []), NOW);
     expect(plan.total).toBe(8);

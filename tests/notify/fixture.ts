@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { writeFiles, writeRepository } from '../support/repository.ts';
-import { validateRepository } from '../../src/cli/check.ts';
+import { validateRepository } from '../../src/cli/validate.ts';
 import type { StatusModel } from '../../src/core/model.ts';
 
 export const NOW = new Date('2026-11-23T12:00:00Z');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, builtPages } from '../support/built-sites.ts';
-import { PROJECT_ROOT } from '../support/paths.ts';
+import { PROJECT_ROOT } from '../candor-bin.ts';
 import { writeRepository } from '../support/repository.ts';
 
 /** Internal links of a page (href and src attributes that are paths, not other sites). */
@@ -36,9 +36,9 @@ describe('the example site', () => {
 
   it('answers the reader on the home page: status, incident, since when, workaround, next update, maintenance', () => {
     const home = pages.get('index.html')!;
-    expect(home).toContain('<h1 id="overall">Partial System Outage</h1>');
+    expect(home).toContain('<h1 id="overall">Partial system outage</h1>');
     expect(home).toContain('Elevated API error rates in eu-west');
-    expect(home).toMatch(/Ongoing for <span data-since="2026-11-23T09:12:00.000Z">2 h 48 min<\/span>/);
+    expect(home).toMatch(/Ongoing for <span data-since="2026-11-23T09:12:00.000Z">2 hrs, 48 mins<\/span>/);
     expect(home).toContain('What you can do meanwhile');
     expect(home).toMatch(/Next update by <strong><time datetime="2026-11-23T16:00:00.000Z"[^>]*>23 Nov 2026, 16:00 UTC<\/time>/);
     expect(home).toContain('PostgreSQL minor version upgrade in eu-west');
@@ -51,7 +51,7 @@ describe('the example site', () => {
   it('writes every time as <time datetime> in the page zone with the zone shown', () => {
     const incident = pages.get('incidents/2026-11-10-database-failover/index.html')!;
     expect(incident).toMatch(/<time datetime="2026-11-10T13:55:00.000Z"[^>]*>10 Nov 2026, 13:55 UTC<\/time>/);
-    expect(incident).toContain('1 h 42 min');
+    expect(incident).toContain('1 hr, 42 mins');
     expect(incident).toContain('<h2 id="postmortem">Postmortem</h2>');
   });
 
@@ -65,6 +65,41 @@ describe('the example site', () => {
     expect(history).toContain('Network upgrade in us-east');
     expect(history).not.toContain('PostgreSQL minor version upgrade in eu-west');
     expect(history).toContain('A feature is unavailable or failing for many users.');
+  });
+
+  it('unfurls in chat tools: Open Graph and Twitter card tags on every page', () => {
+    for (const [path, html] of pages) {
+      const meta = (key: string) => html.match(new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`))?.[1];
+      expect(meta('og:title'), path).toBe(html.match(/<title>([^<]*)<\/title>/)?.[1]);
+      expect(meta('og:description'), path).toBeTruthy();
+      expect(meta('og:site_name'), path).toBe('Acme Cloud');
+      expect(meta('twitter:card'), path).toBe('summary');
+      const canonical = html.match(/<link rel="canonical" href="([^"]+)"/)?.[1];
+      if (path !== '404.html') expect(meta('og:url'), path).toBe(canonical ?? `https://status.acme.dev/${path.replace(/index\.html$/, '')}`);
+    }
+    // An incident is described by its summary, and the state leads every title while something is wrong.
+    const incident = pages.get('incidents/2026-11-23-api-errors/index.html')!;
+    expect(incident).toMatch(/<meta property="og:description" content="Monitoring: About one in five requests/);
+    expect(incident).toContain('<meta property="og:type" content="article">');
+    expect(pages.get('index.html')).toContain('<title>Partial system outage · Acme Cloud status</title>');
+  });
+
+  it('maps every public page in sitemap.xml and points robots.txt to it', async () => {
+    const sitemap = await readFile(join(out, 'sitemap.xml'), 'utf8');
+    const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]).sort();
+    const built = [...pages.keys()].filter((p) => p !== '404.html').map((p) => `https://status.acme.dev/${p.replace(/index\.html$/, '')}`).sort();
+    expect(listed).toEqual(built);
+    expect(await readFile(join(out, 'robots.txt'), 'utf8')).toContain('Sitemap: https://status.acme.dev/sitemap.xml');
+    expect(await readFile(join(out, '_headers'), 'utf8')).toBe('/*\n  Cache-Control: public, max-age=60, must-revalidate\n/api/*\n  Access-Control-Allow-Origin: *\n');
+  });
+
+  it('lists every incident of one impact level, linked from the history, without maintenance', () => {
+    const history = pages.get('history/index.html')!;
+    for (const level of ['critical', 'major', 'minor']) expect(history).toContain(`href="/history/impact/${level}/1/"`);
+    const titles = (path: string) => [...pages.get(path)!.matchAll(/<h3><a href="[^"]+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]);
+    expect(titles('history/impact/critical/1/index.html')).toEqual(['Managed PostgreSQL unavailable in us-east']);
+    expect(titles('history/impact/minor/1/index.html')).toEqual(['Delayed webhook deliveries', 'Some sign-ins with Google fail']);
+    expect(titles('history/impact/none/1/index.html')).toEqual([]);
   });
 
   it('has no link to a page that does not exist', async () => {
@@ -117,7 +152,7 @@ describe('a site under a base path, with hostile Markdown and a long history', (
   });
 
   it('pages the history by quarter, newest first, with stable URLs and links between them', () => {
-    expect([...pages.keys()].filter((p) => p.startsWith('history/')).sort()).toEqual([
+    expect([...pages.keys()].filter((p) => p.startsWith('history/') && !p.startsWith('history/impact/')).sort()).toEqual([
       'history/2026-q2/index.html', 'history/2026-q3/index.html', 'history/2026-q4/index.html', 'history/index.html',
     ]);
     const latest = pages.get('history/index.html')!;
@@ -132,8 +167,8 @@ describe('a site under a base path, with hostile Markdown and a long history', (
 
   it('starts a new component\'s uptime on its since day', async () => {
     const web = await readFile(join(out, 'components/web/index.html'), 'utf8');
-    expect(web.match(/title="[^"]*: no data"/g)).toHaveLength(79);
-    expect(web).toContain('100.00 % over the last 90 days');
+    expect(web.match(/aria-label="[^"]*: no data"/g)).toHaveLength(79);
+    expect(web).toContain('<dt>Last 90 days</dt><dd>100.00%</dd>');
   });
 });
 
@@ -148,9 +183,14 @@ describe('the public site of a repository with internal content', () => {
 
 describe('the internal site', () => {
   it('shows internal incidents, says it is internal and asks search engines to stay away', async () => {
-    const pages = await builtPages(await buildSite(join(PROJECT_ROOT, 'tests/fixtures/audience-repo'), { audience: 'internal' }));
+    const out = await buildSite(join(PROJECT_ROOT, 'tests/fixtures/audience-repo'), { audience: 'internal' });
+    const pages = await builtPages(out);
     expect(pages.get('incidents/2026-11-22-internal-incident/index.html')).toContain('CANARY-internal-incident-title');
     for (const [path, html] of pages) expect(html, path).toContain('<meta name="robots" content="noindex, nofollow">');
+    // Crawlers that read robots.txt, and hosts that read _headers (for feeds and the API too), keep out.
+    expect(await readFile(join(out, 'robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /\n');
+    expect(await readFile(join(out, 'sitemap.xml'), 'utf8')).not.toContain('<loc>');
+    expect(await readFile(join(out, '_headers'), 'utf8')).toMatch(/^\/\*\n(  .+\n)*  X-Robots-Tag: noindex, nofollow\n/);
     expect(pages.get('index.html')).toContain('Internal view');
   });
 });

@@ -1,12 +1,8 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { inject } from 'vitest';
-import { PROJECT_ROOT } from './paths.ts';
-
-const run = promisify(execFile);
+import { runBuildCommand } from '../candor-bin.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -34,7 +30,7 @@ export const EXAMPLE_NOW = '2026-11-23T12:00:00Z';
 const CONTENT = ['components.yaml', 'notify.yaml', 'incidents', 'locales', 'templates', 'public'];
 
 /**
- * The content repository at `contentDir` built with `npm run build`'s own script, as a user would.
+ * The content repository at `contentDir` built with `candor build`, as a user would.
  * Built once per run for each content and options: a second test asking for the same site (from
  * any test file, in any worker) gets the same folder, so it must only read it.
  */
@@ -56,12 +52,7 @@ export async function buildSite(contentDir: string, options: BuildOptions = {}):
   }
   try {
     const staging = `${out}.building`;
-    // Vitest puts BASE_URL, MODE, ... into process.env; Vite would take BASE_URL over the site's base path.
-    const { BASE_URL, MODE, DEV, PROD, SSR, ...env } = process.env;
-    await run(process.execPath, [join(PROJECT_ROOT, 'scripts/build.ts'), '--out', staging, '--audience', audience], {
-      cwd: contentDir,
-      env: { ...env, CANDOR_NOW: now, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
+    await runBuildCommand(contentDir, ['--out', staging, '--audience', audience], { CANDOR_NOW: now });
     await rename(staging, out);
     return out;
   } finally {

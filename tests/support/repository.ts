@@ -1,6 +1,6 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { buildableRepoDir } from '../candor-bin.ts';
 
 /** Files of a repository by path relative to its root: `{ 'components.yaml': ..., 'incidents/x.md': ... }`. */
 export type Files = Record<string, string | Uint8Array>;
@@ -13,9 +13,9 @@ export async function writeFiles(root: string, files: Files): Promise<void> {
   }
 }
 
-/** A real repository holding exactly `files`, in a fresh temporary folder. */
+/** A real repository holding exactly `files`, in a fresh folder where it can also be built. */
 export async function writeRepository(files: Files): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'candor-repo-'));
+  const root = await buildableRepoDir('repo-');
   await writeFiles(root, files);
   return root;
 }

@@ -341,7 +341,8 @@ describe('file encodings', () => {
 
   it('accepts a file exactly at the size limit', async () => {
     const head = `---\ntitle: Big\nimpact: minor\ncomponents:\n  api: partial_outage\n---\n## 2026-11-20 14:03 UTC · Resolved\n`;
-    const text = head + 'x'.repeat(MAX_FILE_BYTES - Buffer.byteLength(head));
+    // Lines of 99 characters, as the line length is bounded too.
+    const text = head + `${'x'.repeat(99)}\n`.repeat(MAX_FILE_BYTES).slice(0, MAX_FILE_BYTES - Buffer.byteLength(head));
     const root = await repositories.create({ 'components.yaml': await readFile(VALID_CONFIG), 'incidents/big.md': text });
     expect(await diagnosticsOf(root)).toEqual([]);
   });

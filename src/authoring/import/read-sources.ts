@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type * as z from 'zod';
-import { CommandFailure } from '../command.ts';
+import { ContentError } from '../../core/errors.ts';
 import type { CstateFile } from './cstate.ts';
 import { statuspageExportSchema } from './statuspage.ts';
 
@@ -11,7 +11,7 @@ export async function readSourceText(cwd: string, path: string): Promise<string>
     return await readFile(resolve(cwd, path), 'utf8');
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    throw new CommandFailure(`Cannot read ${path}: ${code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : (cause as Error).message}.`);
+    throw new ContentError(`Cannot read ${path}: ${code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : (cause as Error).message}.`);
   }
 }
 
@@ -23,19 +23,19 @@ export async function readStatuspageExport(cwd: string, path: string): Promise<z
   try {
     json = JSON.parse(await readSourceText(cwd, path));
   } catch (cause) {
-    if (cause instanceof CommandFailure) throw cause;
-    throw new CommandFailure(`${path} is not JSON (${(cause as Error).message}).\n    hint: Save the response of /api/v2/incidents.json or /api/v2/scheduled-maintenances.json as it is.`);
+    if (cause instanceof ContentError) throw cause;
+    throw new ContentError(`${path} is not JSON (${(cause as Error).message}).\n    hint: Save the response of /api/v2/incidents.json or /api/v2/scheduled-maintenances.json as it is.`);
   }
   const parsed = statuspageExportSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-    throw new CommandFailure(`${path}: ${where || 'the top level'}: ${issue.message}.\n    hint: ${HINT}`);
+    throw new ContentError(`${path}: ${where || 'the top level'}: ${issue.message}.\n    hint: ${HINT}`);
   }
   const { incidents, scheduled_maintenances, components, incident } = parsed.data;
   if (!incidents && !scheduled_maintenances && !components && !incident) {
     const what = (json as { component_update?: unknown }).component_update ? ' It is a component_update webhook, which carries no incident: give an incident webhook\'s payload.' : '';
-    throw new CommandFailure(`${path} has no \`incidents\`, \`scheduled_maintenances\`, \`components\` or \`incident\`.${what}\n    hint: ${HINT}`);
+    throw new ContentError(`${path} has no \`incidents\`, \`scheduled_maintenances\`, \`components\` or \`incident\`.${what}\n    hint: ${HINT}`);
   }
   return parsed.data;
 }
@@ -48,7 +48,7 @@ export async function readCstateIssues(cwd: string, dir: string): Promise<Cstate
     entries = await readdir(root, { recursive: true, withFileTypes: true });
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    throw new CommandFailure(`Cannot read the folder ${dir}: ${code === 'ENOENT' ? 'it does not exist' : code === 'ENOTDIR' ? 'it is a file, not a folder' : (cause as Error).message}.\n    hint: Give cState's content/issues folder.`);
+    throw new ContentError(`Cannot read the folder ${dir}: ${code === 'ENOENT' ? 'it does not exist' : code === 'ENOTDIR' ? 'it is a file, not a folder' : (cause as Error).message}.\n    hint: Give cState's content/issues folder.`);
   }
   const paths = entries
     .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md') && !e.name.startsWith('_'))

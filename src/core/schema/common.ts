@@ -4,10 +4,12 @@ import { parseTimestamp } from '../timestamp.ts';
 /** Lower-case letters, digits, `-` and `_`: ids appear in URLs, API ids and notice ids. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
+export const ID_MAX_LENGTH = 64;
+
 export const idSchema = z
   .string()
   .regex(ID_PATTERN, 'must be lower-case letters, digits, "-" or "_", starting with a letter or digit')
-  .max(64)
+  .max(ID_MAX_LENGTH)
   .describe('A stable identifier: lower-case letters, digits, "-" and "_". It appears in URLs; do not change it once published.');
 
 export const componentStatusSchema = z

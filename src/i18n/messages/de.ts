@@ -25,6 +25,7 @@ export const de: Catalogue = {
 
   'count.incidents': { zero: 'Keine Störungen', one: '{count} Störung', other: '{count} Störungen' },
 
+
   'overall.operational': 'Alle Systeme funktionieren normal',
   'overall.major_system_outage': 'Schwerer Ausfall aller Systeme',
   'overall.partial_system_outage': 'Teilweiser Systemausfall',
@@ -48,7 +49,7 @@ export const de: Catalogue = {
   'layout.api': 'JSON-API',
   'layout.powered_by': 'Betrieben mit Candor',
 
-  'home.updated': 'Aktualisiert am {time}.',
+  'home.updated': 'Aktualisiert am {time}',
   'home.active': 'Aktuelle Störungen',
   'home.maintenance': 'Wartung',
   'home.scheduled_maintenance': 'Geplante Wartung',
@@ -72,8 +73,8 @@ export const de: Catalogue = {
   'incident.affected_components': 'Betroffene Komponenten',
   'incident.meanwhile': 'Was Sie in der Zwischenzeit tun können',
   'incident.latest_update': 'Letzte Aktualisierung',
-  'incident.next_update_by': 'Nächste Aktualisierung bis {time}.',
-  'incident.expected_resolution': 'Voraussichtliche Behebung: {time}.',
+  'incident.next_update_by': 'Nächste Aktualisierung bis {time}',
+  'incident.expected_resolution': 'Voraussichtliche Behebung: {time}',
   'incident.maintenance': 'Wartung',
   'incident.scheduled_for': 'Geplant für {time}',
   'incident.lasted': 'Dauer: {duration}',
@@ -127,7 +128,6 @@ export const de: Catalogue = {
   'uptime.day_no_data': '{day}: keine Daten',
   'uptime.day_no_incidents': '{day}: keine Störungen',
   'uptime.day_status': '{day}: {status}. {incidents}',
-  'uptime.more': { one: 'und {count} weitere', other: 'und {count} weitere' },
   'uptime.summary': { one: '{component}: {percent} Verfügbarkeit am letzten Tag, keine Störungen.', other: '{component}: {percent} Verfügbarkeit in den letzten {count} Tagen, keine Störungen.' },
   'uptime.summary_troubled': { one: '{component}: {percent} Verfügbarkeit in den letzten {days} Tagen, ein Tag mit Störungen oder Wartung.', other: '{component}: {percent} Verfügbarkeit in den letzten {days} Tagen, {count} Tage mit Störungen oder Wartung.' },
   'uptime.days_ago': { one: 'vor {count} Tag', other: 'vor {count} Tagen' },
@@ -172,6 +172,14 @@ export const de: Catalogue = {
   'notice.view_on': 'Auf {name} ansehen',
   'notice.view_incident': 'Störung ansehen',
 
+  'email.subject_tag': 'Status von {name}',
+  'email.summary': 'Zusammenfassung',
+  'email.impact': 'Auswirkung',
+  'email.update': 'Was wir tun',
+  'email.contact': 'Kontakt',
+  'email.details': 'Alle Details',
+  'email.why': 'Sie erhalten diese Nachricht, weil Sie Benachrichtigungen von {name} abonniert haben.',
+  'email.unsubscribe': 'Abbestellen',
   'impact_badge.none': 'Keine Auswirkung',
   'impact_badge.minor': 'Geringe Auswirkung',
   'impact_badge.major': 'Erhebliche Auswirkung',
@@ -182,10 +190,18 @@ export const de: Catalogue = {
   'reader.stale': 'Diese Seite wurde zuletzt {ago} aktualisiert und ist möglicherweise nicht mehr aktuell.',
   'reader.updated': 'Diese Seite wurde aktualisiert.',
   'reader.reload': 'Neu laden',
-  'reader.overdue_since': 'Aktualisierung überfällig seit {time}.',
+  'reader.overdue_since': 'Aktualisierung überfällig seit {time}',
   'reader.day_dialog': 'Störungen des Tages',
   'reader.close': 'Schließen',
   'reader.no_incidents': 'Keine Störungen gemeldet',
   'reader.link_to_update': 'Link zu dieser Aktualisierung',
   'reader.read_postmortem': 'Nachbetrachtung lesen',
+
+  // Complete lists, 50 a page, page 1 the oldest: per component and per impact level.
+  'list.page_of': 'Seite {page} von {count}',
+  'component_history.title': 'Verlauf von {component}, Seite {page} · {name}',
+  'component_history.heading': '{component}: alle Störungen und Wartungen',
+  'impact_history.title': '{impact}, Seite {page} · Störungsverlauf · {name}',
+  'impact_history.heading': '{impact}: alle Störungen',
+  'history.by_impact': 'Störungen nach Auswirkung',
 };

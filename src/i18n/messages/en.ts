@@ -25,6 +25,7 @@ export const en = {
 
   'count.incidents': { one: '{count} incident', other: '{count} incidents' },
 
+
   // The page's overall status, by the Statuspage description it derives from (the API keeps the English).
   'overall.operational': 'All systems operational',
   'overall.major_system_outage': 'Major system outage',
@@ -49,7 +50,7 @@ export const en = {
   'layout.api': 'JSON API',
   'layout.powered_by': 'Powered by Candor',
 
-  'home.updated': 'Updated {time}.',
+  'home.updated': 'Updated {time}',
   'home.active': 'Active incidents',
   'home.maintenance': 'Maintenance',
   'home.scheduled_maintenance': 'Scheduled maintenance',
@@ -73,8 +74,8 @@ export const en = {
   'incident.affected_components': 'Affected components',
   'incident.meanwhile': 'What you can do meanwhile',
   'incident.latest_update': 'Latest update',
-  'incident.next_update_by': 'Next update by {time}.',
-  'incident.expected_resolution': 'Expected resolution: {time}.',
+  'incident.next_update_by': 'Next update by {time}',
+  'incident.expected_resolution': 'Expected resolution: {time}',
   'incident.maintenance': 'Maintenance',
   'incident.scheduled_for': 'Scheduled for {time}',
   'incident.lasted': 'lasted {duration}',
@@ -128,7 +129,6 @@ export const en = {
   'uptime.day_no_data': '{day}: no data',
   'uptime.day_no_incidents': '{day}: no incidents',
   'uptime.day_status': '{day}: {status}. {incidents}',
-  'uptime.more': { one: 'and {count} more', other: 'and {count} more' },
   'uptime.summary': { one: '{component}: {percent} uptime over the last day, no incidents.', other: '{component}: {percent} uptime over the last {count} days, no incidents.' },
   'uptime.summary_troubled': { one: '{component}: {percent} uptime over the last {days} days, one day with incidents or maintenance.', other: '{component}: {percent} uptime over the last {days} days, {count} days with incidents or maintenance.' },
   'uptime.days_ago': { one: '{count} day ago', other: '{count} days ago' },
@@ -173,6 +173,14 @@ export const en = {
   'notice.view_on': 'View on {name}',
   'notice.view_incident': 'View incident',
 
+  'email.subject_tag': '{name} status',
+  'email.summary': 'Summary',
+  'email.impact': 'Impact',
+  'email.update': 'What we are doing',
+  'email.contact': 'Contact',
+  'email.details': 'Full details',
+  'email.why': 'You receive this because you subscribed to notices from {name}.',
+  'email.unsubscribe': 'Unsubscribe',
   'impact_badge.none': 'No impact',
   'impact_badge.minor': 'Minor impact',
   'impact_badge.major': 'Major impact',
@@ -184,10 +192,18 @@ export const en = {
   'reader.stale': 'This page was last updated {ago}; it may be out of date.',
   'reader.updated': 'This page has been updated.',
   'reader.reload': 'Reload',
-  'reader.overdue_since': 'Update overdue since {time}.',
+  'reader.overdue_since': 'Update overdue since {time}',
   'reader.day_dialog': 'Incidents of the day',
   'reader.close': 'Close',
   'reader.no_incidents': 'No incidents reported',
   'reader.link_to_update': 'Link to this update',
   'reader.read_postmortem': 'Read the postmortem',
+
+  // Complete lists, 50 a page, page 1 the oldest: per component and per impact level.
+  'list.page_of': 'Page {page} of {count}',
+  'component_history.title': '{component} history, page {page} · {name} status',
+  'component_history.heading': '{component}: every incident and maintenance',
+  'impact_history.title': '{impact}, page {page} · Incident history · {name}',
+  'impact_history.heading': '{impact}: every incident',
+  'history.by_impact': 'Incidents by impact',
 } as const;

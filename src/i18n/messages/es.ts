@@ -25,6 +25,7 @@ export const es: Catalogue = {
 
   'count.incidents': { zero: 'Ninguna incidencia', one: '{count} incidencia', other: '{count} incidencias' },
 
+
   'overall.operational': 'Todos los sistemas funcionan con normalidad',
   'overall.major_system_outage': 'Interrupción grave de todos los sistemas',
   'overall.partial_system_outage': 'Interrupción parcial del sistema',
@@ -48,7 +49,7 @@ export const es: Catalogue = {
   'layout.api': 'API JSON',
   'layout.powered_by': 'Con la tecnología de Candor',
 
-  'home.updated': 'Actualizado el {time}.',
+  'home.updated': 'Actualizado el {time}',
   'home.active': 'Incidencias activas',
   'home.maintenance': 'Mantenimiento',
   'home.scheduled_maintenance': 'Mantenimiento programado',
@@ -72,8 +73,8 @@ export const es: Catalogue = {
   'incident.affected_components': 'Componentes afectados',
   'incident.meanwhile': 'Qué puede hacer mientras tanto',
   'incident.latest_update': 'Última actualización',
-  'incident.next_update_by': 'Próxima actualización antes del {time}.',
-  'incident.expected_resolution': 'Resolución prevista: {time}.',
+  'incident.next_update_by': 'Próxima actualización antes del {time}',
+  'incident.expected_resolution': 'Resolución prevista: {time}',
   'incident.maintenance': 'Mantenimiento',
   'incident.scheduled_for': 'Programado para el {time}',
   'incident.lasted': 'duró {duration}',
@@ -127,7 +128,6 @@ export const es: Catalogue = {
   'uptime.day_no_data': '{day}: sin datos',
   'uptime.day_no_incidents': '{day}: sin incidencias',
   'uptime.day_status': '{day}: {status}. {incidents}',
-  'uptime.more': { one: 'y {count} más', other: 'y {count} más' },
   'uptime.summary': { one: '{component}: {percent} de disponibilidad en el último día, sin incidencias.', other: '{component}: {percent} de disponibilidad en los últimos {count} días, sin incidencias.' },
   'uptime.summary_troubled': { one: '{component}: {percent} de disponibilidad en los últimos {days} días, un día con incidencias o mantenimiento.', other: '{component}: {percent} de disponibilidad en los últimos {days} días, {count} días con incidencias o mantenimiento.' },
   'uptime.days_ago': { one: 'hace {count} día', other: 'hace {count} días' },
@@ -172,6 +172,14 @@ export const es: Catalogue = {
   'notice.view_on': 'Ver en {name}',
   'notice.view_incident': 'Ver la incidencia',
 
+  'email.subject_tag': 'Estado de {name}',
+  'email.summary': 'Resumen',
+  'email.impact': 'Impacto',
+  'email.update': 'Qué estamos haciendo',
+  'email.contact': 'Contacto',
+  'email.details': 'Todos los detalles',
+  'email.why': 'Recibes este correo porque te suscribiste a los avisos de {name}.',
+  'email.unsubscribe': 'Darse de baja',
   'impact_badge.none': 'Sin impacto',
   'impact_badge.minor': 'Impacto leve',
   'impact_badge.major': 'Impacto grave',
@@ -182,10 +190,18 @@ export const es: Catalogue = {
   'reader.stale': 'Esta página se actualizó por última vez {ago}; puede que no esté al día.',
   'reader.updated': 'Esta página se ha actualizado.',
   'reader.reload': 'Recargar',
-  'reader.overdue_since': 'Actualización pendiente desde el {time}.',
+  'reader.overdue_since': 'Actualización pendiente desde el {time}',
   'reader.day_dialog': 'Incidencias del día',
   'reader.close': 'Cerrar',
   'reader.no_incidents': 'Sin incidencias',
   'reader.link_to_update': 'Enlace a esta actualización',
   'reader.read_postmortem': 'Leer el análisis posterior',
+
+  // Complete lists, 50 a page, page 1 the oldest: per component and per impact level.
+  'list.page_of': 'Página {page} de {count}',
+  'component_history.title': 'Historial de {component}, página {page} · {name}',
+  'component_history.heading': '{component}: todas las incidencias y mantenimientos',
+  'impact_history.title': '{impact}, página {page} · Historial de incidencias · {name}',
+  'impact_history.heading': '{impact}: todas las incidencias',
+  'history.by_impact': 'Incidencias por impacto',
 };

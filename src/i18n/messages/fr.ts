@@ -25,6 +25,7 @@ export const fr: Catalogue = {
 
   'count.incidents': { zero: 'Aucun incident', one: '{count} incident', other: '{count} incidents' },
 
+
   'overall.operational': 'Tous les systèmes fonctionnent normalement',
   'overall.major_system_outage': 'Panne majeure de tous les systèmes',
   'overall.partial_system_outage': 'Panne partielle du système',
@@ -48,7 +49,7 @@ export const fr: Catalogue = {
   'layout.api': 'API JSON',
   'layout.powered_by': 'Propulsé par Candor',
 
-  'home.updated': 'Mis à jour le {time}.',
+  'home.updated': 'Mis à jour le {time}',
   'home.active': 'Incidents en cours',
   'home.maintenance': 'Maintenance',
   'home.scheduled_maintenance': 'Maintenance planifiée',
@@ -72,8 +73,8 @@ export const fr: Catalogue = {
   'incident.affected_components': 'Composants touchés',
   'incident.meanwhile': 'Ce que vous pouvez faire en attendant',
   'incident.latest_update': 'Dernière mise à jour',
-  'incident.next_update_by': 'Prochaine mise à jour au plus tard le {time}.',
-  'incident.expected_resolution': 'Résolution prévue : {time}.',
+  'incident.next_update_by': 'Prochaine mise à jour au plus tard le {time}',
+  'incident.expected_resolution': 'Résolution prévue : {time}',
   'incident.maintenance': 'Maintenance',
   'incident.scheduled_for': 'Prévue le {time}',
   'incident.lasted': 'a duré {duration}',
@@ -127,7 +128,6 @@ export const fr: Catalogue = {
   'uptime.day_no_data': '{day} : aucune donnée',
   'uptime.day_no_incidents': '{day} : aucun incident',
   'uptime.day_status': '{day} : {status}. {incidents}',
-  'uptime.more': { one: 'et {count} autre', other: 'et {count} autres' },
   'uptime.summary': { one: '{component} : {percent} de disponibilité au cours du dernier jour, aucun incident.', other: '{component} : {percent} de disponibilité au cours des {count} derniers jours, aucun incident.' },
   'uptime.summary_troubled': { one: '{component} : {percent} de disponibilité au cours des {days} derniers jours, un jour avec incidents ou maintenance.', other: '{component} : {percent} de disponibilité au cours des {days} derniers jours, {count} jours avec incidents ou maintenance.' },
   'uptime.days_ago': { one: 'il y a {count} jour', other: 'il y a {count} jours' },
@@ -172,6 +172,14 @@ export const fr: Catalogue = {
   'notice.view_on': 'Voir sur {name}',
   'notice.view_incident': 'Voir l’incident',
 
+  'email.subject_tag': 'État de {name}',
+  'email.summary': 'Résumé',
+  'email.impact': 'Impact',
+  'email.update': 'Ce que nous faisons',
+  'email.contact': 'Contact',
+  'email.details': 'Tous les détails',
+  'email.why': 'Vous recevez ce message parce que vous êtes abonné aux notifications de {name}.',
+  'email.unsubscribe': 'Se désabonner',
   'impact_badge.none': 'Aucun impact',
   'impact_badge.minor': 'Impact mineur',
   'impact_badge.major': 'Impact majeur',
@@ -182,10 +190,18 @@ export const fr: Catalogue = {
   'reader.stale': 'Cette page a été mise à jour pour la dernière fois {ago} ; elle n’est peut-être plus à jour.',
   'reader.updated': 'Cette page a été mise à jour.',
   'reader.reload': 'Recharger',
-  'reader.overdue_since': 'Mise à jour attendue depuis le {time}.',
+  'reader.overdue_since': 'Mise à jour attendue depuis le {time}',
   'reader.day_dialog': 'Incidents du jour',
   'reader.close': 'Fermer',
   'reader.no_incidents': 'Aucun incident signalé',
   'reader.link_to_update': 'Lien vers cette mise à jour',
   'reader.read_postmortem': 'Lire l’analyse post-incident',
+
+  // Complete lists, 50 a page, page 1 the oldest: per component and per impact level.
+  'list.page_of': 'Page {page} sur {count}',
+  'component_history.title': 'Historique de {component}, page {page} · {name}',
+  'component_history.heading': '{component} : tous les incidents et maintenances',
+  'impact_history.title': '{impact}, page {page} · Historique des incidents · {name}',
+  'impact_history.heading': '{impact} : tous les incidents',
+  'history.by_impact': 'Incidents par impact',
 };

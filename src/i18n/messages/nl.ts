@@ -25,6 +25,7 @@ export const nl: Catalogue = {
 
   'count.incidents': { zero: 'Geen incidenten', one: '{count} incident', other: '{count} incidenten' },
 
+
   'overall.operational': 'Alle systemen werken normaal',
   'overall.major_system_outage': 'Ernstige storing in alle systemen',
   'overall.partial_system_outage': 'Gedeeltelijke systeemstoring',
@@ -48,7 +49,7 @@ export const nl: Catalogue = {
   'layout.api': 'JSON-API',
   'layout.powered_by': 'Mogelijk gemaakt door Candor',
 
-  'home.updated': 'Bijgewerkt op {time}.',
+  'home.updated': 'Bijgewerkt op {time}',
   'home.active': 'Actieve storingen',
   'home.maintenance': 'Onderhoud',
   'home.scheduled_maintenance': 'Gepland onderhoud',
@@ -72,8 +73,8 @@ export const nl: Catalogue = {
   'incident.affected_components': 'Getroffen onderdelen',
   'incident.meanwhile': 'Wat je intussen kunt doen',
   'incident.latest_update': 'Laatste update',
-  'incident.next_update_by': 'Volgende update uiterlijk {time}.',
-  'incident.expected_resolution': 'Verwachte oplossing: {time}.',
+  'incident.next_update_by': 'Volgende update uiterlijk {time}',
+  'incident.expected_resolution': 'Verwachte oplossing: {time}',
   'incident.maintenance': 'Onderhoud',
   'incident.scheduled_for': 'Gepland op {time}',
   'incident.lasted': 'duurde {duration}',
@@ -127,7 +128,6 @@ export const nl: Catalogue = {
   'uptime.day_no_data': '{day}: geen gegevens',
   'uptime.day_no_incidents': '{day}: geen storingen',
   'uptime.day_status': '{day}: {status}. {incidents}',
-  'uptime.more': { one: 'en nog {count}', other: 'en nog {count}' },
   'uptime.summary': { one: '{component}: {percent} beschikbaar in de afgelopen dag, geen storingen.', other: '{component}: {percent} beschikbaar in de afgelopen {count} dagen, geen storingen.' },
   'uptime.summary_troubled': { one: '{component}: {percent} beschikbaar in de afgelopen {days} dagen, één dag met storingen of onderhoud.', other: '{component}: {percent} beschikbaar in de afgelopen {days} dagen, {count} dagen met storingen of onderhoud.' },
   'uptime.days_ago': { one: '{count} dag geleden', other: '{count} dagen geleden' },
@@ -172,6 +172,14 @@ export const nl: Catalogue = {
   'notice.view_on': 'Bekijk op {name}',
   'notice.view_incident': 'Bekijk de storing',
 
+  'email.subject_tag': 'Status van {name}',
+  'email.summary': 'Samenvatting',
+  'email.impact': 'Impact',
+  'email.update': 'Wat we doen',
+  'email.contact': 'Contact',
+  'email.details': 'Alle details',
+  'email.why': 'Je ontvangt dit bericht omdat je je hebt aangemeld voor meldingen van {name}.',
+  'email.unsubscribe': 'Afmelden',
   'impact_badge.none': 'Geen impact',
   'impact_badge.minor': 'Kleine impact',
   'impact_badge.major': 'Grote impact',
@@ -182,10 +190,18 @@ export const nl: Catalogue = {
   'reader.stale': 'Deze pagina is voor het laatst bijgewerkt {ago}; ze is mogelijk niet actueel.',
   'reader.updated': 'Deze pagina is bijgewerkt.',
   'reader.reload': 'Opnieuw laden',
-  'reader.overdue_since': 'Update te laat sinds {time}.',
+  'reader.overdue_since': 'Update te laat sinds {time}',
   'reader.day_dialog': 'Storingen van de dag',
   'reader.close': 'Sluiten',
   'reader.no_incidents': 'Geen storingen gemeld',
   'reader.link_to_update': 'Link naar deze update',
   'reader.read_postmortem': 'Lees de evaluatie',
+
+  // Complete lists, 50 a page, page 1 the oldest: per component and per impact level.
+  'list.page_of': 'Pagina {page} van {count}',
+  'component_history.title': 'Geschiedenis van {component}, pagina {page} · {name}',
+  'component_history.heading': '{component}: alle storingen en onderhoud',
+  'impact_history.title': '{impact}, pagina {page} · Storingsgeschiedenis · {name}',
+  'impact_history.heading': '{impact}: alle storingen',
+  'history.by_impact': 'Storingen per impact',
 };

@@ -1,4 +1,5 @@
 import type { StatusModel } from '../../core/model.ts';
+import { renderEmail } from '../channels/email/render.ts';
 import type { Channel } from '../config-schema.ts';
 import type { NoticeEvent } from '../events.ts';
 import { renderDiscord } from './discord.ts';
@@ -8,10 +9,10 @@ import { renderTeams } from './teams.ts';
 import { renderWebhook } from './webhook.ts';
 
 /**
- * The JSON body a channel receives for an event: the same object the dry run prints and the PR
+ * The body a channel receives for an event (for email, the mail without its recipients): the same object the dry run prints and the PR
  * preview shows. `view` is the audience view the event came from.
  */
-export function renderNotice(event: NoticeEvent, channel: Pick<Channel, 'type' | 'format'>, view: StatusModel): object {
+export function renderNotice(event: NoticeEvent, channel: Pick<Channel, 'type' | 'format'> & Partial<Channel>, view: StatusModel): object {
   switch (channel.type) {
     case 'slack':
       return renderSlack(event);
@@ -21,5 +22,7 @@ export function renderNotice(event: NoticeEvent, channel: Pick<Channel, 'type' |
       return renderTeams(event);
     case 'webhook':
       return channel.format === 'statuspage' ? renderStatuspage(event, view) : renderWebhook(event, view);
+    case 'email':
+      return renderEmail(event, { ...channel, id: channel.id ?? channel.type }, view);
   }
 }

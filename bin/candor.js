@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// The `candor` command. Candor ships its TypeScript as written and runs it with Node's type
+// stripping, which Node refuses for files under node_modules, where an installed Candor lives:
+// there this launcher strips the types of Candor's own files itself (same result, no build step).
+import { registerHooks, stripTypeScriptTypes } from 'node:module';
+
+const PACKAGE = new URL('../', import.meta.url).href;
+
+if (PACKAGE.includes('/node_modules/')) {
+  const emitWarning = process.emitWarning;
+  // Stripping is what Node does for any .ts outside node_modules; its "experimental" notice is noise here.
+  process.emitWarning = (warning, ...rest) => {
+    if (!String(warning).startsWith('stripTypeScriptTypes')) emitWarning.call(process, warning, ...rest);
+  };
+  registerHooks({
+    load(url, context, nextLoad) {
+      if (!url.startsWith(PACKAGE) || !url.endsWith('.ts') || url.includes('/node_modules/', PACKAGE.length)) return nextLoad(url, context);
+      const loaded = nextLoad(url, { ...context, format: 'module' });
+      return { ...loaded, format: 'module', source: stripTypeScriptTypes(String(loaded.source)) };
+    },
+  });
+}
+
+const { main } = await import('../src/cli/main.ts');
+const { processIo } = await import('../src/shared/io.ts');
+process.exitCode = await main(process.argv.slice(2), processIo);

@@ -1,4 +1,0 @@
-import { componentsResponse } from '../../../feeds/statuspage-api.ts';
-import { endpoint } from '../_endpoint.ts';
-
-export const GET = endpoint('json', componentsResponse);

@@ -1,4 +1,0 @@
-import { incidentsResponse } from '../../../feeds/statuspage-api.ts';
-import { endpoint } from '../_endpoint.ts';
-
-export const GET = endpoint('json', incidentsResponse);

@@ -1,9 +1,0 @@
-import type { APIRoute } from 'astro';
-import { siteData } from '../site/data.ts';
-import { robotsTxt } from '../site/indexing.ts';
-import { absolute, href } from '../site/paths.ts';
-
-export const GET: APIRoute = async ({ site }) => {
-  const { audience } = await siteData();
-  return new Response(robotsTxt(audience, absolute(site, href('sitemap.xml'))), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-};

@@ -1,0 +1,4 @@
+import { componentsResponse } from '../../../../feeds/statuspage-api.ts';
+import { endpoint } from '../_endpoint.ts';
+
+export const GET = endpoint('json', componentsResponse);

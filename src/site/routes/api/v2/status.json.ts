@@ -1,0 +1,4 @@
+import { statusResponse } from '../../../../feeds/statuspage-api.ts';
+import { endpoint } from '../_endpoint.ts';
+
+export const GET = endpoint('json', statusResponse);

@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { buildManifest } from '../../core/build-manifest.ts';
+import { siteData } from '../data.ts';
+
+/** When this build was made, for `npm run notify -- --deployed`. */
+export const GET: APIRoute = async () => {
+  const { now, audience } = await siteData();
+  return new Response(JSON.stringify(buildManifest(now, audience)), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

@@ -1,0 +1,9 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import candor from 'candor-status/astro';
+
+// Candor sets `site` and `base` from `page.url` in components.yaml. Add your own integrations,
+// and pages in src/pages/, next to it.
+export default defineConfig({
+  integrations: [candor()],
+});
