@@ -16,7 +16,7 @@ import { renderNotice } from '../../src/notify/render/render-notice.ts';
 import { renderText } from '../../src/notify/render/text.ts';
 import { launchChromium } from '../browser/chromium.ts';
 import { serveStatic } from '../browser/static-server.ts';
-import { buildSite, builtPages, EXAMPLE_NOW } from '../site/build-site.ts';
+import { buildSite, builtPages, EXAMPLE_NOW } from '../support/built-sites.ts';
 import { englishFragments, englishIn, neutralExample, readerText } from './languages-fixture.ts';
 
 const LANGUAGES: [BuiltInLanguage, string][] = [['es', 'Europe/Madrid'], ['nl', 'Europe/Amsterdam'], ['de', 'Europe/Berlin'], ['fr', 'Europe/Paris']];
@@ -34,7 +34,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  for (const { content, out } of built.values()) await Promise.all([rm(content, { recursive: true }), rm(out, { recursive: true })]);
+  for (const { content } of built.values()) await rm(content, { recursive: true });
 });
 
 async function modelOf(language: string) {

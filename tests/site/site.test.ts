@@ -3,7 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, builtPages, PROJECT_ROOT, writeRepository } from './build-site.ts';
+import { buildSite, builtPages } from '../support/built-sites.ts';
+import { PROJECT_ROOT } from '../candor-bin.ts';
+import { writeRepository } from '../support/repository.ts';
 
 /** Internal links of a page (href and src attributes that are paths, not other sites). */
 function internalLinks(html: string): string[] {
