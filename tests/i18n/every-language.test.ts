@@ -86,12 +86,12 @@ describe.each(LANGUAGES)('the example in %s', (language, timezone) => {
     expect(englishIn(readerText(badge), english)).toEqual([]);
   });
 
-  it('writes every notice of every chat and webhook channel in the language', async () => {
+  it('writes every notice of every chat, email and webhook channel in the language', async () => {
     const model = await modelOf(language);
     const events = noticeEvents(model, NOW);
     expect(new Set(events.map((e) => e.kind)).size).toBeGreaterThan(4);
     for (const event of events) {
-      for (const channel of [{ type: 'slack' }, { type: 'discord' }, { type: 'teams' }, { type: 'webhook' }] as const) {
+      for (const channel of [{ type: 'slack' }, { type: 'discord' }, { type: 'teams' }, { type: 'webhook' }, { type: 'email', id: 'mail', from: 'Acme <status@acme.dev>' }] as const) {
         const rendered = renderNotice(event, channel, model) as { data?: { page?: { status?: unknown } } };
         // The page status in a webhook is Statuspage's vocabulary ("Minor Service Outage"), English by design.
         delete rendered.data?.page?.status;

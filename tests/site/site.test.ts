@@ -42,7 +42,7 @@ describe('the example site', () => {
     expect(home).toContain('What you can do meanwhile');
     expect(home).toMatch(/Next update by <strong><time datetime="2026-11-23T16:00:00.000Z"[^>]*>23 Nov 2026, 16:00 UTC<\/time>/);
     expect(home).toContain('PostgreSQL minor version upgrade in eu-west');
-    expect(home).toContain('99.97 % uptime');
+    expect(home).toContain('99.97% uptime');
     // Resolved 4 days before: listed; the maintenance completed 8 days before: only in the history.
     expect(home).toContain('>Delayed webhook deliveries</a>');
     expect(home).not.toContain('>Network upgrade in us-east</a>');
