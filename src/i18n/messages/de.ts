@@ -204,6 +204,5 @@ export const de: Catalogue = {
   'impact_history.title': '{impact}, Seite {page} · Störungsverlauf · {name}',
   'impact_history.heading': '{impact}: alle Störungen',
   'history.by_impact': 'Störungen nach Auswirkung',
-  'count.incidents': { zero: 'Keine Störungen', one: '{count} Störung', other: '{count} Störungen' },
   'uptime.incident_count': { one: '{count} Störung', other: '{count} Störungen' },
 };

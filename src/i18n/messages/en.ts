@@ -206,6 +206,5 @@ export const en = {
   'impact_history.title': '{impact}, page {page} · Incident history · {name}',
   'impact_history.heading': '{impact}: every incident',
   'history.by_impact': 'Incidents by impact',
-  'count.incidents': { one: '{count} incident', other: '{count} incidents' },
   'uptime.incident_count': { one: '{count} incident', other: '{count} incidents' },
 } as const;

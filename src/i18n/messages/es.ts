@@ -204,6 +204,5 @@ export const es: Catalogue = {
   'impact_history.title': '{impact}, página {page} · Historial de incidencias · {name}',
   'impact_history.heading': '{impact}: todas las incidencias',
   'history.by_impact': 'Incidencias por impacto',
-  'count.incidents': { zero: 'Ninguna incidencia', one: '{count} incidencia', other: '{count} incidencias' },
   'uptime.incident_count': { one: '{count} incidencia', other: '{count} incidencias' },
 };

@@ -204,6 +204,5 @@ export const fr: Catalogue = {
   'impact_history.title': '{impact}, page {page} · Historique des incidents · {name}',
   'impact_history.heading': '{impact} : tous les incidents',
   'history.by_impact': 'Incidents par impact',
-  'count.incidents': { zero: 'Aucun incident', one: '{count} incident', other: '{count} incidents' },
   'uptime.incident_count': { one: '{count} incident', other: '{count} incidents' },
 };

@@ -204,6 +204,5 @@ export const nl: Catalogue = {
   'impact_history.title': '{impact}, pagina {page} · Storingsgeschiedenis · {name}',
   'impact_history.heading': '{impact}: alle storingen',
   'history.by_impact': 'Storingen per impact',
-  'count.incidents': { zero: 'Geen incidenten', one: '{count} incident', other: '{count} incidenten' },
   'uptime.incident_count': { one: '{count} storing', other: '{count} storingen' },
 };
