@@ -1,9 +1,10 @@
-import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Io } from '../../src/shared/io.ts';
 import { loadRepository } from '../../src/core/load-repository.ts';
 import { readRepository } from '../../src/core/read-repository.ts';
+import { writeFiles } from '../support/repository.ts';
 
 /** The checkout the tests run from: its components.yaml, templates and scripts are the real ones. */
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
@@ -20,10 +21,7 @@ export async function makeRepo(options: { examples?: boolean } = {}): Promise<st
 
 export const removeRepo = (root: string) => rm(root, { recursive: true, force: true });
 
-export async function writeRepoFile(root: string, path: string, text: string): Promise<void> {
-  await mkdir(dirname(join(root, path)), { recursive: true });
-  await writeFile(join(root, path), text);
-}
+export const writeRepoFile = (root: string, path: string, text: string) => writeFiles(root, { [path]: text });
 
 export const readRepoFile = (root: string, path: string) => readFile(join(root, path), 'utf8');
 

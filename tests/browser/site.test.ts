@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, PROJECT_ROOT } from '../site/build-site.ts';
+import { buildSite } from '../support/built-sites.ts';
+import { PROJECT_ROOT } from '../candor-bin.ts';
 import { launchChromium } from './chromium.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { CATALOGUES, MESSAGE_KEYS, type BuiltInLanguage } from '../../src/i18n/catalogue.ts';
 import type { Message } from '../../src/i18n/message.ts';
-import { PROJECT_ROOT, writeRepository } from '../site/build-site.ts';
+import { PROJECT_ROOT } from '../candor-bin.ts';
+import { writeRepository } from '../support/repository.ts';
 
 /**
  * The example repository in `language`, with every word an author wrote replaced by neutral Latin,

@@ -3,7 +3,7 @@ import { forAudience } from '../../src/core/audience.ts';
 import { loadRepository } from '../../src/core/load-repository.ts';
 import { readRepository } from '../../src/core/read-repository.ts';
 import { buildSiteIndex, type SiteIndex } from '../../src/site/site-index.ts';
-import { PROJECT_ROOT } from './build-site.ts';
+import { PROJECT_ROOT } from '../candor-bin.ts';
 
 const now = new Date('2026-11-23T12:00:00Z');
 

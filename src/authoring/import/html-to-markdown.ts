@@ -70,7 +70,7 @@ export function htmlToMarkdown(body: string): ConvertedBody {
     .replace(/<\/?(strong|b)\b[^<>]*>/gi, '**')
     .replace(/<\/?(em|i)\b[^<>]*>/gi, '*')
     .replace(/<\/?code\b[^<>]*>/gi, '`')
-    .replace(/<h[1-6]\b[^<>]*>((?:[^<]|<(?!\/?h[1-6]\b))*)<\/h[1-6]\s*>/gi, '\n\n**$1**\n\n')
+    .replace(/<h[1-6]\b[^<>]*>([^<]*)<\/h[1-6]\s*>/gi, '\n\n**$1**\n\n')
     .replace(/<li\b[^<>]*>/gi, '\n- ')
     .replace(/<\/li\s*>/gi, '')
     .replace(/<\/?(ul|ol)\b[^<>]*>/gi, '\n\n');
