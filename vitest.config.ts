@@ -1,9 +1,36 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests that build a site with Astro or open Chromium: the slow tier. Everything else is the unit
+ * tier (`npm run test:unit`). A test file that builds or opens a browser must be listed here:
+ * `buildSite` and `launchChromium` refuse to run in the unit tier.
+ */
+const BUILD_TIER = [
+  'tests/adoption.test.ts',
+  'tests/audience/canary.test.ts',
+  'tests/browser/**/*.test.ts',
+  'tests/feeds/built-site.test.ts',
+  'tests/i18n/every-language.test.ts',
+  'tests/i18n/spanish-incident.test.ts',
+  'tests/notify/deployed-build.test.ts',
+  'tests/site/component-page-limit.test.ts',
+  'tests/site/site.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/**/*.test.ts'], exclude: BUILD_TIER, provide: { tier: 'unit' } },
+      },
+      {
+        extends: true,
+        // One build per repository content and options for the whole run, shared by every file of this tier.
+        test: { name: 'build', include: BUILD_TIER, globalSetup: ['tests/support/global-setup.ts'], provide: { tier: 'build' } },
+      },
+    ],
   },
 });

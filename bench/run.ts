@@ -23,8 +23,12 @@ export interface BenchOptions {
 
 export interface SizeResult {
   incidents: number;
-  validateMs: { median: number; min: number; max: number };
-  buildMs: { median: number; min: number; max: number };
+  validateMs: Spread;
+  buildMs: Spread;
+  buildCpuMs: Spread;
+  /** `candor check` as a whole process, Node's start included (node direct, no npm). */
+  checkMs: Spread;
+  checkCpuMs: Spread;
   peakRssMiB: number;
   files: number;
   outputBytes: number;
@@ -32,6 +36,9 @@ export interface SizeResult {
   homeGzipBytes: number;
   largestPage: { path: string; bytes: number };
 }
+
+type Spread = { median: number; min: number; max: number };
+interface ProcessRun { ms: number; cpuMs: number; rssKiB: number }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const spread = (xs: number[]) => ({ median: round(median(xs)), min: round(Math.min(...xs)), max: round(Math.max(...xs)) });
@@ -57,18 +64,24 @@ async function measureValidation(dir: string, runs: number): Promise<number[]> {
   return times;
 }
 
-async function measureBuild(dir: string, out: string): Promise<{ ms: number; rssKiB: number }> {
-  const rssFile = join(dir, 'peak-rss.txt');
-  // Each run starts from no output, so every run measures the same work.
-  await rm(out, { recursive: true, force: true });
+/** Runs `candor <args>` in `dir` as its own process: wall time, CPU time and peak memory. */
+async function measureCommand(dir: string, args: string[]): Promise<ProcessRun> {
+  const usageFile = join(dir, 'bench-usage.json');
   const start = performance.now();
-  await run(process.execPath, ['--import', join(ROOT, 'bench/peak-memory.ts'), join(ROOT, 'bin/candor.js'), 'build', '--out', out], {
+  await run(process.execPath, ['--import', join(ROOT, 'bench/peak-memory.ts'), join(ROOT, 'bin/candor.js'), ...args], {
     cwd: dir,
-    env: { ...process.env, CANDOR_NOW: NOW, CANDOR_BENCH_RSS_FILE: rssFile },
+    env: { ...process.env, CANDOR_NOW: NOW, CANDOR_BENCH_RSS_FILE: usageFile },
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = performance.now() - start;
-  return { ms, rssKiB: Number(await readFile(rssFile, 'utf8')) };
+  const { rssKiB, cpuMs } = JSON.parse(await readFile(usageFile, 'utf8')) as { rssKiB: number; cpuMs: number };
+  return { ms, cpuMs, rssKiB };
+}
+
+async function measureBuild(dir: string, out: string): Promise<ProcessRun> {
+  // Each run starts from no output, so every run measures the same work.
+  await rm(out, { recursive: true, force: true });
+  return measureCommand(dir, ['build', '--out', out]);
 }
 
 async function measureOutput(out: string) {
@@ -97,8 +110,10 @@ export async function runBenchmarks(options: BenchOptions, progress: (line: stri
     try {
       await writeRepository(dir, incidents, options.seed);
       const validate = await measureValidation(dir, options.validateRuns);
-      const builds: { ms: number; rssKiB: number }[] = [];
+      const builds: ProcessRun[] = [];
+      const checks: ProcessRun[] = [];
       for (let i = 0; i < options.buildRuns; i++) {
+        checks.push(await measureCommand(dir, ['check']));
         builds.push(await measureBuild(dir, join(dir, 'dist')));
         progress(`  ${incidents} incidents: build ${i + 1}/${options.buildRuns} in ${(builds.at(-1)!.ms / 1000).toFixed(1)} s`);
       }
@@ -106,6 +121,9 @@ export async function runBenchmarks(options: BenchOptions, progress: (line: stri
         incidents,
         validateMs: spread(validate),
         buildMs: spread(builds.map((b) => b.ms)),
+        buildCpuMs: spread(builds.map((b) => b.cpuMs)),
+        checkMs: spread(checks.map((c) => c.ms)),
+        checkCpuMs: spread(checks.map((c) => c.cpuMs)),
         peakRssMiB: round(Math.max(...builds.map((b) => b.rssKiB)) / 1024),
         ...(await measureOutput(join(dir, 'dist'))),
       });
@@ -116,14 +134,48 @@ export async function runBenchmarks(options: BenchOptions, progress: (line: stri
   return results;
 }
 
+/**
+ * The build's fixed cost (the smallest size measured, an empty repository by default) and its
+ * cost per incident: the least-squares slope of the median build times over the sizes measured.
+ */
+export function buildCostModel(results: SizeResult[]): { fixed: { incidents: number; ms: number; cpuMs: number }; perIncidentMs: number; perIncidentCpuMs: number } | undefined {
+  if (results.length < 2) return undefined;
+  const smallest = results.reduce((a, b) => (b.incidents < a.incidents ? b : a));
+  const slope = (y: (r: SizeResult) => number) => {
+    const mx = results.reduce((sum, r) => sum + r.incidents, 0) / results.length;
+    const my = results.reduce((sum, r) => sum + y(r), 0) / results.length;
+    const num = results.reduce((sum, r) => sum + (r.incidents - mx) * (y(r) - my), 0);
+    const den = results.reduce((sum, r) => sum + (r.incidents - mx) ** 2, 0);
+    return den === 0 ? 0 : num / den;
+  };
+  return {
+    fixed: { incidents: smallest.incidents, ms: smallest.buildMs.median, cpuMs: smallest.buildCpuMs.median },
+    perIncidentMs: Math.round(slope((r) => r.buildMs.median) * 100) / 100,
+    perIncidentCpuMs: Math.round(slope((r) => r.buildCpuMs.median) * 100) / 100,
+  };
+}
+
+export function formatCostModel(results: SizeResult[]): string {
+  const model = buildCostModel(results);
+  if (!model) return 'Fixed cost and slope need at least two sizes (e.g. --sizes 0,100,1000).';
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  return [
+    `fixed cost (build of ${model.fixed.incidents} incidents): ${seconds(model.fixed.ms)} wall, ${seconds(model.fixed.cpuMs)} CPU`,
+    `per incident (least-squares slope of the medians): ${model.perIncidentMs} ms wall, ${model.perIncidentCpuMs} ms CPU`,
+  ].join('\n');
+}
+
 export function formatTable(results: SizeResult[]): string {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const rows = [
-    ['incidents', 'validate (median)', 'build (median)', 'peak RSS', 'files', 'output', 'home', 'home gzip', 'largest page'],
+    ['incidents', 'validate (median)', 'check (wall / CPU)', 'build (median)', 'build CPU', 'peak RSS', 'files', 'output', 'home', 'home gzip', 'largest page'],
     ...results.map((r) => [
       r.incidents.toLocaleString('en'),
       `${r.validateMs.median} ms`,
+      `${seconds(r.checkMs.median)} / ${seconds(r.checkCpuMs.median)}`,
       `${(r.buildMs.median / 1000).toFixed(1)} s`,
+      `${(r.buildCpuMs.median / 1000).toFixed(1)} s`,
       `${r.peakRssMiB} MiB`,
       String(r.files),
       `${(r.outputBytes / 1024 / 1024).toFixed(1)} MB`,

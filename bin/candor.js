@@ -2,7 +2,12 @@
 // The `candor` command. Candor ships its TypeScript as written and runs it with Node's type
 // stripping, which Node refuses for files under node_modules, where an installed Candor lives:
 // there this launcher strips the types of Candor's own files itself (same result, no build step).
-import { registerHooks, stripTypeScriptTypes } from 'node:module';
+import { enableCompileCache, registerHooks, stripTypeScriptTypes } from 'node:module';
+
+// Node keeps the compiled code of every module (Candor's stripped TypeScript included) in a cache
+// in the system's temporary folder: after the first run, a command starts in about half the time.
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off; NODE_COMPILE_CACHE=<folder> puts it elsewhere.
+enableCompileCache();
 
 const PACKAGE = new URL('../', import.meta.url).href;
 

@@ -1,10 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { formatTable, runBenchmarks } from '../bench/run.ts';
+import { formatCostModel, formatTable, runBenchmarks } from '../bench/run.ts';
 
-// `npm run bench [-- --sizes 100,1000,10000 --runs 3 --seed 42]`: prints a table and writes bench/results/<time>.json.
+// `npm run bench [-- --sizes 0,100,1000,10000 --runs 3 --seed 42]`: prints a table and writes bench/results/<time>.json.
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '100,1000,10000' }, runs: { type: 'string', default: '3' }, seed: { type: 'string', default: '42' } },
+  options: { sizes: { type: 'string', default: '0,100,1000,10000' }, runs: { type: 'string', default: '3' }, seed: { type: 'string', default: '42' } },
 });
 const sizes = values.sizes.split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 0) || !(Number(values.runs) > 0)) {
@@ -15,6 +15,7 @@ const options = { sizes, buildRuns: Number(values.runs), validateRuns: 7, seed: 
 const results = await runBenchmarks(options, (line) => console.error(line));
 const table = formatTable(results);
 console.log(table);
+console.log(formatCostModel(results));
 await mkdir('bench/results', { recursive: true });
 const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
 await writeFile(file, `${JSON.stringify({ options, node: process.version, results }, null, 2)}\n`);

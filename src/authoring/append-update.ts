@@ -9,6 +9,7 @@ import { fillTemplate, readTemplate, statusTemplateName } from './templates.ts';
 import type { FileChange } from './validate-changes.ts';
 import { componentWords, shortTime } from './wording.ts';
 import { readRepositoryText } from './read-text.ts';
+import { isEnded } from '../core/status.ts';
 
 export interface UpdateRequest {
   /** The new update's status; absent when the command only edits the frontmatter or the summary. */
@@ -41,7 +42,6 @@ export function checkStatusForKind(incident: Incident, status: UpdateStatus): vo
   }
 }
 
-const ENDING: ReadonlySet<UpdateStatus> = new Set(['resolved', 'completed']);
 
 /**
  * The incident's file with one more update: after the last one and before any postmortem, with
@@ -53,7 +53,7 @@ export async function appendUpdate(root: string, model: StatusModel, incident: I
   const edits = request.edits ?? {};
   const workaround = edits.workaround === undefined ? incident.workaround : edits.workaround ?? undefined;
   const section = request.status ? await draftSection(root, model, incident, { ...request, status: request.status }, workaround) : undefined;
-  const ending = request.status !== undefined && ENDING.has(request.status);
+  const ending = request.status !== undefined && isEnded(request.status);
   const stale = incident.nextUpdate !== undefined && incident.nextUpdate <= request.at;
   const text = keepTextStyle(original, (lf) => {
     // In this order the line numbers the loader gave stay true: the section goes in after the

@@ -5,7 +5,7 @@ import { suggest } from '../core/diagnostics.ts';
 import { ongoingWording } from '../core/draft-text.ts';
 import type { Incident } from '../core/model.ts';
 import { readUpdateStatus, STATUS_LABELS, type UpdateStatus } from '../core/schema/update-status.ts';
-import { endedAt, lifecycleAt } from '../core/status.ts';
+import { endedAt, isEnded, lifecycleAt } from '../core/status.ts';
 import { describeTime } from '../core/timestamp.ts';
 import { allowedStatuses, appendUpdate, type IncidentEdits, type UpdateRequest } from './append-update.ts';
 import { readComponentList } from './component-changes.ts';
@@ -66,7 +66,7 @@ export async function postUpdate(args: PostUpdateArguments, io: Io, ask?: Prompt
   }
   const at = args.at ? readTimeOption('--at', args.at, now, { delay: false }) : updateTime(now, incident.updates.at(-1)?.at);
   const edits = readEdits(args, at);
-  if (status && (status === 'resolved' || status === 'completed') && edits.summary === undefined && ask) {
+  if (status && isEnded(status) && edits.summary === undefined && ask) {
     const ongoing = ongoingWording(incident.summary);
     if (ongoing) {
       ask.say(`The summary still says "${ongoing}":\n  ${incident.summary.replace(/\n/g, '\n  ')}`);

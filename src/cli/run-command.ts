@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { CandorError } from '../core/errors.ts';
-import { httpStatus } from '../github/octokit.ts';
+import { httpStatus } from '../github/http-status.ts';
 import type { Io } from '../shared/io.ts';
 
 export type Command = (argv: string[], io: Io) => Promise<number>;

@@ -5,7 +5,7 @@ import { checkMarkdownBounds } from './input-bounds.ts';
 import { checkInternalBlocks } from './internal-blocks.ts';
 import { headingWords, type HeadingWords } from './heading-words.ts';
 import { parseIncidentBody, type ParsedUpdate } from './incident-body.ts';
-import type { ComponentStatus, Incident, LifecycleStatus, Update } from './model.ts';
+import type { ComponentStatus, Incident, Update } from './model.ts';
 import { idSchema } from './schema/common.ts';
 import { incidentFrontmatterSchema, type IncidentFrontmatter } from './schema/incident-frontmatter.ts';
 import { schemaDiagnostics } from './schema-diagnostics.ts';
@@ -15,6 +15,7 @@ import { parseYamlSource, type YamlSource } from './yaml-source.ts';
 import { slugify } from './slug.ts';
 import { describeTime } from './timestamp.ts';
 import { ongoingWording, placeholderDiagnostics } from './draft-text.ts';
+import { isEnded } from './status.ts';
 
 /** A component id written in an incident file, kept with its position for the cross-file check. */
 export interface ComponentReference {
@@ -29,8 +30,6 @@ export interface LoadedIncident {
   references: ComponentReference[];
   diagnostics: Diagnostic[];
 }
-
-const ENDED: ReadonlySet<LifecycleStatus> = new Set(['resolved', 'completed']);
 
 /**
  * Reads one incident or maintenance file into the model, with every problem found in it. `words`:
@@ -108,7 +107,7 @@ export function loadIncident(file: SourceFile, words: HeadingWords = headingWord
       `\`started\` (${describeTime(front.started)}) is later than the first update (${describeTime(updates[0].at)}).`,
       '`started` is when users were first affected, at or before the first update: correct it, or remove it to use the first update\'s time.'));
   }
-  if (!isMaintenance && !broken.has('components') && updates.length > 0 && !ENDED.has(updates.at(-1)!.status) && Object.keys(declared).length === 0) {
+  if (!isMaintenance && !broken.has('components') && updates.length > 0 && !isEnded(updates.at(-1)!.status) && Object.keys(declared).length === 0) {
     diagnostics.push(warning(path, fm('components'), 'no-components',
       'This open incident names no affected component, so the page shows everything as operational.',
       'List the affected components under `components:` with their status, e.g. `api: partial_outage`.'));
@@ -122,7 +121,7 @@ export function loadIncident(file: SourceFile, words: HeadingWords = headingWord
   }
 
   diagnostics.push(...placeholderDiagnostics(path, decoded.text, { ...(body.body.postmortem ? { postmortemLine: body.body.postmortem.position.line } : {}), isPublic: front.visibility === 'public' }));
-  const ongoing = updates.length > 0 && ENDED.has(updates.at(-1)!.status) ? ongoingWording(body.body.summary) : undefined;
+  const ongoing = updates.length > 0 && isEnded(updates.at(-1)!.status) ? ongoingWording(body.body.summary) : undefined;
   if (ongoing) {
     const line = split.bodyLineOffset + 1 + Math.max(0, split.body.split('\n').findIndex((l) => l.trim() !== ''));
     diagnostics.push(warning(path, { line, column: 1 }, 'summary-ongoing',
@@ -217,7 +216,7 @@ function buildUpdates(
         `Times may have seconds: head this one \`## ${describeTime(later, { seconds: true })} · ...\` (on the command line, \`--at "${describeTime(later, { seconds: true })}"\`), or merge the two.`));
       continue;
     }
-    if (previous && ENDED.has(previous.status)) {
+    if (previous && isEnded(previous.status)) {
       diagnostics.push(error(path, update.position, 'update-after-resolved', `An update follows "${STATUS_LABELS[previous.status]}".`,
         'Put later findings in `## Postmortem`; if the problem is back, open a new incident file.'));
       continue;
@@ -229,7 +228,7 @@ function buildUpdates(
     }
     const status = update.status === 'update' ? previous!.status : update.status;
     for (const change of update.componentChanges) components[change.id] = change.status;
-    if (ENDED.has(status)) components = Object.fromEntries(Object.keys(components).map((id) => [id, 'operational' as const]));
+    if (isEnded(status)) components = Object.fromEntries(Object.keys(components).map((id) => [id, 'operational' as const]));
     const entry: Update = {
       id: `${incidentId}@${update.at.toISOString()}`,
       at: update.at,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown, renderMarkdown } from './markdown.ts';
+import { renderMarkdown } from './markdown.ts';
+import { parseMarkdown } from './markdown-syntax.ts';
 
 describe('renderMarkdown', () => {
   it('renders ordinary Markdown', () => {

@@ -2,10 +2,6 @@ import type { Element, ElementContent, Properties, Root, RootContent } from 'has
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import type { Token } from 'markdown-it';
-import type { Root as MdastRoot } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { inlineText, markdownTokens } from './markdown-tokens.ts';
 
 /**
@@ -20,13 +16,6 @@ export const SANITIZE_SCHEMA: Schema = {
   clobber: [],
   attributes: { ...defaultSchema.attributes, '*': (defaultSchema.attributes?.['*'] ?? []).filter((a) => a !== 'id') },
 };
-
-const toMdast = unified().use(remarkParse).use(remarkGfm);
-
-/** Markdown as a syntax tree, for renderers of other dialects (Slack mrkdwn, Discord, plain text). */
-export function parseMarkdown(markdown: string): MdastRoot {
-  return toMdast.runSync(toMdast.parse(markdown)) as MdastRoot;
-}
 
 /** A build renders the same texts for pages, feeds and the API: each is rendered once. */
 const rendered = new Map<string, string>();

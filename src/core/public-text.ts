@@ -1,6 +1,6 @@
 import type { Nodes } from 'mdast';
 import { stripInternalBlocks } from './internal-blocks.ts';
-import { parseMarkdown } from './markdown.ts';
+import { parseMarkdown } from './markdown-syntax.ts';
 
 /**
  * Markdown as the public may read it: without internal blocks, and without HTML comments, which

@@ -8,6 +8,7 @@ import {
   endedAt,
   lifecycleAt,
   pageStatus,
+  promisedNextUpdate,
   publishedUpdates,
   startedAt,
   statusSegments,
@@ -175,5 +176,27 @@ describe('status segments', () => {
       { component: 'api', status: 'major_outage', from: at('09:45'), to: at('10:30') },
       { component: 'api', status: 'degraded_performance', from: at('10:30'), to: at('11:00') },
     ]);
+  });
+});
+
+describe('the promised next update, shown on the page and in the notices alike', () => {
+  const withNext = (next: string, updates: string) =>
+    incident('minor', { api: 'degraded_performance' }, updates).replace('title: Something', `title: Something\nnext_update: 2026-11-23 ${next} UTC`);
+  const promise = (next: string, updates: string, now = at('12:00')) => {
+    const i = byId(model({ x: withNext(next, updates) }, now), 'x');
+    return promisedNextUpdate(i, lifecycleAt(i, now), publishedUpdates(i, now).at(-1));
+  };
+
+  it('stands while the incident is open and the time is after its latest update', () => {
+    expect(promise('12:30', OPEN)).toEqual(at('12:30'));
+  });
+
+  it('is stale once an update is published at or after it', () => {
+    expect(promise('09:30', OPEN)).toBeUndefined();
+    expect(promise('10:00', OPEN)).toBeUndefined();
+  });
+
+  it('is gone once the incident is resolved, even if its time is still ahead', () => {
+    expect(promise('12:30', RESOLVED)).toBeUndefined();
   });
 });

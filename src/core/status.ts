@@ -1,4 +1,5 @@
 import type { ComponentStatus, Impact, Incident, LifecycleStatus, StatusModel, Update } from './model.ts';
+import type { UpdateStatus } from './schema/update-status.ts';
 
 /** Worse statuses rank higher; the page shows the worst status any open incident gives a component. */
 export const COMPONENT_STATUS_RANK: Record<ComponentStatus, number> = {
@@ -41,14 +42,27 @@ export function lifecycleAt(incident: Incident, now: Date): LifecycleStatus {
   return 'completed';
 }
 
+/** Resolved and Completed end an incident or a maintenance: every affected component is operational again. */
+export function isEnded(status: LifecycleStatus | UpdateStatus): status is 'resolved' | 'completed' {
+  return status === 'resolved' || status === 'completed';
+}
+
 export function isOpen(status: LifecycleStatus): boolean {
-  return status !== 'resolved' && status !== 'completed' && status !== 'scheduled';
+  return !isEnded(status) && status !== 'scheduled';
+}
+
+/**
+ * The next update an incident promises (`next_update`), while the promise stands: the incident is
+ * open and the time is later than its latest published update. The page and the notices both show it.
+ */
+export function promisedNextUpdate(incident: Incident, status: LifecycleStatus, latest: Update | undefined): Date | undefined {
+  return isOpen(status) && incident.nextUpdate && latest && incident.nextUpdate > latest.at ? incident.nextUpdate : undefined;
 }
 
 /** When it ended: the Resolved/Completed update, or for a maintenance that followed the clock, its window end. */
 export function endedAt(incident: Incident, now: Date): Date | undefined {
   const status = lifecycleAt(incident, now);
-  if (status !== 'resolved' && status !== 'completed') return undefined;
+  if (!isEnded(status)) return undefined;
   const closing = publishedUpdates(incident, now).findLast((u) => u.status === status);
   return closing?.at ?? incident.scheduledUntil;
 }

@@ -1,6 +1,6 @@
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { parseMarkdown } from '../core/markdown.ts';
+import { parseMarkdown } from '../core/markdown-syntax.ts';
 
 /**
  * Markdown as plain text, one paragraph per block, for formats that do not render HTML (calendar

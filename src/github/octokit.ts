@@ -1,5 +1,8 @@
 import { Octokit } from '@octokit/rest';
 import { UsageError } from '../core/errors.ts';
+import { httpStatus } from './http-status.ts';
+
+export { httpStatus };
 
 export type { Octokit };
 
@@ -89,8 +92,3 @@ function retryDelay(cause: unknown): number | undefined {
   return undefined;
 }
 
-/** The HTTP status of a failed Octokit request, if it got that far. */
-export function httpStatus(cause: unknown): number | undefined {
-  const status = (cause as { status?: unknown }).status;
-  return typeof status === 'number' ? status : undefined;
-}

@@ -12,6 +12,8 @@ export interface DeliveryPolicy {
   maxBackoffMs: number;
   /** A number in [0, 1); Math.random unless a test pins it. */
   random?: () => number;
+  /** The wait between tries, ended early by `signal`; a real timer unless a test records the waits instead. */
+  backoff?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export function deliveryPolicy(settings: DeliverySettings): DeliveryPolicy {
@@ -68,6 +70,7 @@ export async function deliver(request: DeliveryRequest, policy: DeliveryPolicy):
   // Ends every request and timer still open when the outcome is known, so nothing outlives the call.
   const done = new AbortController();
   const wait = (ms: number) => sleep(ms, undefined, { signal: done.signal }).catch(() => undefined);
+  const backoff = policy.backoff ? (ms: number) => policy.backoff!(ms, done.signal).catch(() => undefined) : wait;
   let acceptLate!: (status: number) => void;
   const acceptedLate = new Promise<number>((resolve) => (acceptLate = resolve));
   const late = (status: number): DeliveryOutcome => ({ ok: true, status, attempts });
@@ -129,7 +132,7 @@ export async function deliver(request: DeliveryRequest, policy: DeliveryPolicy):
         return { ok: false, reason: 'gave-up', message: `${last}, asked to retry after ${Math.ceil(retryAfterMs / 1000)} s (more than max_backoff_seconds); left for the next run`, attempts };
       }
       attempt.waitMs = Math.max(retryAfterMs ?? 0, backoffWait(policy, n), 'timedOut' in first ? policy.timeoutMs : 0);
-      const status = await Promise.race([acceptedLate, wait(attempt.waitMs)]);
+      const status = await Promise.race([acceptedLate, backoff(attempt.waitMs)]);
       if (status !== undefined) return late(status);
     }
   } finally {

@@ -1,6 +1,6 @@
 import type { Catalogue } from '../i18n/catalogue.ts';
 import type { ComponentStatus, Incident, LifecycleStatus, StatusModel, Update } from '../core/model.ts';
-import { lifecycleAt, publishedUpdates } from '../core/status.ts';
+import { lifecycleAt, promisedNextUpdate, publishedUpdates } from '../core/status.ts';
 import { incidentLink } from '../feeds/links.ts';
 import type { EventKind } from './config-schema.ts';
 
@@ -56,7 +56,7 @@ export function noticeEvents(view: StatusModel, now: Date): NoticeEvent[] {
     const make = (id: string, kind: EventKind, at: Date, body: string, update?: Update): NoticeEvent => {
       const status = update?.status ?? lifecycleAt(incident, at);
       const latest = update !== undefined && update === updates.at(-1);
-      const next = latest && incident.nextUpdate && incident.nextUpdate > update.at ? incident.nextUpdate : undefined;
+      const next = latest ? promisedNextUpdate(incident, status, update) : undefined;
       return {
         id, kind, at, incident, status, body,
         ...(update ? { update } : {}),

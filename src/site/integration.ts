@@ -39,6 +39,8 @@ function siteAndBase(url: string): { site: string; base: string } {
  * injects the routes, and hands the model to the pages through `virtual:candor/site-data`. A team
  * may add its own integrations and pages (src/pages/) next to it.
  */
+const PAGE_CONCURRENCY = 4;
+
 export default function candor(): AstroIntegration {
   return {
     name: 'candor-status',
@@ -50,7 +52,8 @@ export default function candor(): AstroIntegration {
           ...siteAndBase(data.model.page.url),
           output: 'static',
           trailingSlash: 'always',
-          build: { format: 'directory', inlineStylesheets: 'always' },
+          // Pages render and write a few at a time (Astro's default is one): ×0.6-0.9 at 1,000 incidents, see BENCHMARKS.md.
+          build: { format: 'directory', inlineStylesheets: 'always', concurrency: PAGE_CONCURRENCY },
           devToolbar: { enabled: false },
           compressHTML: true,
           vite: { plugins: [{

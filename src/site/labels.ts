@@ -1,5 +1,5 @@
 import type { ComponentStatus, Impact, LifecycleStatus } from '../core/model.ts';
-import type { Indicator } from '../core/status.ts';
+import { isEnded, type Indicator } from '../core/status.ts';
 
 /**
  * How a status looks: every tone has its own colour and its own icon shape, and is always shown
@@ -21,7 +21,7 @@ export const IMPACT_TONES: Record<Impact, Tone> = { none: 'nd', minor: 'deg', ma
 
 /** The tone of an incident's current status: ended is calm, maintenance is blue, open takes the impact's. */
 export function lifecycleTone(status: LifecycleStatus, impact: Impact): Tone {
-  if (status === 'resolved' || status === 'completed') return 'ok';
+  if (isEnded(status)) return 'ok';
   if (status === 'scheduled' || status === 'in_progress' || status === 'verifying') return 'mnt';
   return IMPACT_TONES[impact] === 'nd' ? 'deg' : IMPACT_TONES[impact];
 }

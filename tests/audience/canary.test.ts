@@ -1,11 +1,9 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBuildCommand } from '../candor-bin.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../support/built-sites.ts';
 
 const fixture = join(import.meta.dirname, '../fixtures/audience-repo');
-const env = { CANDOR_NOW: '2026-11-23T12:00:00Z' };
 
 /** Every `CANARY-...` marker written in the fixture: each stands in one internal place. */
 async function markersInFixture(): Promise<string[]> {
@@ -30,24 +28,15 @@ async function outputFiles(dir: string): Promise<Map<string, string>> {
 }
 
 describe('one repository, two audiences', () => {
-  let work: string;
   let markers: string[];
   let publicSite: Map<string, string>;
   let internalSite: Map<string, string>;
 
   beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), 'candor-canary-'));
     markers = await markersInFixture();
-    await Promise.all([
-      runBuildCommand(fixture, ['--out', join(work, 'public')], env),
-      runBuildCommand(fixture, ['--audience', 'internal', '--out', join(work, 'internal')], env),
-    ]);
-    publicSite = await outputFiles(join(work, 'public'));
-    internalSite = await outputFiles(join(work, 'internal'));
-  });
-
-  afterAll(async () => {
-    await rm(work, { recursive: true, force: true });
+    const [publicOut, internalOut] = await Promise.all([buildSite(fixture), buildSite(fixture, { audience: 'internal' })]);
+    publicSite = await outputFiles(publicOut);
+    internalSite = await outputFiles(internalOut);
   });
 
   it('has markers in every kind of internal place', () => {

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateFormats } from '../../src/i18n/format.ts';
-import { buildSite, writeRepository } from '../site/build-site.ts';
+import { buildSite } from '../support/built-sites.ts';
+import { writeRepository } from '../support/repository.ts';
 import { launchChromium } from './chromium.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 

@@ -12,7 +12,10 @@ import {
   statuspageSummarySchema,
 } from '../../src/feeds/statuspage-schema.ts';
 import { FILES } from './fixture.ts';
-import { buildSite, NOW, ROOT, writeRepository } from './helpers.ts';
+import { buildSite } from '../support/built-sites.ts';
+import { EXAMPLE_PAGE } from '../candor-bin.ts';
+import { writeRepository } from '../support/repository.ts';
+import { NOW } from './helpers.ts';
 
 /** Every file this part of the build serves, as the pages link to them (relative to the base path). */
 const API_FILES: Record<string, z.ZodType> = {
@@ -39,9 +42,9 @@ let fixture: string;
 beforeAll(async () => {
   const fixtureRepo = await writeRepository(FILES);
   [example, exampleLater, fixture] = await Promise.all([
-    buildSite(ROOT),
-    buildSite(ROOT, new Date(NOW.getTime() + 5 * 60_000)),
-    buildSite(fixtureRepo),
+    buildSite(EXAMPLE_PAGE, { now: NOW.toISOString() }),
+    buildSite(EXAMPLE_PAGE, { now: new Date(NOW.getTime() + 5 * 60_000).toISOString() }),
+    buildSite(fixtureRepo, { now: NOW.toISOString() }),
   ]);
 });
 

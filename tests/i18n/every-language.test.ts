@@ -16,7 +16,7 @@ import { renderNotice } from '../../src/notify/render/render-notice.ts';
 import { renderText } from '../../src/notify/render/text.ts';
 import { launchChromium } from '../browser/chromium.ts';
 import { serveStatic } from '../browser/static-server.ts';
-import { buildSite, builtPages, EXAMPLE_NOW } from '../site/build-site.ts';
+import { buildSite, builtPages, EXAMPLE_NOW } from '../support/built-sites.ts';
 import { englishFragments, englishIn, neutralExample, readerText } from './languages-fixture.ts';
 
 const LANGUAGES: [BuiltInLanguage, string][] = [['es', 'Europe/Madrid'], ['nl', 'Europe/Amsterdam'], ['de', 'Europe/Berlin'], ['fr', 'Europe/Paris']];
@@ -34,7 +34,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  for (const { content, out } of built.values()) await Promise.all([rm(content, { recursive: true }), rm(out, { recursive: true })]);
+  for (const { content } of built.values()) await rm(content, { recursive: true });
 });
 
 async function modelOf(language: string) {
@@ -86,12 +86,12 @@ describe.each(LANGUAGES)('the example in %s', (language, timezone) => {
     expect(englishIn(readerText(badge), english)).toEqual([]);
   });
 
-  it('writes every notice of every chat and webhook channel in the language', async () => {
+  it('writes every notice of every chat, email and webhook channel in the language', async () => {
     const model = await modelOf(language);
     const events = noticeEvents(model, NOW);
     expect(new Set(events.map((e) => e.kind)).size).toBeGreaterThan(4);
     for (const event of events) {
-      for (const channel of [{ type: 'slack' }, { type: 'discord' }, { type: 'teams' }, { type: 'webhook' }] as const) {
+      for (const channel of [{ type: 'slack' }, { type: 'discord' }, { type: 'teams' }, { type: 'webhook' }, { type: 'email', id: 'mail', from: 'Acme <status@acme.dev>' }] as const) {
         const rendered = renderNotice(event, channel, model) as { data?: { page?: { status?: unknown } } };
         // The page status in a webhook is Statuspage's vocabulary ("Minor Service Outage"), English by design.
         delete rendered.data?.page?.status;

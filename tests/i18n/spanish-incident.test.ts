@@ -9,7 +9,8 @@ import { readRepository } from '../../src/core/read-repository.ts';
 import { noticeEvents } from '../../src/notify/events.ts';
 import { renderNotice } from '../../src/notify/render/render-notice.ts';
 import { renderText } from '../../src/notify/render/text.ts';
-import { buildSite, writeRepository } from '../site/build-site.ts';
+import { buildSite } from '../support/built-sites.ts';
+import { writeRepository } from '../support/repository.ts';
 import { readerText } from './languages-fixture.ts';
 
 const run = promisify(execFile);
@@ -61,7 +62,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await Promise.all([rm(content, { recursive: true }), rm(out, { recursive: true })]);
+  await rm(content, { recursive: true });
 });
 
 describe('an incident written entirely in Spanish', () => {

@@ -1,10 +1,10 @@
 import { CANDOR_BIN } from '../candor-bin.ts';
 import { execFile } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../browser/static-server.ts';
-import { buildSite } from '../site/build-site.ts';
+import { buildSite } from '../support/built-sites.ts';
 import { COMPONENTS, tempRepo } from './fixture.ts';
 import { Receiver } from './receiver.ts';
 
@@ -41,7 +41,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await receiver.stop();
   await repo.remove();
-  for (const dir of [early, late]) if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 function notify(now: string, args: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {

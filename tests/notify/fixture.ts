@@ -1,6 +1,5 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { buildableRepoDir } from '../candor-bin.ts';
-import { dirname, join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { writeFiles, writeRepository } from '../support/repository.ts';
 import { validateRepository } from '../../src/cli/validate.ts';
 import type { StatusModel } from '../../src/core/model.ts';
 
@@ -91,12 +90,8 @@ export const STANDARD_FILES: Record<string, string> = {
 
 /** A repository in a fresh temporary directory. */
 export async function tempRepo(files: Record<string, string>): Promise<{ dir: string; write: (path: string, text: string) => Promise<void>; remove: () => Promise<void> }> {
-  const dir = await buildableRepoDir('notify-');
-  const write = async (path: string, text: string) => {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), text);
-  };
-  for (const [path, text] of Object.entries(files)) await write(path, text);
+  const dir = await writeRepository(files);
+  const write = (path: string, text: string) => writeFiles(dir, { [path]: text });
   return { dir, write, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 

@@ -2,7 +2,8 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRepository } from '../../bench/generate.ts';
-import { buildSite, writeRepository } from './build-site.ts';
+import { buildSite } from '../support/built-sites.ts';
+import { writeRepository } from '../support/repository.ts';
 
 describe('a component with a long history', () => {
   let content: string;
@@ -15,7 +16,7 @@ describe('a component with a long history', () => {
   });
 
   afterAll(async () => {
-    await Promise.all([rm(content, { recursive: true, force: true }), rm(out, { recursive: true, force: true })]);
+    await rm(content, { recursive: true, force: true });
   });
 
   it('lists its latest 50 incidents and links to its complete history, 50 a page, page 1 the oldest', async () => {

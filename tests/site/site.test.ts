@@ -3,7 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, builtPages, PROJECT_ROOT, writeRepository } from './build-site.ts';
+import { buildSite, builtPages } from '../support/built-sites.ts';
+import { EXAMPLE_PAGE, PROJECT_ROOT } from '../candor-bin.ts';
+import { writeRepository } from '../support/repository.ts';
 
 /** Internal links of a page (href and src attributes that are paths, not other sites). */
 function internalLinks(html: string): string[] {
@@ -14,7 +16,7 @@ describe('the example site', () => {
   let out: string;
   let pages: Map<string, string>;
   beforeAll(async () => {
-    out = await buildSite(PROJECT_ROOT);
+    out = await buildSite(EXAMPLE_PAGE);
     pages = await builtPages(out);
   });
 
@@ -40,7 +42,7 @@ describe('the example site', () => {
     expect(home).toContain('What you can do meanwhile');
     expect(home).toMatch(/Next update by <strong><time datetime="2026-11-23T16:00:00.000Z"[^>]*>23 Nov 2026, 16:00 UTC<\/time>/);
     expect(home).toContain('PostgreSQL minor version upgrade in eu-west');
-    expect(home).toContain('99.97 % uptime');
+    expect(home).toContain('99.97% uptime');
     // Resolved 4 days before: listed; the maintenance completed 8 days before: only in the history.
     expect(home).toContain('>Delayed webhook deliveries</a>');
     expect(home).not.toContain('>Network upgrade in us-east</a>');

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { INPUT_BOUNDS } from '../../src/core/input-bounds.ts';
 import { loadIncident } from '../../src/core/load-incident.ts';
 import { loadPageConfig } from '../../src/core/load-page-config.ts';
-import { parseMarkdown, renderMarkdown } from '../../src/core/markdown.ts';
+import { renderMarkdown } from '../../src/core/markdown.ts';
+import { parseMarkdown } from '../../src/core/markdown-syntax.ts';
 import { plainText } from '../../src/feeds/plain-text.ts';
 import { VALID_CONFIG } from './temp-repository.ts';
 

@@ -1,7 +1,7 @@
-import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { cp, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFiles, writeRepository } from '../support/repository.ts';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const VALID_CONFIG = join(FIXTURES, 'valid', 'components.yaml');
@@ -12,17 +12,11 @@ export function tempRepositories() {
   return {
     /** A repository holding exactly these files (paths relative to its root). */
     async create(files: Record<string, string | Uint8Array>): Promise<string> {
-      const root = await mkdtemp(join(tmpdir(), 'candor-test-'));
+      const root = await writeRepository(files);
       roots.push(root);
-      await this.write(root, files);
       return root;
     },
-    async write(root: string, files: Record<string, string | Uint8Array>): Promise<void> {
-      for (const [path, content] of Object.entries(files)) {
-        await mkdir(dirname(join(root, path)), { recursive: true });
-        await writeFile(join(root, path), content);
-      }
-    },
+    write: writeFiles,
     /**
      * A repository around one fixture under tests/fixtures/invalid/: a `.md` file becomes an
      * incident checked against the valid components.yaml, a `.yaml` file becomes components.yaml,

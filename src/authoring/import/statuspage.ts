@@ -7,6 +7,7 @@ import type { Section } from '../incident-text.ts';
 import type { ComponentRegistry } from './component-registry.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
 import type { ImportedIncident, ImportResult } from './imported.ts';
+import { isEnded } from '../../core/status.ts';
 
 /**
  * What the importer needs from a Statuspage export, and no more: exports differ between pages and
@@ -54,7 +55,6 @@ export const statuspageExportSchema = z.looseObject({
 type StatuspageExport = z.infer<typeof statuspageExportSchema>;
 type SourceIncident = z.infer<typeof incidentSchema>;
 
-const ENDING = new Set<UpdateStatus>(['resolved', 'completed']);
 
 /**
  * Statuspage incidents and maintenances (from incidents.json, scheduled-maintenances.json or
@@ -147,7 +147,7 @@ function convert(source: SourceIncident, kind: 'incident' | 'maintenance', regis
       status = sections.length === 0 ? allowed[0]! : 'update';
       note(`the status "${update.status}" of the update of ${at.toISOString()} has no ${kind} equivalent; it is written as ${STATUS_LABELS[status]}.`);
     }
-    if (sections.some((s) => ENDING.has(s.status))) {
+    if (sections.some((s) => isEnded(s.status))) {
       note(`the update of ${at.toISOString()} comes after the ${kind} ended; it was moved into the postmortem.`);
       postmortems.push(`${at.toISOString()}: ${markdown}`);
       return;
@@ -158,7 +158,7 @@ function convert(source: SourceIncident, kind: 'incident' | 'maintenance', regis
       previous.body = `${previous.body}\n\n${markdown}`.trim();
       return;
     }
-    sections.push({ at, status, body: markdown, ...(ENDING.has(status) || kind === 'maintenance' ? {} : { changes }) });
+    sections.push({ at, status, body: markdown, ...(isEnded(status) || kind === 'maintenance' ? {} : { changes }) });
   });
   if (source.postmortem_body) postmortems.unshift(htmlToMarkdown(source.postmortem_body).markdown);
   else if (source.status === 'postmortem') note('Statuspage published a postmortem for it, but the export does not contain its text; add it under `## Postmortem`.');

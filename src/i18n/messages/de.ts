@@ -23,9 +23,6 @@ export const de: Catalogue = {
   'impact.major': 'Erheblich',
   'impact.critical': 'Kritisch',
 
-  'count.incidents': { zero: 'Keine Störungen', one: '{count} Störung', other: '{count} Störungen' },
-
-
   'overall.operational': 'Alle Systeme funktionieren normal',
   'overall.major_system_outage': 'Schwerer Ausfall aller Systeme',
   'overall.partial_system_outage': 'Teilweiser Systemausfall',
@@ -204,4 +201,5 @@ export const de: Catalogue = {
   'impact_history.title': '{impact}, Seite {page} · Störungsverlauf · {name}',
   'impact_history.heading': '{impact}: alle Störungen',
   'history.by_impact': 'Störungen nach Auswirkung',
+  'uptime.incident_count': { one: '{count} Störung', other: '{count} Störungen' },
 };

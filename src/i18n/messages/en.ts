@@ -23,9 +23,6 @@ export const en = {
   'impact.major': 'Major',
   'impact.critical': 'Critical',
 
-  'count.incidents': { one: '{count} incident', other: '{count} incidents' },
-
-
   // The page's overall status, by the Statuspage description it derives from (the API keeps the English).
   'overall.operational': 'All systems operational',
   'overall.major_system_outage': 'Major system outage',
@@ -206,4 +203,5 @@ export const en = {
   'impact_history.title': '{impact}, page {page} · Incident history · {name}',
   'impact_history.heading': '{impact}: every incident',
   'history.by_impact': 'Incidents by impact',
+  'uptime.incident_count': { one: '{count} incident', other: '{count} incidents' },
 } as const;

@@ -23,9 +23,6 @@ export const es: Catalogue = {
   'impact.major': 'Grave',
   'impact.critical': 'Crítico',
 
-  'count.incidents': { zero: 'Ninguna incidencia', one: '{count} incidencia', other: '{count} incidencias' },
-
-
   'overall.operational': 'Todos los sistemas funcionan con normalidad',
   'overall.major_system_outage': 'Interrupción grave de todos los sistemas',
   'overall.partial_system_outage': 'Interrupción parcial del sistema',
@@ -204,4 +201,5 @@ export const es: Catalogue = {
   'impact_history.title': '{impact}, página {page} · Historial de incidencias · {name}',
   'impact_history.heading': '{impact}: todas las incidencias',
   'history.by_impact': 'Incidencias por impacto',
+  'uptime.incident_count': { one: '{count} incidencia', other: '{count} incidencias' },
 };

@@ -23,9 +23,6 @@ export const fr: Catalogue = {
   'impact.major': 'Majeur',
   'impact.critical': 'Critique',
 
-  'count.incidents': { zero: 'Aucun incident', one: '{count} incident', other: '{count} incidents' },
-
-
   'overall.operational': 'Tous les systèmes fonctionnent normalement',
   'overall.major_system_outage': 'Panne majeure de tous les systèmes',
   'overall.partial_system_outage': 'Panne partielle du système',
@@ -204,4 +201,5 @@ export const fr: Catalogue = {
   'impact_history.title': '{impact}, page {page} · Historique des incidents · {name}',
   'impact_history.heading': '{impact} : tous les incidents',
   'history.by_impact': 'Incidents par impact',
+  'uptime.incident_count': { one: '{count} incident', other: '{count} incidents' },
 };

@@ -23,9 +23,6 @@ export const nl: Catalogue = {
   'impact.major': 'Groot',
   'impact.critical': 'Kritiek',
 
-  'count.incidents': { zero: 'Geen incidenten', one: '{count} incident', other: '{count} incidenten' },
-
-
   'overall.operational': 'Alle systemen werken normaal',
   'overall.major_system_outage': 'Ernstige storing in alle systemen',
   'overall.partial_system_outage': 'Gedeeltelijke systeemstoring',
@@ -204,4 +201,5 @@ export const nl: Catalogue = {
   'impact_history.title': '{impact}, pagina {page} · Storingsgeschiedenis · {name}',
   'impact_history.heading': '{impact}: alle storingen',
   'history.by_impact': 'Storingen per impact',
+  'uptime.incident_count': { one: '{count} storing', other: '{count} storingen' },
 };

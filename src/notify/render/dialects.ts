@@ -1,5 +1,5 @@
 import type { Nodes, Root } from 'mdast';
-import { parseMarkdown } from '../../core/markdown.ts';
+import { parseMarkdown } from '../../core/markdown-syntax.ts';
 
 /**
  * How one chat service writes Markdown. Every piece of user text goes through `text`, which escapes

@@ -4,6 +4,7 @@ import type { Locale } from '../../i18n/locale.ts';
 import type { EventKind } from '../config-schema.ts';
 import type { NoticeEvent } from '../events.ts';
 import { plainDialect, toDialect, type Dialect } from './dialects.ts';
+import { isEnded } from '../../core/status.ts';
 
 /** What every channel says, before it is put in that channel's markup. Strings are plain user text, not yet escaped. */
 export interface NoticeContent {
@@ -41,7 +42,7 @@ export function noticeContent(event: NoticeEvent): NoticeContent {
   const locale = localeOf(event);
   const { t } = locale;
   const label = (status: ComponentStatus) => t(`component_status.${status}`);
-  const over = event.status === 'resolved' || event.status === 'completed';
+  const over = isEnded(event.status);
   const components = event.change
     ? [{ name: event.change.name, status: event.change.to }]
     : event.components;
