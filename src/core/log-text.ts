@@ -14,3 +14,14 @@ export function logText(text: string): string {
     return NAMED[c] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`);
   });
 }
+
+/**
+ * A block of user text (a notice preview) kept line by line. Actions reads a line as a command
+ * when it starts with `::` after any indentation, so such a line is shown as `\::`.
+ */
+export function logLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => logText(line).replace(/^(\s*)::/, '$1\\::'))
+    .join('\n');
+}
