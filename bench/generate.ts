@@ -39,6 +39,17 @@ const SENTENCES = [
   'The **dashboard** shows a banner while the problem lasts.',
   'Other regions and components are not affected.',
 ];
+/** Every generated incident is over, so its summary tells what happened in the past tense. */
+const PAST_SENTENCES = [
+  'Some requests failed with HTTP 502 and succeeded when retried with backoff.',
+  'Customers in the affected region saw pages load slowly or time out.',
+  'No data was lost; writes that failed were not applied and could be retried safely.',
+  'Deliveries were queued and sent once the backlog drained.',
+  'Signing in with email or SSO kept working; only the affected method failed.',
+  'See [the retry guide](https://docs.bench.test/retries) for how to handle transient errors.',
+  'The **dashboard** showed a banner while the problem lasted.',
+  'Other regions and components were not affected.',
+];
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const SPAN = 5 * 365 * DAY;
@@ -59,8 +70,8 @@ export function generateRepository(options: GenerateOptions): GeneratedFile[] {
   const next = random(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const between = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
-  const paragraph = () => Array.from({ length: between(1, 3) }, () => pick(SENTENCES)).join(' ');
-  const paragraphs = (count: number) => Array.from({ length: count }, paragraph).join('\n\n');
+  const paragraph = (sentences: readonly string[] = SENTENCES) => Array.from({ length: between(1, 3) }, () => pick(sentences)).join(' ');
+  const paragraphs = (count: number, sentences: readonly string[] = SENTENCES) => Array.from({ length: count }, () => paragraph(sentences)).join('\n\n');
   const now = (options.now ?? new Date('2026-11-23T12:00:00Z')).getTime();
 
   const files: GeneratedFile[] = [{
@@ -88,7 +99,7 @@ export function generateRepository(options: GenerateOptions): GeneratedFile[] {
       files.push({ path, content: [
         '---', `title: Planned upgrade of ${affected.join(' and ')} (${i})`, 'kind: maintenance', 'impact: none',
         `scheduled_for: ${at(0)}`, `scheduled_until: ${at(length)}`, 'components:', ...affected.map((c) => `  - ${c}`), '---',
-        paragraphs(between(1, 2)), '',
+        paragraphs(between(1, 2), PAST_SENTENCES), '',
         `## ${at(-between(2, 14) * 24 * 60)} · Scheduled`, `The work is planned for ${at(0)} to ${at(length)}. ${paragraph()}`, '',
         `## ${at(0)} · In progress`, 'The work has started.', '',
         `## ${at(length - between(5, 50))} · Completed`, 'The work is done and everything works as expected.', '',
@@ -105,12 +116,12 @@ export function generateRepository(options: GenerateOptions): GeneratedFile[] {
     });
     sections.push(`## ${at(duration)} · Resolved\nThe problem is fixed and everything works again.`);
     const postmortem = next() < 0.3
-      ? ['## Postmortem', `**Impact.** ${paragraph()}`, '', `**Root cause.** ${paragraph()}`, '', '**What we change.**', '- Add an alert.', '- Add a test.', '']
+      ? ['## Postmortem', `**Impact.** ${paragraph(PAST_SENTENCES)}`, '', `**Root cause.** ${paragraph(PAST_SENTENCES)}`, '', '**What we change.**', '- Add an alert.', '- Add a test.', '']
       : [];
     files.push({ path, content: [
       '---', `title: ${pick(SUBJECTS)} in ${pick(REGIONS)} (${i})`, `impact: ${pick(IMPACTS)}`, 'components:',
       ...affected.map((c) => `  ${c}: ${pick(STATUSES)}`), '---',
-      paragraphs(between(1, 3)), '',
+      paragraphs(between(1, 3), PAST_SENTENCES), '',
       sections.join('\n\n'), '',
       ...postmortem,
     ].join('\n') });

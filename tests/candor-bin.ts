@@ -6,6 +6,9 @@ import { promisify } from 'node:util';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+/** The example status page as a fixture the tests own: the root's example content is a team's to edit or delete. */
+export const EXAMPLE_PAGE = join(PROJECT_ROOT, 'tests', 'fixtures', 'example-page');
+
 /** The `candor` command as a user runs it: `[CANDOR_BIN, 'build', ...]` after process.execPath. */
 export const CANDOR_BIN = join(PROJECT_ROOT, 'bin/candor.js');
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { splitFrontmatter } from '../src/core/frontmatter.ts';
 import { jsonSchemas, serialiseSchema } from '../src/cli/json-schemas.ts';
+import { EXAMPLE_PAGE } from './candor-bin.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const schemas = jsonSchemas();
@@ -21,7 +22,7 @@ function validator(name: string) {
 const readYaml = (text: string): unknown => parse(text, { schema: 'core', version: '1.2' });
 
 async function exampleIncidents(): Promise<{ path: string; text: string }[]> {
-  const entries = await readdir(join(ROOT, 'incidents'), { recursive: true, withFileTypes: true });
+  const entries = await readdir(join(EXAMPLE_PAGE, 'incidents'), { recursive: true, withFileTypes: true });
   const paths = entries.filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => join(e.parentPath, e.name));
   return Promise.all(paths.map(async (path) => ({ path, text: await readFile(path, 'utf8') })));
 }
@@ -44,9 +45,9 @@ describe('schemas/*.json', () => {
 
 describe('the example files against their JSON Schemas', () => {
   it('components.yaml points at its schema and validates against it', async () => {
-    const path = join(ROOT, 'components.yaml');
+    const path = join(EXAMPLE_PAGE, 'components.yaml');
     const text = await readFile(path, 'utf8');
-    expect(referencedSchema(path, text)).toBe(join(ROOT, 'schemas', 'components.schema.json'));
+    expect(referencedSchema(path, text)).toBe(join(EXAMPLE_PAGE, 'schemas', 'components.schema.json'));
     const validate = validator('components.schema.json');
     expect(validate(readYaml(text)), JSON.stringify(validate.errors)).toBe(true);
   });
@@ -57,7 +58,7 @@ describe('the example files against their JSON Schemas', () => {
     const validate = validator('incident.schema.json');
     for (const { path, text } of incidents) {
       const { split } = splitFrontmatter(path, text);
-      expect(referencedSchema(path, split!.yaml), path).toBe(join(ROOT, 'schemas', 'incident.schema.json'));
+      expect(referencedSchema(path, split!.yaml), path).toBe(join(EXAMPLE_PAGE, 'schemas', 'incident.schema.json'));
       expect(validate(readYaml(split!.yaml)), `${path}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
   });

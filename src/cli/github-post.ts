@@ -9,6 +9,7 @@ import { UsageError } from '../core/errors.ts';
 import { runNew } from './new.ts';
 import { runResolve } from './resolve.ts';
 import { runUpdate } from './update.ts';
+import { isEnded } from '../core/status.ts';
 
 /** The inputs of the "Post an incident update" workflow, as the environment variables it passes. */
 export const POST_INPUTS = {
@@ -65,7 +66,7 @@ function planPost(env: Io['env']): { run: (io: Io) => Promise<number>; commitMes
   const statusText = input('status');
   const status = readUpdateStatus(statusText);
   if (!status) throw new UsageError(`"${statusText}" is not a status. ${suggest(statusText, Object.keys(STATUS_LABELS))}`);
-  if (status === 'resolved' || status === 'completed') {
+  if (isEnded(status)) {
     if (components) throw new UsageError('resolving sets every component back to operational: leave the components empty.');
     return { run: (io) => runResolve(['--', incident, ...(message ? [message] : [])], io), commitMessage: `${incident}: ${STATUS_LABELS[status]}` };
   }

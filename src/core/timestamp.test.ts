@@ -12,6 +12,8 @@ describe('parseTimestamp', () => {
     ['2026-11-22T09:03-0500', '2026-11-22T14:03:00.000Z'],
     ['2026-11-23 00:33 +10:30', '2026-11-22T14:03:00.000Z'],
     ['  2028-02-29 00:00 UTC  ', '2028-02-29T00:00:00.000Z'],
+    ['1970-01-01 00:00 UTC', '1970-01-01T00:00:00.000Z'],
+    ['9999-12-31 23:59:59 UTC', '9999-12-31T23:59:59.000Z'],
   ])('reads %s', (text, iso) => {
     const result = parseTimestamp(text);
     expect(result.ok && result.date.toISOString()).toBe(iso);
@@ -27,6 +29,11 @@ describe('parseTimestamp', () => {
     ['2026-11-22 14:03 +15:00', 'invalid', 'is not a valid UTC offset'],
     ['22/11/2026 14:03 UTC', 'invalid', 'is not a timestamp'],
     ['', 'invalid', 'is not a timestamp'],
+    ['0099-11-22 14:03 UTC', 'out-of-range', 'outside the years 1970 to 9999'],
+    ['0000-01-01 00:00 UTC', 'out-of-range', 'outside the years 1970 to 9999'],
+    ['1969-12-31 23:59 UTC', 'out-of-range', 'outside the years 1970 to 9999'],
+    ['1970-01-01 00:30 +01:00', 'out-of-range', 'outside the years 1970 to 9999'],
+    ['9999-12-31 23:00 -14:00', 'out-of-range', 'outside the years 1970 to 9999'],
   ])('refuses %j (%s) with a message and a hint', (text, reason, message) => {
     const result = parseTimestamp(text);
     expect(result).toMatchObject({ ok: false, reason, message: expect.stringContaining(message), hint: expect.stringMatching(/\S/) });

@@ -9,7 +9,15 @@ const NAMED_ZONE = /[ \t]([A-Z]{2,5}|[A-Za-z]+\/[A-Za-z_]+)$/;
 
 export type TimestampResult =
   | { ok: true; date: Date }
-  | { ok: false; reason: 'no-zone' | 'invalid'; message: string; hint: string };
+  | { ok: false; reason: 'no-zone' | 'invalid' | 'out-of-range'; message: string; hint: string };
+
+/**
+ * The years a time may fall in. Before 1970 nothing Candor shows happened; `Date.UTC` reads years
+ * 0-99 as 1900-1999, and beyond 9999 ISO strings gain a sign (`+010000-…`) that feeds and the API
+ * cannot carry.
+ */
+const EARLIEST = Date.UTC(1970, 0, 1);
+const AFTER_LATEST = Date.UTC(10000, 0, 1);
 
 const EXAMPLE = '`2026-11-22 14:03 UTC` or `2026-11-22T15:03+01:00`';
 
@@ -41,6 +49,13 @@ export function parseTimestamp(input: string): TimestampResult {
     };
   }
   const year = Number(y), month = Number(mo), day = Number(d), hour = Number(h), minute = Number(mi), second = Number(s);
+  const outOfRange = {
+    ok: false as const,
+    reason: 'out-of-range' as const,
+    message: `"${text}" is outside the years 1970 to 9999 that Candor accepts.`,
+    hint: `Check the year, e.g. ${EXAMPLE}.`,
+  };
+  if (year < 1970) return outOfRange;
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
     return { ok: false, reason: 'invalid', message: `"${text}" is not a real date and time.`, hint: `Check the month, day, hour and minute, e.g. ${EXAMPLE}.` };
@@ -57,6 +72,7 @@ export function parseTimestamp(input: string): TimestampResult {
   }
   const ms = Number(frac.padEnd(3, '0').slice(0, 3));
   const epoch = Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+  if (epoch < EARLIEST || epoch >= AFTER_LATEST) return outOfRange;
   return { ok: true, date: new Date(epoch) };
 }
 

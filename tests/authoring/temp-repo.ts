@@ -4,18 +4,19 @@ import { join } from 'node:path';
 import type { Io } from '../../src/shared/io.ts';
 import { loadRepository } from '../../src/core/load-repository.ts';
 import { readRepository } from '../../src/core/read-repository.ts';
+import { EXAMPLE_PAGE } from '../candor-bin.ts';
 import { writeFiles } from '../support/repository.ts';
 
-/** The checkout the tests run from: its components.yaml, templates and scripts are the real ones. */
+/** The checkout the tests run from: its scripts are the real ones. */
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 export const NOW = '2026-11-23T12:00:00Z';
 
-/** A real repository in a temporary folder: components.yaml and templates/ copied from this checkout. */
+/** A real repository in a temporary folder: components.yaml and templates/ copied from the example page fixture. */
 export async function makeRepo(options: { examples?: boolean } = {}): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'candor-authoring-'));
-  await cp(join(REPO_ROOT, 'components.yaml'), join(root, 'components.yaml'));
-  await cp(join(REPO_ROOT, 'templates'), join(root, 'templates'), { recursive: true });
-  if (options.examples) await cp(join(REPO_ROOT, 'incidents'), join(root, 'incidents'), { recursive: true });
+  await cp(join(EXAMPLE_PAGE, 'components.yaml'), join(root, 'components.yaml'));
+  await cp(join(EXAMPLE_PAGE, 'templates'), join(root, 'templates'), { recursive: true });
+  if (options.examples) await cp(join(EXAMPLE_PAGE, 'incidents'), join(root, 'incidents'), { recursive: true });
   return root;
 }
 

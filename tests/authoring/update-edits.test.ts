@@ -7,7 +7,8 @@ import { runPostmortem } from '../../src/cli/postmortem.ts';
 import { runResolve } from '../../src/cli/resolve.ts';
 import { runUpdate } from '../../src/cli/update.ts';
 import { PLACEHOLDER } from '../../src/core/draft-text.ts';
-import { captureIo, loadRepo, makeRepo, readRepoFile, removeRepo, REPO_ROOT, writeRepoFile } from './temp-repo.ts';
+import { captureIo, loadRepo, makeRepo, readRepoFile, removeRepo, writeRepoFile } from './temp-repo.ts';
+import { EXAMPLE_PAGE } from '../candor-bin.ts';
 
 let root: string;
 beforeEach(async () => {
@@ -145,11 +146,11 @@ describe('placeholders of the templates', () => {
       expect(await runUpdate([maintenance, status], at(`2026-11-24T${time}:00Z`))).toBe(0);
     }
     // Every template took part; each of its [[placeholders]] is one diagnostic.
-    const templates = (await readdir(join(REPO_ROOT, 'templates'))).filter((f) => f.endsWith('.md') && f !== 'README.md');
+    const templates = (await readdir(join(EXAMPLE_PAGE, 'templates'))).filter((f) => f.endsWith('.md') && f !== 'README.md');
     expect(templates).toHaveLength(12);
     const prompts = new Set<string>();
     for (const name of templates) {
-      for (const match of (await readFile(join(REPO_ROOT, 'templates', name), 'utf8')).replace(/<!--[\s\S]*?-->/g, '').matchAll(PLACEHOLDER)) prompts.add(match[0]);
+      for (const match of (await readFile(join(EXAMPLE_PAGE, 'templates', name), 'utf8')).replace(/<!--[\s\S]*?-->/g, '').matchAll(PLACEHOLDER)) prompts.add(match[0]);
     }
     expect(prompts.size).toBeGreaterThanOrEqual(12);
     const check = captureIo(root, '2026-11-24T04:00:00Z');

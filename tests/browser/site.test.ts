@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/built-sites.ts';
-import { PROJECT_ROOT } from '../candor-bin.ts';
+import { EXAMPLE_PAGE } from '../candor-bin.ts';
 import { launchChromium } from './chromium.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
@@ -23,7 +23,7 @@ let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  const out = await buildSite(PROJECT_ROOT);
+  const out = await buildSite(EXAMPLE_PAGE);
   server = await serveStatic(out);
   browser = await launchChromium();
   context = await browser.newContext({ timezoneId: 'UTC', locale: 'en-GB' });

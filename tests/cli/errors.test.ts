@@ -48,6 +48,14 @@ describe('one mapping from errors to messages and exit codes', () => {
     expect(io.err).toEqual(['candor build: --audience must be public or internal, not "everyone".']);
   });
 
+  it('refuses a CANDOR_NOW outside the years 1970 to 9999 instead of shifting it', async () => {
+    for (const pinned of ['0050-06-01T00:00:00Z', '1969-12-31T23:59:00Z', '9999-12-31T23:30:00-01:00']) {
+      const io = captureIo({ CANDOR_NOW: pinned });
+      expect(await main(['check'], io)).toBe(2);
+      expect(io.err).toEqual([`candor check: CANDOR_NOW="${pinned}" is not an ISO time such as 2026-11-22T14:03:00Z: it is outside the years 1970 to 9999 that Candor accepts.`]);
+    }
+  });
+
   it('names an unknown command and lists the real ones', async () => {
     const io = captureIo();
     expect(await main(['deploy'], io)).toBe(2);

@@ -13,7 +13,7 @@ import {
 } from '../../src/feeds/statuspage-schema.ts';
 import { FILES } from './fixture.ts';
 import { buildSite } from '../support/built-sites.ts';
-import { PROJECT_ROOT } from '../candor-bin.ts';
+import { EXAMPLE_PAGE } from '../candor-bin.ts';
 import { writeRepository } from '../support/repository.ts';
 import { NOW } from './helpers.ts';
 
@@ -42,8 +42,8 @@ let fixture: string;
 beforeAll(async () => {
   const fixtureRepo = await writeRepository(FILES);
   [example, exampleLater, fixture] = await Promise.all([
-    buildSite(PROJECT_ROOT, { now: NOW.toISOString() }),
-    buildSite(PROJECT_ROOT, { now: new Date(NOW.getTime() + 5 * 60_000).toISOString() }),
+    buildSite(EXAMPLE_PAGE, { now: NOW.toISOString() }),
+    buildSite(EXAMPLE_PAGE, { now: new Date(NOW.getTime() + 5 * 60_000).toISOString() }),
     buildSite(fixtureRepo, { now: NOW.toISOString() }),
   ]);
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { CATALOGUES, MESSAGE_KEYS, type BuiltInLanguage } from '../../src/i18n/catalogue.ts';
 import type { Message } from '../../src/i18n/message.ts';
-import { PROJECT_ROOT } from '../candor-bin.ts';
+import { EXAMPLE_PAGE } from '../candor-bin.ts';
 import { writeRepository } from '../support/repository.ts';
 
 /**
@@ -11,7 +11,7 @@ import { writeRepository } from '../support/repository.ts';
  * so whatever English is left on a page, feed or notice can only come from Candor itself.
  */
 export async function neutralExample(language: string, timezone: string): Promise<string> {
-  const config = parseDocument(await readFile(join(PROJECT_ROOT, 'components.yaml'), 'utf8'));
+  const config = parseDocument(await readFile(join(EXAMPLE_PAGE, 'components.yaml'), 'utf8'));
   config.setIn(['page', 'language'], language);
   config.setIn(['page', 'timezone'], timezone);
   config.deleteIn(['page', 'description']);
@@ -26,7 +26,7 @@ export async function neutralExample(language: string, timezone: string): Promis
   latin('components');
   for (const level of ['minor', 'major', 'critical']) if (config.hasIn(['severity', level])) config.setIn(['severity', level], 'Lorem ipsum dolor sit amet.');
   const files: Record<string, string> = { 'components.yaml': config.toString() };
-  const dir = join(PROJECT_ROOT, 'incidents');
+  const dir = join(EXAMPLE_PAGE, 'incidents');
   for (const path of (await readdir(dir, { recursive: true })).filter((p) => p.endsWith('.md'))) {
     files[`incidents/${path}`] = neutralIncident(await readFile(join(dir, path), 'utf8'));
   }

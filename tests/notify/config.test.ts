@@ -13,7 +13,7 @@ const brief = (text: string) => load(text).diagnostics.map((d) => `${d.line}:${d
 
 describe('notify.yaml', () => {
   it('the example at the repository root is valid, with defaults filled in', async () => {
-    const { config, diagnostics } = loadNotifyConfig({ path: 'notify.yaml', bytes: await readFile(new URL('../../notify.yaml', import.meta.url)) }, ['database', 'storage']);
+    const { config, diagnostics } = loadNotifyConfig({ path: 'notify.yaml', bytes: await readFile(new URL('../fixtures/example-page/notify.yaml', import.meta.url)) }, ['database', 'storage']);
     expect(diagnostics).toEqual([]);
     expect(config!.channels.map((c) => [c.id, c.type, c.audience])).toEqual([
       ['slack-status', 'slack', 'public'], ['discord-major', 'discord', 'public'], ['teams-data', 'teams', 'public'],
@@ -61,7 +61,7 @@ describe('schemas/notify.schema.json', () => {
   it('is what editors check notify.yaml with: the example points at it and validates, mistakes do not', async () => {
     const ajv = new Ajv({ strict: true, allErrors: true });
     const validate = ajv.compile(jsonSchemas()['notify.schema.json']!);
-    const text = await readFile(new URL('../../notify.yaml', import.meta.url), 'utf8');
+    const text = await readFile(new URL('../fixtures/example-page/notify.yaml', import.meta.url), 'utf8');
     expect(text).toMatch(/^# yaml-language-server: \$schema=\.\/schemas\/notify\.schema\.json$/m);
     expect(validate(parse(text, { schema: 'core', version: '1.2' })), JSON.stringify(validate.errors)).toBe(true);
     const channel = { id: 'a', type: 'slack', url_env: 'A_URL' };

@@ -3,14 +3,14 @@ import { forAudience } from '../../src/core/audience.ts';
 import { loadRepository } from '../../src/core/load-repository.ts';
 import { readRepository } from '../../src/core/read-repository.ts';
 import { buildSiteIndex, type SiteIndex } from '../../src/site/site-index.ts';
-import { PROJECT_ROOT } from '../candor-bin.ts';
+import { EXAMPLE_PAGE } from '../candor-bin.ts';
 
 const now = new Date('2026-11-23T12:00:00Z');
 
 describe('buildSiteIndex on the example repository', () => {
   let site: SiteIndex;
   beforeAll(async () => {
-    const { model } = loadRepository(await readRepository(PROJECT_ROOT), { now });
+    const { model } = loadRepository(await readRepository(EXAMPLE_PAGE), { now });
     site = buildSiteIndex(forAudience(model!, 'public'), now, 'public');
   });
 

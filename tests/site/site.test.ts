@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, builtPages } from '../support/built-sites.ts';
-import { PROJECT_ROOT } from '../candor-bin.ts';
+import { EXAMPLE_PAGE, PROJECT_ROOT } from '../candor-bin.ts';
 import { writeRepository } from '../support/repository.ts';
 
 /** Internal links of a page (href and src attributes that are paths, not other sites). */
@@ -16,7 +16,7 @@ describe('the example site', () => {
   let out: string;
   let pages: Map<string, string>;
   beforeAll(async () => {
-    out = await buildSite(PROJECT_ROOT);
+    out = await buildSite(EXAMPLE_PAGE);
     pages = await builtPages(out);
   });
 

@@ -235,6 +235,12 @@ const EXPECTED: Record<string, Expected[]> = {
   'timestamp-no-zone-heading.md': [
     { code: 'timestamp-no-zone', line: 9, column: 4, message: '"2026-11-20 14:03" has no time zone', hint: '`2026-11-20 14:03 UTC`' },
   ],
+  'timestamp-out-of-range.md': [
+    { code: 'timestamp-out-of-range', line: 4, column: 10, message: '`started`: "0099-11-20 14:00 UTC" is outside the years 1970 to 9999' },
+    { code: 'timestamp-invalid', line: 7, column: 14, message: '`next_update`: "10000-01-01 00:00 UTC" is not a timestamp.' },
+    { code: 'timestamp-out-of-range', line: 11, column: 4, message: '"0026-11-20 14:03 UTC" is outside the years 1970 to 9999', hint: 'Check the year' },
+    { code: 'timestamp-out-of-range', line: 14, column: 4, message: '"9999-12-31 23:00 -14:00" is outside the years 1970 to 9999' },
+  ],
   'timestamp-unparseable.md': [
     { code: 'timestamp-invalid', line: 12, column: 4, message: '"yesterday afternoon" is not a timestamp.' },
   ],
