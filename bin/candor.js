@@ -2,7 +2,15 @@
 // The `candor` command. Candor ships its TypeScript as written and runs it with Node's type
 // stripping, which Node refuses for files under node_modules, where an installed Candor lives:
 // there this launcher strips the types of Candor's own files itself (same result, no build step).
-import { enableCompileCache, registerHooks, stripTypeScriptTypes } from 'node:module';
+import * as nodeModule from 'node:module';
+
+// An older Node would fail on the first TypeScript file with a stack trace: say what to install.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 19) || major === 23) {
+  process.stderr.write(`candor: Node.js ${process.versions.node} is too old; Candor needs Node.js 22.19 or newer (24 recommended).\n`);
+  process.exit(2);
+}
+const { enableCompileCache, registerHooks, stripTypeScriptTypes } = nodeModule;
 
 // Node keeps the compiled code of every module (Candor's stripped TypeScript included) in a cache
 // in the system's temporary folder: after the first run, a command starts in about half the time.

@@ -14,12 +14,42 @@ function isTimeZone(zone: string): boolean {
 
 const TIME_ZONES = Intl.supportedValuesOf('timeZone');
 
+/**
+ * The URL's path becomes Astro's `base` and a prefix of every link, feed item and notice: a path
+ * that must be percent-encoded (non-ASCII, quotes, spaces) crashed the build, and a query,
+ * fragment or credentials have no place in a page's address.
+ */
+function unbuildableUrl(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined; // z.url() reports it
+  }
+  if (parsed.username || parsed.password) return 'a user name or password';
+  if (parsed.search || url.includes('?')) return 'a query (`?…`)';
+  if (parsed.hash || url.includes('#')) return 'a fragment (`#…`)';
+  if (!/^[A-Za-z0-9._~/-]*$/.test(parsed.pathname)) return 'characters in its path other than ASCII letters, digits, `-`, `_`, `.`, `~` and `/`';
+  return undefined;
+}
+
 /** The status page itself: `page:` in components.yaml. */
 export const pageSchema = z.strictObject({
   /** Shown in the header, titles, feeds and notices. */
   name: z.string().trim().min(1).describe('The name shown at the top of the page, in feeds and notices, e.g. "Acme Cloud".'),
   /** Absolute URL where the site is published; links in feeds and notices point here. */
-  url: z.url({ protocol: /^https?$/ }).describe('Where the site is published, e.g. "https://status.acme.dev" or "https://acme.github.io/status/".'),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .superRefine((url, ctx) => {
+      const problem = unbuildableUrl(url);
+      if (!problem) return;
+      ctx.addIssue({
+        code: 'custom',
+        message: `has ${problem}, which the site's links cannot carry`,
+        params: { hint: 'Write a plain address: https://, the host, and a path of ASCII letters, digits, `-`, `_`, `.`, `~` and `/`, e.g. "https://acme.github.io/status/".' },
+      });
+    })
+    .describe('Where the site is published, e.g. "https://status.acme.dev" or "https://acme.github.io/status/".'),
   /** IANA zone in which times are shown. */
   timezone: z
     .string()
