@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { logText } from '../core/log-text.ts';
 import { cp, mkdtemp, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,7 +34,7 @@ export function runBuild(argv: string[], io: Io): Promise<number> {
     if (result.diagnostics.length > 0) io.stderr(formatPretty(result.diagnostics));
     provideSiteData({ model: forAudience(result.model, audience), now, audience });
     await buildInto(io.cwd, resolve(io.cwd, outName));
-    io.stdout(`Built the ${audience} site of ${result.model.page.name} into ${outName}/ (${plural(result.model.incidents.length, 'incident')}, ${formatSummary(result.diagnostics, result.fileCount)})`);
+    io.stdout(`Built the ${audience} site of ${logText(result.model.page.name)} into ${outName}/ (${plural(result.model.incidents.length, 'incident')}, ${formatSummary(result.diagnostics, result.fileCount)})`);
     return 0;
   });
 }

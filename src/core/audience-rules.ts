@@ -1,4 +1,5 @@
 import { error, warning, type Diagnostic } from './diagnostics.ts';
+import { ownValue } from './own.ts';
 import type { ComponentReference } from './load-incident.ts';
 import type { Incident } from './model.ts';
 import { publicMarkdown } from './public-text.ts';
@@ -56,7 +57,7 @@ export function internalIncidentOnPublicComponents(incident: Incident, reference
   return references.flatMap((reference) => {
     const id = reference.id;
     if (internal.has(id) || warned.has(id)) return [];
-    const statuses = [incident.components[id], ...incident.updates.map((u) => u.components[id])];
+    const statuses = [ownValue(incident.components, id), ...incident.updates.map((u) => ownValue(u.components, id))];
     if (!statuses.some((s) => s !== undefined && OUTAGES.has(s))) return [];
     warned.add(id);
     return [warning(incident.file, reference.position, 'internal-incident-public-outage',

@@ -14,13 +14,13 @@ describe('formatting diagnostics', () => {
 
   it('pretty: file:line:col severity message [code], the hint indented below', () => {
     expect(formatPretty(diagnostics)).toBe(
-      'incidents/a,b:c.md:3:9 error 100% wrong:\r\nreally [invalid-value]\n    hint: Write `major`, or `minor`.\ncomponents.yaml:1:1 warning Plain. [no-hint]',
+      'incidents/a,b:c.md:3:9 error 100% wrong:\\r\\nreally [invalid-value]\n    hint: Write `major`, or `minor`.\ncomponents.yaml:1:1 warning Plain. [no-hint]',
     );
   });
 
-  it('github: escapes %, CR and LF in the message, and also : and , in properties', () => {
+  it('github: escapes %, CR and LF in the message (line breaks in user text as visible escapes), and also : and , in properties', () => {
     expect(formatGithub(diagnostics).split('\n')).toEqual([
-      '::error file=incidents/a%2Cb%3Ac.md,line=3,col=9,title=Candor%3A invalid-value::100%25 wrong:%0D%0Areally%0AWrite `major`, or `minor`.',
+      '::error file=incidents/a%2Cb%3Ac.md,line=3,col=9,title=Candor%3A invalid-value::100%25 wrong:\\r\\nreally%0AWrite `major`, or `minor`.',
       '::warning file=components.yaml,line=1,col=1,title=Candor%3A no-hint::Plain.',
     ]);
   });

@@ -1,11 +1,12 @@
 import type { Diagnostic } from './diagnostics.ts';
+import { logText } from './log-text.ts';
 
 export type DiagnosticFormat = 'pretty' | 'github' | 'json';
 
 /** `incidents/x.md:12:3 error message [code]` then an indented hint, like a compiler. */
 export function formatPretty(diagnostics: readonly Diagnostic[]): string {
   return diagnostics
-    .map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} [${d.code}]${d.hint ? `\n    hint: ${d.hint}` : ''}`)
+    .map((d) => `${logText(d.file)}:${d.line}:${d.column} ${d.severity} ${logText(d.message)} [${d.code}]${d.hint ? `\n    hint: ${logText(d.hint)}` : ''}`)
     .join('\n');
 }
 
@@ -26,8 +27,9 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
 export function formatGithub(diagnostics: readonly Diagnostic[]): string {
   return diagnostics
     .map((d) => {
-      const props = `file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(`Candor: ${d.code}`)}`;
-      const text = d.hint ? `${d.message}\n${d.hint}` : d.message;
+      const props = `file=${escapeProperty(logText(d.file))},line=${d.line},col=${d.column},title=${escapeProperty(`Candor: ${d.code}`)}`;
+      // The line break between message and hint is Candor's own; only the texts are escaped.
+      const text = d.hint ? `${logText(d.message)}\n${logText(d.hint)}` : logText(d.message);
       return `::${d.severity} ${props}::${escapeData(text)}`;
     })
     .join('\n');

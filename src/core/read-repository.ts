@@ -1,6 +1,6 @@
 import type { RepositoryFiles } from './load-repository.ts';
 import { LOCALES_DIR } from './load-locale.ts';
-import { listFolder, readSourceFile } from './read-source-file.ts';
+import { listFolder, readSourceFileSync } from './read-source-file.ts';
 import type { SourceFile } from './source-text.ts';
 import type { Diagnostic } from './diagnostics.ts';
 
@@ -12,22 +12,18 @@ const isIncidentFile = (name: string) => name.toLowerCase().endsWith('.md') && n
 /** Reads components.yaml, every Markdown file under incidents/ (any depth) and locales/*.yaml from a repository on disk. */
 export async function readRepository(root: string): Promise<RepositoryFiles> {
   const refused: Diagnostic[] = [];
-  const read = async (path: string): Promise<SourceFile | undefined> => {
-    const result = await readSourceFile(root, path);
+  const read = (path: string): SourceFile | undefined => {
+    const result = readSourceFileSync(root, path);
     if ('refused' in result) refused.push(result.refused);
     return 'file' in result ? result.file : undefined;
   };
-  const config = await read(CONFIG_FILE);
+  const config = read(CONFIG_FILE);
   const listing = await listFolder(root, INCIDENTS_DIR, isIncidentFile);
   refused.push(...listing.refused);
-  const incidents: SourceFile[] = [];
-  // A few files at a time: ten thousand incidents must not mean ten thousand open files at once.
-  for (let i = 0; i < listing.paths.length; i += 64) {
-    const batch = await Promise.all(listing.paths.slice(i, i + 64).map(read));
-    incidents.push(...batch.filter((f): f is SourceFile => f !== undefined));
-  }
+  // One file open at a time, read synchronously: the fastest safe reader measured (BENCHMARKS.md).
+  const incidents = listing.paths.map(read).filter((f): f is SourceFile => f !== undefined);
   const localeListing = await listFolder(root, LOCALES_DIR, (name) => /\.ya?ml$/i.test(name));
   refused.push(...localeListing.refused);
-  const locales = (await Promise.all(localeListing.paths.map(read))).filter((f): f is SourceFile => f !== undefined);
+  const locales = localeListing.paths.map(read).filter((f): f is SourceFile => f !== undefined);
   return { ...(config ? { config } : {}), incidents, ...(locales.length > 0 ? { locales } : {}), ...(refused.length > 0 ? { refused } : {}) };
 }

@@ -178,24 +178,24 @@ function updateStatus(incident: Incident, status: LifecycleStatus): StatuspageIn
 }
 
 /** What an update leaves each component at: a maintenance only takes components down while the work is under way. */
-function statusesAfter(incident: Incident, update: Update): Record<string, ComponentStatus> {
+function statusesAfter(incident: Incident, update: Update): Map<string, ComponentStatus> {
   if (incident.kind === 'maintenance' && update.status !== 'in_progress' && update.status !== 'verifying') {
-    return Object.fromEntries(Object.keys(update.components).map((id) => [id, 'operational' as const]));
+    return new Map(Object.keys(update.components).map((id) => [id, 'operational' as const]));
   }
-  return update.components;
+  return new Map(Object.entries(update.components));
 }
 
 /** The incident's published updates, newest first, each with its components' old and new statuses. */
 export function statuspageIncidentUpdates(model: StatusModel, incident: Incident, now: Date): StatuspageIncidentUpdate[] {
   const affected = model.components.filter((c) => affectedComponentIds(incident).has(c.id));
-  let before: Record<string, ComponentStatus> = {};
+  let before = new Map<string, ComponentStatus>();
   const updates = publishedUpdates(incident, now).map((update): StatuspageIncidentUpdate => {
     const after = statusesAfter(incident, update);
     const changes = affected.map((c): StatuspageAffectedComponent => ({
       code: c.id,
       name: c.name,
-      old_status: before[c.id] ?? 'operational',
-      new_status: after[c.id] ?? 'operational',
+      old_status: before.get(c.id) ?? 'operational',
+      new_status: after.get(c.id) ?? 'operational',
     }));
     before = after;
     return {

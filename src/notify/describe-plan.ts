@@ -1,4 +1,5 @@
 import type { NotifyConfig } from './config-schema.ts';
+import { logLines } from '../core/log-text.ts';
 import { maskUrl } from './mask.ts';
 import type { NoticePlan } from './plan.ts';
 import { previewBody } from './preview-body.ts';
@@ -28,7 +29,7 @@ export function describePlan(plan: NoticePlan, config: NotifyConfig, env?: Envir
     for (const notice of send) {
       // A mail is known by its Message-ID, shown with its headers below.
       lines.push(`   ▸ ${notice.event.kind} ${notice.event.id}${channel.type === 'email' ? '' : ` (webhook-id ${notice.webhookId})`}`);
-      lines.push(previewBody(channel, notice.body).text.replace(/^/gm, '     '));
+      lines.push(logLines(previewBody(channel, notice.body).text).replace(/^/gm, '     '));
     }
   }
   const over = plan.total > plan.maxPerRun ? ` That is more than max_per_run (${plan.maxPerRun}): the run would refuse to send any.` : '';

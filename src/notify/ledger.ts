@@ -1,4 +1,5 @@
 import type { LockOptions } from './file-lock.ts';
+import { ownValue } from '../core/own.ts';
 import * as z from 'zod';
 
 /**
@@ -68,14 +69,14 @@ export function parseLedger(text: string, source = 'the ledger'): LedgerSnapshot
 }
 
 export function ledgerHas(snapshot: LedgerSnapshot | undefined, channelId: string, noticeId: string): boolean {
-  return snapshot?.channels[channelId]?.[noticeId] !== undefined;
+  return ownValue(ownValue(snapshot?.channels, channelId), noticeId) !== undefined;
 }
 
 /** A copy of `snapshot` with the entries added: the one merge rule every store uses. */
 export function withRecords(snapshot: LedgerSnapshot | undefined, channelId: string, entries: readonly { noticeId: string; entry: LedgerEntry }[]): LedgerSnapshot {
   const base = snapshot ?? emptyLedger();
-  const notices = { ...base.channels[channelId] };
-  for (const { noticeId, entry } of entries) notices[noticeId] ??= entry;
+  const notices = { ...ownValue(base.channels, channelId) };
+  for (const { noticeId, entry } of entries) if (!Object.hasOwn(notices, noticeId)) notices[noticeId] = entry;
   return { version: 1, channels: { ...base.channels, [channelId]: notices } };
 }
 

@@ -1,4 +1,5 @@
 import { forAudience, type Audience } from '../core/audience.ts';
+import { ownValue } from '../core/own.ts';
 import type { StatusModel } from '../core/model.ts';
 import { IMPACT_RANK } from '../core/status.ts';
 import { eventKindSchema, type Channel, type EventKind, type NotifyConfig } from './config-schema.ts';
@@ -55,7 +56,7 @@ export function planNotices(model: StatusModel, config: NotifyConfig, ledger: Le
     }
     const { view, events } = audience;
     const wanted = events.filter((e) => matches(channel, e) && !ledgerHas(ledger, channel.id, e.id));
-    const bootstrap = ledger?.channels[channel.id] === undefined;
+    const bootstrap = ownValue(ledger?.channels, channel.id) === undefined;
     if (bootstrap) return { channel, bootstrap, send: [], record: wanted.map((e) => ({ noticeId: e.id, via: 'bootstrap' })) };
     const expired = (e: NoticeEvent) => e.kind !== 'incident.postmortem' && now.getTime() - e.at.getTime() > maxAgeMs;
     return {

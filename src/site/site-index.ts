@@ -224,10 +224,10 @@ function quarterLabel(slug: string, locale: Locale): string {
 /** What each update changed: the components whose status differs from before it, by update id. */
 export function componentChanges(incident: Incident, updates: readonly Update[]): Map<string, [string, ComponentStatus][]> {
   const changes = new Map<string, [string, ComponentStatus][]>();
-  let before: Record<string, ComponentStatus> = incident.components;
+  let before = new Map(Object.entries(incident.components));
   for (const update of [...updates].sort((a, b) => a.at.getTime() - b.at.getTime())) {
-    changes.set(update.id, Object.entries(update.components).filter(([id, status]) => (before[id] ?? 'operational') !== status));
-    before = update.components;
+    changes.set(update.id, Object.entries(update.components).filter(([id, status]) => (before.get(id) ?? 'operational') !== status));
+    before = new Map(Object.entries(update.components));
   }
   return changes;
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ownValue } from '../../core/own.ts';
 import type { ComponentStatus, Impact } from '../../core/model.ts';
 import { componentStatusSchema, impactSchema } from '../../core/schema/common.ts';
 import { incidentStatusSchema, maintenanceStatusSchema, STATUS_LABELS, type UpdateStatus } from '../../core/schema/update-status.ts';
@@ -124,12 +125,12 @@ function convert(source: SourceIncident, kind: 'incident' | 'maintenance', regis
         note(`the status "${affected.new_status}" of ${affected.name} at ${at.toISOString()} is not a component status; it was left out.`);
         continue;
       }
-      if (!(id in declared)) {
+      if (!Object.hasOwn(declared, id)) {
         const before = index === 0 ? next : readStatus(affected.old_status ?? '') ?? 'operational';
         declared[id] = before;
         current[id] = before;
       }
-      if (next !== 'operational') duringWindow[id] ??= next;
+      if (next !== 'operational' && !Object.hasOwn(duringWindow, id)) duringWindow[id] = next;
       if (current[id] !== next) {
         changes[id] = next;
         current[id] = next;
@@ -166,10 +167,10 @@ function convert(source: SourceIncident, kind: 'incident' | 'maintenance', regis
     note('has only postmortem updates, so there is no update to show; it was not imported.');
     return undefined;
   }
-  if (kind === 'maintenance') for (const id of Object.keys(declared)) declared[id] = duringWindow[id] ?? 'under_maintenance';
+  if (kind === 'maintenance') for (const id of Object.keys(declared)) declared[id] = ownValue(duringWindow, id) ?? 'under_maintenance';
   for (const component of source.components ?? []) {
     const id = registry.idFor(component.name);
-    if (!(id in declared)) {
+    if (!Object.hasOwn(declared, id)) {
       const status = readStatus(component.status ?? '') ?? 'operational';
       declared[id] = status;
       note(`${component.name} is listed on the ${kind} but no update gives its status; it is declared with its status at export time (${status}).`);
