@@ -19,7 +19,7 @@ const HOSTILE_BODY = `<!channel> <!here|here> @everyone @here <@123456> <#987> <
 
 Click [here](javascript:alert(1)) or ![img](data:text/html,<b>x</b>) or [the docs](https://docs.acme.test/a_(b)|c>d).
 
-${'Everything is fine & dandy <really>. '.repeat(300)}`;
+${Array.from({ length: 3 }, () => 'Everything is fine & dandy <really>. '.repeat(100)).join('\n')}`; // long, in lines under the 10,000-character limit
 
 let model: StatusModel;
 let events: NoticeEvent[];
