@@ -9,10 +9,11 @@ import { captureIo, makeRepo, NOW, removeRepo, REPO_ROOT } from './temp-repo.ts'
 
 const execute = promisify(execFile);
 
-/** A script as npm runs it in `cwd`: arguments for the laptop commands, environment variables for the workflow's. */
+/** A `candor` command as a team runs it in `cwd`: arguments for the laptop commands, environment variables for the workflow's. */
 async function script(name: string, cwd: string, args: string[] = [], env: Record<string, string> = {}, now = NOW) {
+  const command = name === 'github-post' ? ['github', 'post'] : [name];
   try {
-    const { stdout, stderr } = await execute(process.execPath, [join(REPO_ROOT, 'scripts', `${name}.ts`), ...args], { cwd, env: { ...process.env, CANDOR_NOW: now, ...env } });
+    const { stdout, stderr } = await execute(process.execPath, [join(REPO_ROOT, 'bin', 'candor.js'), ...command, ...args], { cwd, env: { ...process.env, CANDOR_NOW: now, ...env } });
     return { code: 0, stdout, stderr };
   } catch (cause) {
     const failed = cause as { code: number; stdout: string; stderr: string };
@@ -71,7 +72,7 @@ describe('posting from the "Post an incident update" form', () => {
     const output = join(phone, 'github-output.txt');
     const title = 'Queue backlog\nother-output=1';
     const bad = await script('github-post', phone, [], { ...form({ title, components: 'webhooks:degraded_performance' }), GITHUB_OUTPUT: output });
-    expect(bad.stderr).toBe('candor github:post: the title is one line.\n');
+    expect(bad.stderr).toBe('candor github post: the title is one line.\n');
     const good = await script('github-post', phone, [], { ...form({ title: 'Queue backlog', components: 'webhooks:degraded_performance' }), GITHUB_OUTPUT: output });
     expect(good.code).toBe(0);
     expect(await readFile(output, 'utf8')).toMatch(/^commit-message<<(CANDOR_[0-9a-f]{24})\nIncident: Queue backlog\n\1\n$/);
@@ -107,7 +108,7 @@ describe('posting from the "Post an incident update" form', () => {
     Object.assign(io.env, form(inputs));
     expect(await runPost(io)).toBe(2);
     expect(io.err).toHaveLength(1);
-    const said = io.err[0]!.replace(/^candor (github:post|new|update): /, '');
+    const said = io.err[0]!.replace(/^candor (github post|new|update): /, '');
     if (typeof expected === 'string') expect(said).toBe(expected);
     else expect(said).toMatch(expected);
     expect(io.err[0]).not.toMatch(/\n\s+at /);
