@@ -24,12 +24,22 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/**/*.test.ts'], exclude: BUILD_TIER, provide: { tier: 'unit' } },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+          exclude: BUILD_TIER,
+          provide: { tier: 'unit' },
+        },
       },
       {
         extends: true,
         // One build per repository content and options for the whole run, shared by every file of this tier.
-        test: { name: 'build', include: BUILD_TIER, globalSetup: ['tests/support/global-setup.ts'], provide: { tier: 'build' } },
+        test: {
+          name: 'build',
+          include: BUILD_TIER,
+          globalSetup: ['tests/support/global-setup.ts'],
+          provide: { tier: 'build' },
+        },
       },
     ],
   },

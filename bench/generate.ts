@@ -27,7 +27,15 @@ const GROUPS = [
 const COMPONENTS = GROUPS.flatMap((g) => g.components);
 const STATUSES = ['degraded_performance', 'partial_outage', 'major_outage'] as const;
 const IMPACTS = ['minor', 'minor', 'major', 'major', 'critical'] as const;
-const SUBJECTS = ['Elevated error rates', 'Slow responses', 'Delayed deliveries', 'Failed sign-ins', 'Timeouts', 'Connection resets', 'Stale data'];
+const SUBJECTS = [
+  'Elevated error rates',
+  'Slow responses',
+  'Delayed deliveries',
+  'Failed sign-ins',
+  'Timeouts',
+  'Connection resets',
+  'Stale data',
+];
 const REGIONS = ['eu-west', 'us-east', 'ap-south', 'all regions'];
 const SENTENCES = [
   'Some requests fail with HTTP 502 and succeed when retried with backoff.',
@@ -70,40 +78,68 @@ export function generateRepository(options: GenerateOptions): GeneratedFile[] {
   const next = random(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const between = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
-  const paragraph = (sentences: readonly string[] = SENTENCES) => Array.from({ length: between(1, 3) }, () => pick(sentences)).join(' ');
-  const paragraphs = (count: number, sentences: readonly string[] = SENTENCES) => Array.from({ length: count }, () => paragraph(sentences)).join('\n\n');
+  const paragraph = (sentences: readonly string[] = SENTENCES) =>
+    Array.from({ length: between(1, 3) }, () => pick(sentences)).join(' ');
+  const paragraphs = (count: number, sentences: readonly string[] = SENTENCES) =>
+    Array.from({ length: count }, () => paragraph(sentences)).join('\n\n');
   const now = (options.now ?? new Date('2026-11-23T12:00:00Z')).getTime();
 
-  const files: GeneratedFile[] = [{
-    path: 'components.yaml',
-    content: [
-      'page: { name: Bench Cloud, url: https://status.bench.test, timezone: UTC, contact: support@bench.test }',
-      'groups:',
-      ...GROUPS.map((g) => `  - { id: ${g.id}, name: ${g.name} }`),
-      'components:',
-      ...GROUPS.flatMap((g) => g.components.map((id) => `  - { id: ${id}, name: ${id[0]!.toUpperCase()}${id.slice(1)}, group: ${g.id}, since: 2021-06-01 }`)),
-      '',
-    ].join('\n'),
-  }];
+  const files: GeneratedFile[] = [
+    {
+      path: 'components.yaml',
+      content: [
+        'page: { name: Bench Cloud, url: https://status.bench.test, timezone: UTC, contact: support@bench.test }',
+        'groups:',
+        ...GROUPS.map((g) => `  - { id: ${g.id}, name: ${g.name} }`),
+        'components:',
+        ...GROUPS.flatMap((g) =>
+          g.components.map(
+            (id) =>
+              `  - { id: ${id}, name: ${id[0]!.toUpperCase()}${id.slice(1)}, group: ${g.id}, since: 2021-06-01 }`,
+          ),
+        ),
+        '',
+      ].join('\n'),
+    },
+  ];
 
   for (let i = 0; i < options.incidents; i++) {
     // Everything has ended at least a day before `now`, so no incident triggers time warnings.
     const start = Math.floor((now - DAY - next() * SPAN) / MINUTE) * MINUTE;
-    const affected = [...new Set([pick(COMPONENTS), pick(COMPONENTS), pick(COMPONENTS)].slice(0, between(1, 3)))];
+    const affected = [
+      ...new Set([pick(COMPONENTS), pick(COMPONENTS), pick(COMPONENTS)].slice(0, between(1, 3))),
+    ];
     const day = new Date(start).toISOString().slice(0, 10);
     const path = `incidents/${day.slice(0, 4)}/${day}-bench-${i}.md`;
     const at = (offset: number) => formatTimestampUtc(new Date(start + offset * MINUTE));
 
     if (next() < 0.1) {
       const length = 60 * between(1, 4);
-      files.push({ path, content: [
-        '---', `title: Planned upgrade of ${affected.join(' and ')} (${i})`, 'kind: maintenance', 'impact: none',
-        `scheduled_for: ${at(0)}`, `scheduled_until: ${at(length)}`, 'components:', ...affected.map((c) => `  - ${c}`), '---',
-        paragraphs(between(1, 2), PAST_SENTENCES), '',
-        `## ${at(-between(2, 14) * 24 * 60)} · Scheduled`, `The work is planned for ${at(0)} to ${at(length)}. ${paragraph()}`, '',
-        `## ${at(0)} · In progress`, 'The work has started.', '',
-        `## ${at(length - between(5, 50))} · Completed`, 'The work is done and everything works as expected.', '',
-      ].join('\n') });
+      files.push({
+        path,
+        content: [
+          '---',
+          `title: Planned upgrade of ${affected.join(' and ')} (${i})`,
+          'kind: maintenance',
+          'impact: none',
+          `scheduled_for: ${at(0)}`,
+          `scheduled_until: ${at(length)}`,
+          'components:',
+          ...affected.map((c) => `  - ${c}`),
+          '---',
+          paragraphs(between(1, 2), PAST_SENTENCES),
+          '',
+          `## ${at(-between(2, 14) * 24 * 60)} · Scheduled`,
+          `The work is planned for ${at(0)} to ${at(length)}. ${paragraph()}`,
+          '',
+          `## ${at(0)} · In progress`,
+          'The work has started.',
+          '',
+          `## ${at(length - between(5, 50))} · Completed`,
+          'The work is done and everything works as expected.',
+          '',
+        ].join('\n'),
+      });
       continue;
     }
 
@@ -111,20 +147,45 @@ export function generateRepository(options: GenerateOptions): GeneratedFile[] {
     const updates = between(2, 5);
     const steps = ['Investigating', 'Identified', 'Monitoring', 'Update'].slice(0, updates - 1);
     const sections = steps.map((status, step) => {
-      const change = status === 'Monitoring' ? `Components: ${affected.map((c) => `${c}: degraded_performance`).join(', ')}\n\n` : '';
+      const change =
+        status === 'Monitoring'
+          ? `Components: ${affected.map((c) => `${c}: degraded_performance`).join(', ')}\n\n`
+          : '';
       return `## ${at(Math.floor((duration * step) / updates))} · ${status}\n${change}${paragraphs(between(1, 2))} Next update within 30 minutes.`;
     });
-    sections.push(`## ${at(duration)} · Resolved\nThe problem is fixed and everything works again.`);
-    const postmortem = next() < 0.3
-      ? ['## Postmortem', `**Impact.** ${paragraph(PAST_SENTENCES)}`, '', `**Root cause.** ${paragraph(PAST_SENTENCES)}`, '', '**What we change.**', '- Add an alert.', '- Add a test.', '']
-      : [];
-    files.push({ path, content: [
-      '---', `title: ${pick(SUBJECTS)} in ${pick(REGIONS)} (${i})`, `impact: ${pick(IMPACTS)}`, 'components:',
-      ...affected.map((c) => `  ${c}: ${pick(STATUSES)}`), '---',
-      paragraphs(between(1, 3), PAST_SENTENCES), '',
-      sections.join('\n\n'), '',
-      ...postmortem,
-    ].join('\n') });
+    sections.push(
+      `## ${at(duration)} · Resolved\nThe problem is fixed and everything works again.`,
+    );
+    const postmortem =
+      next() < 0.3
+        ? [
+            '## Postmortem',
+            `**Impact.** ${paragraph(PAST_SENTENCES)}`,
+            '',
+            `**Root cause.** ${paragraph(PAST_SENTENCES)}`,
+            '',
+            '**What we change.**',
+            '- Add an alert.',
+            '- Add a test.',
+            '',
+          ]
+        : [];
+    files.push({
+      path,
+      content: [
+        '---',
+        `title: ${pick(SUBJECTS)} in ${pick(REGIONS)} (${i})`,
+        `impact: ${pick(IMPACTS)}`,
+        'components:',
+        ...affected.map((c) => `  ${c}: ${pick(STATUSES)}`),
+        '---',
+        paragraphs(between(1, 3), PAST_SENTENCES),
+        '',
+        sections.join('\n\n'),
+        '',
+        ...postmortem,
+      ].join('\n'),
+    });
   }
   return files;
 }

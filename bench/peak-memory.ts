@@ -7,6 +7,12 @@ const target = process.env.CANDOR_BENCH_RSS_FILE;
 if (target) {
   process.on('exit', () => {
     const usage = process.resourceUsage();
-    writeFileSync(target, JSON.stringify({ rssKiB: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 }));
+    writeFileSync(
+      target,
+      JSON.stringify({
+        rssKiB: usage.maxRSS,
+        cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+      }),
+    );
   });
 }

@@ -38,10 +38,18 @@ export interface SizeResult {
 }
 
 type Spread = { median: number; min: number; max: number };
-interface ProcessRun { ms: number; cpuMs: number; rssKiB: number }
+interface ProcessRun {
+  ms: number;
+  cpuMs: number;
+  rssKiB: number;
+}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const spread = (xs: number[]) => ({ median: round(median(xs)), min: round(Math.min(...xs)), max: round(Math.max(...xs)) });
+const spread = (xs: number[]) => ({
+  median: round(median(xs)),
+  min: round(Math.min(...xs)),
+  max: round(Math.max(...xs)),
+});
 const round = (x: number) => Math.round(x * 10) / 10;
 
 async function writeRepository(dir: string, incidents: number, seed: number): Promise<void> {
@@ -59,7 +67,8 @@ async function measureValidation(dir: string, runs: number): Promise<number[]> {
     const start = performance.now();
     const { diagnostics } = loadRepository(files, { now: new Date(NOW) });
     times.push(performance.now() - start);
-    if (hasErrors(diagnostics)) throw new Error(`The generated repository has errors: ${diagnostics[0]!.message}`);
+    if (hasErrors(diagnostics))
+      throw new Error(`The generated repository has errors: ${diagnostics[0]!.message}`);
   }
   return times;
 }
@@ -68,13 +77,20 @@ async function measureValidation(dir: string, runs: number): Promise<number[]> {
 async function measureCommand(dir: string, args: string[]): Promise<ProcessRun> {
   const usageFile = join(dir, 'bench-usage.json');
   const start = performance.now();
-  await run(process.execPath, ['--import', join(ROOT, 'bench/peak-memory.ts'), join(ROOT, 'bin/candor.js'), ...args], {
-    cwd: dir,
-    env: { ...process.env, CANDOR_NOW: NOW, CANDOR_BENCH_RSS_FILE: usageFile },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  await run(
+    process.execPath,
+    ['--import', join(ROOT, 'bench/peak-memory.ts'), join(ROOT, 'bin/candor.js'), ...args],
+    {
+      cwd: dir,
+      env: { ...process.env, CANDOR_NOW: NOW, CANDOR_BENCH_RSS_FILE: usageFile },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const ms = performance.now() - start;
-  const { rssKiB, cpuMs } = JSON.parse(await readFile(usageFile, 'utf8')) as { rssKiB: number; cpuMs: number };
+  const { rssKiB, cpuMs } = JSON.parse(await readFile(usageFile, 'utf8')) as {
+    rssKiB: number;
+    cpuMs: number;
+  };
   return { ms, cpuMs, rssKiB };
 }
 
@@ -94,14 +110,24 @@ async function measureOutput(out: string) {
     const { size } = await stat(path);
     files++;
     outputBytes += size;
-    if (entry.name.endsWith('.html') && size > largestPage.bytes) largestPage = { path: path.slice(out.length + 1), bytes: size };
+    if (entry.name.endsWith('.html') && size > largestPage.bytes)
+      largestPage = { path: path.slice(out.length + 1), bytes: size };
   }
   const home = await readFile(join(out, 'index.html'));
-  return { files, outputBytes, homeBytes: home.byteLength, homeGzipBytes: gzipSync(home).byteLength, largestPage };
+  return {
+    files,
+    outputBytes,
+    homeBytes: home.byteLength,
+    homeGzipBytes: gzipSync(home).byteLength,
+    largestPage,
+  };
 }
 
 /** Generates, validates and builds a repository of each size; never asserts a time. */
-export async function runBenchmarks(options: BenchOptions, progress: (line: string) => void): Promise<SizeResult[]> {
+export async function runBenchmarks(
+  options: BenchOptions,
+  progress: (line: string) => void,
+): Promise<SizeResult[]> {
   const results: SizeResult[] = [];
   for (const incidents of options.sizes) {
     // Inside the package, like a user's repository, so the build writes dist/ in place.
@@ -115,7 +141,9 @@ export async function runBenchmarks(options: BenchOptions, progress: (line: stri
       for (let i = 0; i < options.buildRuns; i++) {
         checks.push(await measureCommand(dir, ['check']));
         builds.push(await measureBuild(dir, join(dir, 'dist')));
-        progress(`  ${incidents} incidents: build ${i + 1}/${options.buildRuns} in ${(builds.at(-1)!.ms / 1000).toFixed(1)} s`);
+        progress(
+          `  ${incidents} incidents: build ${i + 1}/${options.buildRuns} in ${(builds.at(-1)!.ms / 1000).toFixed(1)} s`,
+        );
       }
       results.push({
         incidents,
@@ -138,7 +166,13 @@ export async function runBenchmarks(options: BenchOptions, progress: (line: stri
  * The build's fixed cost (the smallest size measured, an empty repository by default) and its
  * cost per incident: the least-squares slope of the median build times over the sizes measured.
  */
-export function buildCostModel(results: SizeResult[]): { fixed: { incidents: number; ms: number; cpuMs: number }; perIncidentMs: number; perIncidentCpuMs: number } | undefined {
+export function buildCostModel(results: SizeResult[]):
+  | {
+      fixed: { incidents: number; ms: number; cpuMs: number };
+      perIncidentMs: number;
+      perIncidentCpuMs: number;
+    }
+  | undefined {
   if (results.length < 2) return undefined;
   const smallest = results.reduce((a, b) => (b.incidents < a.incidents ? b : a));
   const slope = (y: (r: SizeResult) => number) => {
@@ -149,7 +183,11 @@ export function buildCostModel(results: SizeResult[]): { fixed: { incidents: num
     return den === 0 ? 0 : num / den;
   };
   return {
-    fixed: { incidents: smallest.incidents, ms: smallest.buildMs.median, cpuMs: smallest.buildCpuMs.median },
+    fixed: {
+      incidents: smallest.incidents,
+      ms: smallest.buildMs.median,
+      cpuMs: smallest.buildCpuMs.median,
+    },
     perIncidentMs: Math.round(slope((r) => r.buildMs.median) * 100) / 100,
     perIncidentCpuMs: Math.round(slope((r) => r.buildCpuMs.median) * 100) / 100,
   };
@@ -169,7 +207,19 @@ export function formatTable(results: SizeResult[]): string {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const rows = [
-    ['incidents', 'validate (median)', 'check (wall / CPU)', 'build (median)', 'build CPU', 'peak RSS', 'files', 'output', 'home', 'home gzip', 'largest page'],
+    [
+      'incidents',
+      'validate (median)',
+      'check (wall / CPU)',
+      'build (median)',
+      'build CPU',
+      'peak RSS',
+      'files',
+      'output',
+      'home',
+      'home gzip',
+      'largest page',
+    ],
     ...results.map((r) => [
       r.incidents.toLocaleString('en'),
       `${r.validateMs.median} ms`,
@@ -184,5 +234,8 @@ export function formatTable(results: SizeResult[]): string {
       `${kb(r.largestPage.bytes)} ${r.largestPage.path}`,
     ]),
   ];
-  return rows.map((row) => `| ${row.join(' | ')} |`).join('\n').replace(/\n/, `\n|${rows[0]!.map(() => '---').join('|')}|\n`);
+  return rows
+    .map((row) => `| ${row.join(' | ')} |`)
+    .join('\n')
+    .replace(/\n/, `\n|${rows[0]!.map(() => '---').join('|')}|\n`);
 }

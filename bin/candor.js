@@ -7,7 +7,9 @@ import * as nodeModule from 'node:module';
 // An older Node would fail on the first TypeScript file with a stack trace: say what to install.
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 19) || major === 23) {
-  process.stderr.write(`candor: Node.js ${process.versions.node} is too old; Candor needs Node.js 22.19 or newer (24 recommended).\n`);
+  process.stderr.write(
+    `candor: Node.js ${process.versions.node} is too old; Candor needs Node.js 22.19 or newer (24 recommended).\n`,
+  );
   process.exit(2);
 }
 const { enableCompileCache, registerHooks, stripTypeScriptTypes } = nodeModule;
@@ -23,11 +25,17 @@ if (PACKAGE.includes('/node_modules/')) {
   const emitWarning = process.emitWarning;
   // Stripping is what Node does for any .ts outside node_modules; its "experimental" notice is noise here.
   process.emitWarning = (warning, ...rest) => {
-    if (!String(warning).startsWith('stripTypeScriptTypes')) emitWarning.call(process, warning, ...rest);
+    if (!String(warning).startsWith('stripTypeScriptTypes'))
+      emitWarning.call(process, warning, ...rest);
   };
   registerHooks({
     load(url, context, nextLoad) {
-      if (!url.startsWith(PACKAGE) || !url.endsWith('.ts') || url.includes('/node_modules/', PACKAGE.length)) return nextLoad(url, context);
+      if (
+        !url.startsWith(PACKAGE) ||
+        !url.endsWith('.ts') ||
+        url.includes('/node_modules/', PACKAGE.length)
+      )
+        return nextLoad(url, context);
       const loaded = nextLoad(url, { ...context, format: 'module' });
       return { ...loaded, format: 'module', source: stripTypeScriptTypes(String(loaded.source)) };
     },

@@ -4,14 +4,25 @@ import { formatCostModel, formatTable, runBenchmarks } from '../bench/run.ts';
 
 // `npm run bench [-- --sizes 0,100,1000,10000 --runs 3 --seed 42]`: prints a table and writes bench/results/<time>.json.
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '0,100,1000,10000' }, runs: { type: 'string', default: '3' }, seed: { type: 'string', default: '42' } },
+  options: {
+    sizes: { type: 'string', default: '0,100,1000,10000' },
+    runs: { type: 'string', default: '3' },
+    seed: { type: 'string', default: '42' },
+  },
 });
 const sizes = values.sizes.split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 0) || !(Number(values.runs) > 0)) {
-  console.error('candor bench: --sizes takes whole numbers separated by commas (e.g. 100,1000) and --runs a positive number.');
+  console.error(
+    'candor bench: --sizes takes whole numbers separated by commas (e.g. 100,1000) and --runs a positive number.',
+  );
   process.exit(2);
 }
-const options = { sizes, buildRuns: Number(values.runs), validateRuns: 7, seed: Number(values.seed) };
+const options = {
+  sizes,
+  buildRuns: Number(values.runs),
+  validateRuns: 7,
+  seed: Number(values.seed),
+};
 const results = await runBenchmarks(options, (line) => console.error(line));
 const table = formatTable(results);
 console.log(table);

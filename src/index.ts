@@ -5,6 +5,13 @@ export { loadRepository, type LoadResult, type RepositoryFiles } from './core/lo
 export { forAudience, type Audience } from './core/audience.ts';
 export { formatDiagnostics, type DiagnosticFormat } from './core/format-diagnostics.ts';
 export { hasErrors, type Diagnostic } from './core/diagnostics.ts';
-export { activeIncidents, activeMaintenance, componentStatuses, pageStatus, upcomingMaintenance, type PageStatus } from './core/status.ts';
+export {
+  activeIncidents,
+  activeMaintenance,
+  componentStatuses,
+  pageStatus,
+  upcomingMaintenance,
+  type PageStatus,
+} from './core/status.ts';
 export type { Component, Incident, StatusModel, Update } from './core/model.ts';
 export { CandorError, ContentError, DeliveryError, UsageError } from './core/errors.ts';

@@ -22,16 +22,46 @@ let work: string;
 let site: string;
 let env: NodeJS.ProcessEnv;
 
-const sh = (command: string, args: string[], cwd: string) => run(command, args, { cwd, env, maxBuffer: 16 * 1024 * 1024 });
+const sh = (command: string, args: string[], cwd: string) =>
+  run(command, args, { cwd, env, maxBuffer: 16 * 1024 * 1024 });
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'candor-adoption-'));
   site = join(work, 'site');
   const { BASE_URL, MODE, DEV, PROD, SSR, ...inherited } = process.env;
-  env = { ...inherited, PATH: `${dirname(process.execPath)}:${process.env.PATH}`, CANDOR_NOW: NOW, ASTRO_TELEMETRY_DISABLED: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-  const { stdout } = await sh('npm', ['pack', '--silent', '--pack-destination', work], PROJECT_ROOT);
+  env = {
+    ...inherited,
+    PATH: `${dirname(process.execPath)}:${process.env.PATH}`,
+    CANDOR_NOW: NOW,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+  };
+  const { stdout } = await sh(
+    'npm',
+    ['pack', '--silent', '--pack-destination', work],
+    PROJECT_ROOT,
+  );
   const tarball = join(work, stdout.trim().split('\n').pop()!);
-  await sh('npm', ['exec', '--prefer-offline', '--yes', `--package=${tarball}`, '--', 'candor', 'init', 'site', '--name', 'Acme', '--url', 'https://status.acme.dev/'], work);
+  await sh(
+    'npm',
+    [
+      'exec',
+      '--prefer-offline',
+      '--yes',
+      `--package=${tarball}`,
+      '--',
+      'candor',
+      'init',
+      'site',
+      '--name',
+      'Acme',
+      '--url',
+      'https://status.acme.dev/',
+    ],
+    work,
+  );
   await sh('npm', ['install', '--prefer-offline', tarball], site);
 }, 600_000);
 
@@ -39,9 +69,28 @@ afterAll(() => rm(work, { recursive: true, force: true }));
 
 describe('a status repository made by `candor init` from the packed package', () => {
   it('holds the files a team needs, and none of the example content', async () => {
-    const files = (await readdir(site, { recursive: true })).filter((f) => !f.startsWith('node_modules')).sort();
-    expect(files).toEqual(expect.arrayContaining(['.github/workflows/check.yml', '.github/workflows/comment.yml', '.github/workflows/publish.yml', '.gitignore', 'README.md', 'astro.config.mjs', 'components.yaml', 'incidents/README.md', 'notify.yaml', 'package.json']));
-    expect(files.filter((f) => f.startsWith('incidents/') && f.endsWith('.md') && f !== 'incidents/README.md')).toEqual([]);
+    const files = (await readdir(site, { recursive: true }))
+      .filter((f) => !f.startsWith('node_modules'))
+      .sort();
+    expect(files).toEqual(
+      expect.arrayContaining([
+        '.github/workflows/check.yml',
+        '.github/workflows/comment.yml',
+        '.github/workflows/publish.yml',
+        '.gitignore',
+        'README.md',
+        'astro.config.mjs',
+        'components.yaml',
+        'incidents/README.md',
+        'notify.yaml',
+        'package.json',
+      ]),
+    );
+    expect(
+      files.filter(
+        (f) => f.startsWith('incidents/') && f.endsWith('.md') && f !== 'incidents/README.md',
+      ),
+    ).toEqual([]);
     expect(files.some((f) => f.startsWith('templates'))).toBe(false);
   });
 
@@ -50,12 +99,27 @@ describe('a status repository made by `candor init` from the packed package', ()
     expect(check.stdout).toMatch(/0 errors, 0 warnings/);
     const build = await sh('npx', ['candor', 'build'], site);
     expect(build.stderr).toBe('');
-    expect(build.stdout).toMatch(/^Built the public site of Acme into dist\/ \(0 incidents, 0 errors, 0 warnings/);
+    expect(build.stdout).toMatch(
+      /^Built the public site of Acme into dist\/ \(0 incidents, 0 errors, 0 warnings/,
+    );
     expect(await readFile(join(site, 'dist/index.html'), 'utf8')).toContain('Acme');
   });
 
   it('shows an incident drafted with `candor new` after the next build', async () => {
-    await sh('npx', ['candor', 'new', 'incident', 'Slow API', '--impact', 'minor', '--components', 'api:degraded_performance'], site);
+    await sh(
+      'npx',
+      [
+        'candor',
+        'new',
+        'incident',
+        'Slow API',
+        '--impact',
+        'minor',
+        '--components',
+        'api:degraded_performance',
+      ],
+      site,
+    );
     const build = await sh('npx', ['candor', 'build'], site);
     expect(build.stdout).toMatch(/\(1 incidents?, 0 errors/);
     const home = await readFile(join(site, 'dist/index.html'), 'utf8');
@@ -66,13 +130,16 @@ describe('a status repository made by `candor init` from the packed package', ()
 
   it('has workflows that parse and call only commands the package has', async () => {
     for (const name of await readdir(join(site, '.github/workflows'))) {
-      const workflow = parse(await readFile(join(site, '.github/workflows', name), 'utf8')) as { jobs: Record<string, { steps: { run?: string; uses?: string }[] }> };
+      const workflow = parse(await readFile(join(site, '.github/workflows', name), 'utf8')) as {
+        jobs: Record<string, { steps: { run?: string; uses?: string }[] }>;
+      };
       const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
       for (const step of steps) {
         if (step.uses) expect(step.uses).toMatch(/^[\w-]+\/[\w-]+@[0-9a-f]{40}$/);
         if (!step.run) continue;
         expect(step.run).not.toMatch(/npm run/);
-        for (const [, words] of step.run.matchAll(/npx candor ((?:github )?[a-z-]+)/g)) expect(Object.keys(COMMANDS)).toContain(words);
+        for (const [, words] of step.run.matchAll(/npx candor ((?:github )?[a-z-]+)/g))
+          expect(Object.keys(COMMANDS)).toContain(words);
       }
       expect(steps.some((step) => step.run?.includes('npx candor'))).toBe(true);
     }

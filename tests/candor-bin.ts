@@ -24,8 +24,15 @@ export async function buildableRepoDir(prefix: string): Promise<string> {
 }
 
 /** `candor build` on the content repository at `repo`, as a user would run it. */
-export function runBuildCommand(repo: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ stdout: string; stderr: string }> {
+export function runBuildCommand(
+  repo: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ stdout: string; stderr: string }> {
   // Vitest puts BASE_URL, MODE, ... into process.env; Vite would take BASE_URL over the site's base path.
   const { BASE_URL, MODE, DEV, PROD, SSR, ...inherited } = process.env;
-  return promisify(execFile)(process.execPath, [CANDOR_BIN, 'build', ...args], { cwd: repo, env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+  return promisify(execFile)(process.execPath, [CANDOR_BIN, 'build', ...args], {
+    cwd: repo,
+    env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+  });
 }

@@ -15,7 +15,10 @@ describe('the example status page at the repository root', () => {
   it('validates without errors or warnings, with or without its example incidents', async () => {
     const { model, diagnostics } = loadRepository(await readRepository(PROJECT_ROOT), { now });
     expect(diagnostics).toEqual([]);
-    const notify = loadNotifyConfig({ path: 'notify.yaml', bytes: await readFile(join(PROJECT_ROOT, 'notify.yaml')) }, model!.components.map((c) => c.id));
+    const notify = loadNotifyConfig(
+      { path: 'notify.yaml', bytes: await readFile(join(PROJECT_ROOT, 'notify.yaml')) },
+      model!.components.map((c) => c.id),
+    );
     expect(notify.diagnostics).toEqual([]);
   });
 });

@@ -10,11 +10,19 @@ const CONFIG = join(PROJECT_ROOT, '.dependency-cruiser.cjs');
 /** The layer rules of .dependency-cruiser.cjs on the `src` folder under `cwd`: exit code and one line per violation. */
 async function cruise(cwd: string): Promise<{ code: number; violations: string[] }> {
   try {
-    await promisify(execFile)(DEPCRUISE, ['--config', CONFIG, '--output-type', 'err', 'src'], { cwd });
+    await promisify(execFile)(DEPCRUISE, ['--config', CONFIG, '--output-type', 'err', 'src'], {
+      cwd,
+    });
     return { code: 0, violations: [] };
   } catch (cause) {
     const failed = cause as { code: number; stdout: string };
-    return { code: failed.code, violations: failed.stdout.split('\n').filter((line) => line.trim().startsWith('error ')).map((line) => line.trim()) };
+    return {
+      code: failed.code,
+      violations: failed.stdout
+        .split('\n')
+        .filter((line) => line.trim().startsWith('error '))
+        .map((line) => line.trim()),
+    };
   }
 }
 

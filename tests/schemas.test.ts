@@ -22,8 +22,13 @@ function validator(name: string) {
 const readYaml = (text: string): unknown => parse(text, { schema: 'core', version: '1.2' });
 
 async function exampleIncidents(): Promise<{ path: string; text: string }[]> {
-  const entries = await readdir(join(EXAMPLE_PAGE, 'incidents'), { recursive: true, withFileTypes: true });
-  const paths = entries.filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => join(e.parentPath, e.name));
+  const entries = await readdir(join(EXAMPLE_PAGE, 'incidents'), {
+    recursive: true,
+    withFileTypes: true,
+  });
+  const paths = entries
+    .filter((e) => e.isFile() && e.name.endsWith('.md'))
+    .map((e) => join(e.parentPath, e.name));
   return Promise.all(paths.map(async (path) => ({ path, text: await readFile(path, 'utf8') })));
 }
 
@@ -34,9 +39,14 @@ function referencedSchema(path: string, text: string): string | undefined {
 }
 
 describe('schemas/*.json', () => {
-  it.each(Object.keys(schemas))('%s is what jsonSchemas() generates (run `npm run schemas` after changing a schema)', async (name) => {
-    expect(await readFile(join(ROOT, 'schemas', name), 'utf8')).toBe(serialiseSchema(schemas[name]!));
-  });
+  it.each(Object.keys(schemas))(
+    '%s is what jsonSchemas() generates (run `npm run schemas` after changing a schema)',
+    async (name) => {
+      expect(await readFile(join(ROOT, 'schemas', name), 'utf8')).toBe(
+        serialiseSchema(schemas[name]!),
+      );
+    },
+  );
 
   it('holds no schema that is no longer generated', async () => {
     expect((await readdir(join(ROOT, 'schemas'))).sort()).toEqual(Object.keys(schemas).sort());
@@ -47,7 +57,9 @@ describe('the example files against their JSON Schemas', () => {
   it('components.yaml points at its schema and validates against it', async () => {
     const path = join(EXAMPLE_PAGE, 'components.yaml');
     const text = await readFile(path, 'utf8');
-    expect(referencedSchema(path, text)).toBe(join(EXAMPLE_PAGE, 'schemas', 'components.schema.json'));
+    expect(referencedSchema(path, text)).toBe(
+      join(EXAMPLE_PAGE, 'schemas', 'components.schema.json'),
+    );
     const validate = validator('components.schema.json');
     expect(validate(readYaml(text)), JSON.stringify(validate.errors)).toBe(true);
   });
@@ -58,8 +70,12 @@ describe('the example files against their JSON Schemas', () => {
     const validate = validator('incident.schema.json');
     for (const { path, text } of incidents) {
       const { split } = splitFrontmatter(path, text);
-      expect(referencedSchema(path, split!.yaml), path).toBe(join(EXAMPLE_PAGE, 'schemas', 'incident.schema.json'));
-      expect(validate(readYaml(split!.yaml)), `${path}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      expect(referencedSchema(path, split!.yaml), path).toBe(
+        join(EXAMPLE_PAGE, 'schemas', 'incident.schema.json'),
+      );
+      expect(validate(readYaml(split!.yaml)), `${path}: ${JSON.stringify(validate.errors)}`).toBe(
+        true,
+      );
     }
   });
 
@@ -67,15 +83,23 @@ describe('the example files against their JSON Schemas', () => {
     const components = validator('components.schema.json');
     const page = { name: 'Acme', url: 'https://status.acme.dev' };
     expect(components({ page, components: [{ id: 'api', name: 'API' }] })).toBe(true);
-    expect(components({ page, components: [{ id: 'api', name: 'API', colour: 'red' }] })).toBe(false);
-    expect(components({ page: { ...page, url: 'not a url' }, components: [{ id: 'api', name: 'API' }] })).toBe(false);
+    expect(components({ page, components: [{ id: 'api', name: 'API', colour: 'red' }] })).toBe(
+      false,
+    );
+    expect(
+      components({ page: { ...page, url: 'not a url' }, components: [{ id: 'api', name: 'API' }] }),
+    ).toBe(false);
     expect(components({ page, components: [] })).toBe(false);
     expect(components({ page, components: [{ id: 'REST API', name: 'API' }] })).toBe(false);
 
     const incident = validator('incident.schema.json');
-    expect(incident({ title: 'Errors', impact: 'major', components: { api: 'partial_outage' } })).toBe(true);
+    expect(
+      incident({ title: 'Errors', impact: 'major', components: { api: 'partial_outage' } }),
+    ).toBe(true);
     expect(incident({ title: 'Errors', impact: 'majr' })).toBe(false);
-    expect(incident({ title: 'Errors', impact: 'major', components: { api: 'broken' } })).toBe(false);
+    expect(incident({ title: 'Errors', impact: 'major', components: { api: 'broken' } })).toBe(
+      false,
+    );
     expect(incident({ titel: 'Errors' })).toBe(false);
     expect(incident({ impact: 'major' })).toBe(false);
   });

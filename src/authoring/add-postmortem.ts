@@ -20,19 +20,31 @@ function firstSentence(markdown: string): string {
 }
 
 /** The incident's file with a `## Postmortem` drafted from the template: impact window and timeline filled in. */
-export async function addPostmortem(root: string, model: StatusModel, incident: Incident, now: Date): Promise<FileChange> {
+export async function addPostmortem(
+  root: string,
+  model: StatusModel,
+  incident: Incident,
+  now: Date,
+): Promise<FileChange> {
   if (incident.postmortem) {
-    throw new ContentError(`${incident.file}:${incident.postmortem.position.line} already has a postmortem; edit it there.`);
+    throw new ContentError(
+      `${incident.file}:${incident.postmortem.position.line} already has a postmortem; edit it there.`,
+    );
   }
   const ended = endedAt(incident, now);
   if (!ended) {
-    throw new ContentError(`${incident.id} is still ${STATUS_LABELS[lifecycleAt(incident, now)]}: write the postmortem once it is over.\n    hint: npm run resolve -- ${incident.id}`);
+    throw new ContentError(
+      `${incident.id} is still ${STATUS_LABELS[lifecycleAt(incident, now)]}: write the postmortem once it is over.\n    hint: npm run resolve -- ${incident.id}`,
+    );
   }
   const started = startedAt(incident, now);
   const locale = localeOf(model);
   const ids = Object.keys(incident.components);
   const timeline = incident.updates
-    .map((u) => `- ${shortTime(u.at, started)} · ${locale.t(`status.${u.written}`)}: ${firstSentence(u.body)}`)
+    .map(
+      (u) =>
+        `- ${shortTime(u.at, started)} · ${locale.t(`status.${u.written}`)}: ${firstSentence(u.body)}`,
+    )
     .join('\n');
   const body = fillTemplate(await readTemplate(root, 'postmortem', model.page.language), {
     title: incident.title,
@@ -43,8 +55,15 @@ export async function addPostmortem(root: string, model: StatusModel, incident: 
     ended: shortTime(ended, started),
     duration: duration(started, ended, locale),
     timeline,
-    ...(incident.contact ?? model.page.contact ? { contact: incident.contact ?? model.page.contact } : {}),
+    ...((incident.contact ?? model.page.contact)
+      ? { contact: incident.contact ?? model.page.contact }
+      : {}),
   });
   const original = await readRepositoryText(root, incident.file);
-  return { path: incident.file, text: keepTextStyle(original, (lf) => insertSection(lf, `## ${postmortemHeading(locale)}\n${body}\n`)) };
+  return {
+    path: incident.file,
+    text: keepTextStyle(original, (lf) =>
+      insertSection(lf, `## ${postmortemHeading(locale)}\n${body}\n`),
+    ),
+  };
 }

@@ -1,7 +1,12 @@
 import { localeOf } from '../core/page-locale.ts';
 import { ContentError, UsageError } from '../core/errors.ts';
 import type { ComponentStatus, Incident, StatusModel } from '../core/model.ts';
-import { incidentStatusSchema, maintenanceStatusSchema, STATUS_LABELS, type UpdateStatus } from '../core/schema/update-status.ts';
+import {
+  incidentStatusSchema,
+  maintenanceStatusSchema,
+  STATUS_LABELS,
+  type UpdateStatus,
+} from '../core/schema/update-status.ts';
 import { insertSection, replaceSummary, setFrontmatterKey } from './edit-incident.ts';
 import { renderSection, writeTime } from './incident-text.ts';
 import { keepTextStyle } from './keep-text-style.ts';
@@ -32,27 +37,41 @@ export interface IncidentEdits {
 
 /** The statuses an update of this incident may give, with Update ("no change") last. */
 export function allowedStatuses(incident: Incident): UpdateStatus[] {
-  return [...(incident.kind === 'maintenance' ? maintenanceStatusSchema.options : incidentStatusSchema.options), 'update'];
+  return [
+    ...(incident.kind === 'maintenance'
+      ? maintenanceStatusSchema.options
+      : incidentStatusSchema.options),
+    'update',
+  ];
 }
 
 export function checkStatusForKind(incident: Incident, status: UpdateStatus): void {
   const allowed = allowedStatuses(incident);
   if (!allowed.includes(status)) {
-    throw new UsageError(`"${STATUS_LABELS[status]}" is not a status for ${incident.kind === 'maintenance' ? 'a maintenance' : 'an incident'}; use one of: ${allowed.map((s) => s.replace(/_/g, '-')).join(', ')}.`);
+    throw new UsageError(
+      `"${STATUS_LABELS[status]}" is not a status for ${incident.kind === 'maintenance' ? 'a maintenance' : 'an incident'}; use one of: ${allowed.map((s) => s.replace(/_/g, '-')).join(', ')}.`,
+    );
   }
 }
-
 
 /**
  * The incident's file with one more update: after the last one and before any postmortem, with
  * `next_update` set when a next update is promised and removed when it is stale or the incident
  * ends (so is `eta`). Edits of `eta`, `workaround` and the summary change only those characters.
  */
-export async function appendUpdate(root: string, model: StatusModel, incident: Incident, request: UpdateRequest): Promise<FileChange> {
+export async function appendUpdate(
+  root: string,
+  model: StatusModel,
+  incident: Incident,
+  request: UpdateRequest,
+): Promise<FileChange> {
   const original = await readRepositoryText(root, incident.file);
   const edits = request.edits ?? {};
-  const workaround = edits.workaround === undefined ? incident.workaround : edits.workaround ?? undefined;
-  const section = request.status ? await draftSection(root, model, incident, { ...request, status: request.status }, workaround) : undefined;
+  const workaround =
+    edits.workaround === undefined ? incident.workaround : (edits.workaround ?? undefined);
+  const section = request.status
+    ? await draftSection(root, model, incident, { ...request, status: request.status }, workaround)
+    : undefined;
   const ending = request.status !== undefined && isEnded(request.status);
   const stale = incident.nextUpdate !== undefined && incident.nextUpdate <= request.at;
   const text = keepTextStyle(original, (lf) => {
@@ -61,7 +80,10 @@ export async function appendUpdate(root: string, model: StatusModel, incident: I
     let text = section ? insertSection(lf, section, incident.postmortem?.position.line) : lf;
     if (edits.summary !== undefined) {
       const first = incident.updates[0];
-      if (!first) throw new ContentError(`${incident.file} has no update yet, so there is no summary above one to replace; add the first update.`);
+      if (!first)
+        throw new ContentError(
+          `${incident.file} has no update yet, so there is no summary above one to replace; add the first update.`,
+        );
       text = replaceSummary(incident.file, text, edits.summary, first.position.line);
     }
     const set = (key: string, value: string | undefined) => {
@@ -77,18 +99,32 @@ export async function appendUpdate(root: string, model: StatusModel, incident: I
   return { path: incident.file, text };
 }
 
-async function draftSection(root: string, model: StatusModel, incident: Incident, request: UpdateRequest & { status: UpdateStatus }, workaround: string | undefined): Promise<string> {
+async function draftSection(
+  root: string,
+  model: StatusModel,
+  incident: Incident,
+  request: UpdateRequest & { status: UpdateStatus },
+  workaround: string | undefined,
+): Promise<string> {
   checkStatusForKind(incident, request.status);
   const ids = [...new Set([...Object.keys(incident.components), ...Object.keys(request.changes)])];
   const contact = incident.contact ?? model.page.contact;
   const locale = localeOf(model);
-  const body = request.message ?? fillTemplate(await readTemplate(root, statusTemplateName(request.status), model.page.language), {
-    title: incident.title,
-    impact: incident.impact,
-    ...componentWords(ids, model.components, locale),
-    ...(request.next ? { next_update: shortTime(request.next, request.at) } : {}),
-    ...(workaround ? { workaround } : {}),
-    ...(contact ? { contact } : {}),
-  });
-  return renderSection({ at: request.at, status: request.status, changes: request.changes, body }, locale);
+  const body =
+    request.message ??
+    fillTemplate(
+      await readTemplate(root, statusTemplateName(request.status), model.page.language),
+      {
+        title: incident.title,
+        impact: incident.impact,
+        ...componentWords(ids, model.components, locale),
+        ...(request.next ? { next_update: shortTime(request.next, request.at) } : {}),
+        ...(workaround ? { workaround } : {}),
+        ...(contact ? { contact } : {}),
+      },
+    );
+  return renderSection(
+    { at: request.at, status: request.status, changes: request.changes, body },
+    locale,
+  );
 }

@@ -9,7 +9,10 @@ import { ContentError } from '../core/errors.ts';
 export function insertSection(text: string, section: string, beforeLine?: number): string {
   if (beforeLine === undefined) return `${text.trimEnd()}\n\n${section.trimEnd()}\n`;
   const lines = text.split('\n');
-  const before = lines.slice(0, beforeLine - 1).join('\n').trimEnd();
+  const before = lines
+    .slice(0, beforeLine - 1)
+    .join('\n')
+    .trimEnd();
   const after = lines.slice(beforeLine - 1).join('\n');
   return `${before}\n\n${section.trimEnd()}\n\n${after}`;
 }
@@ -19,11 +22,18 @@ export function insertSection(text: string, section: string, beforeLine?: number
  * the key and its value are; only those characters change, so every comment, blank line and
  * alignment the team wrote stays as it was.
  */
-export function setFrontmatterKey(path: string, text: string, key: string, value: string | undefined): string {
+export function setFrontmatterKey(
+  path: string,
+  text: string,
+  key: string,
+  value: string | undefined,
+): string {
   const { split } = splitFrontmatter(path, text);
   const doc = split && parseDocument(split.yaml, { version: '1.2', schema: 'core' });
   if (!split || !doc || doc.errors.length > 0 || !isMap(doc.contents) || doc.contents.flow) {
-    throw new ContentError(`${path}: the frontmatter is not a YAML mapping Candor can edit; run \`npm run check\` to see why.`);
+    throw new ContentError(
+      `${path}: the frontmatter is not a YAML mapping Candor can edit; run \`npm run check\` to see why.`,
+    );
   }
   const yaml = split.yaml;
   const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key);
@@ -38,7 +48,10 @@ export function setFrontmatterKey(path: string, text: string, key: string, value
   } else {
     const scalar = stringify(value, { version: '1.2', lineWidth: 0 }).trimEnd();
     if (valueRange) edited = yaml.slice(0, valueRange[0]) + scalar + yaml.slice(valueRange[1]);
-    else if (keyStart !== undefined) throw new ContentError(`${path}: \`${key}:\` has no value; give it one or remove the line, then run the command again.`);
+    else if (keyStart !== undefined)
+      throw new ContentError(
+        `${path}: \`${key}:\` has no value; give it one or remove the line, then run the command again.`,
+      );
     else edited = `${withoutTrailingNewlines(yaml)}\n${key}: ${scalar}`;
   }
   return `---\n${withoutTrailingNewlines(edited)}\n---\n${split.body}`;
@@ -54,9 +67,17 @@ function withoutTrailingNewlines(text: string): string {
  * Replaces the summary, the text between the frontmatter and the first update (`firstUpdateLine`,
  * 1-based), leaving the rest of the file as it was.
  */
-export function replaceSummary(path: string, text: string, summary: string, firstUpdateLine: number): string {
+export function replaceSummary(
+  path: string,
+  text: string,
+  summary: string,
+  firstUpdateLine: number,
+): string {
   const { split } = splitFrontmatter(path, text);
-  if (!split) throw new ContentError(`${path}: the frontmatter is not a YAML mapping Candor can edit; run \`npm run check\` to see why.`);
+  if (!split)
+    throw new ContentError(
+      `${path}: the frontmatter is not a YAML mapping Candor can edit; run \`npm run check\` to see why.`,
+    );
   const lines = text.split('\n');
   const before = lines.slice(0, split.bodyLineOffset);
   const after = lines.slice(firstUpdateLine - 1);

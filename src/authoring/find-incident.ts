@@ -13,10 +13,18 @@ export function findIncident({ model, diagnostics }: AuthoringContext, idOrPath:
   const wanted = idOrPath.replace(/\\/g, '/').replace(/^\.\//, '');
   const found = model.incidents.find((i) => i.id === wanted || i.file === wanted);
   if (found) return found;
-  const broken = diagnostics.filter((d) => d.severity === 'error' && (d.file === wanted || d.file.split('/').pop() === `${wanted}.md`));
+  const broken = diagnostics.filter(
+    (d) =>
+      d.severity === 'error' && (d.file === wanted || d.file.split('/').pop() === `${wanted}.md`),
+  );
   if (broken.length > 0) {
-    throw new ContentError(`${broken[0]!.file} has errors, so Candor cannot add to it: fix them first (\`npm run check\` shows them all).`, { details: formatPretty(broken) });
+    throw new ContentError(
+      `${broken[0]!.file} has errors, so Candor cannot add to it: fix them first (\`npm run check\` shows them all).`,
+      { details: formatPretty(broken) },
+    );
   }
   const ids = model.incidents.map((i) => i.id);
-  throw new UsageError(`there is no incident "${idOrPath}". ${suggest(wanted, ids, 'an incident id such as') || 'Create one with `npm run new`.'}`);
+  throw new UsageError(
+    `there is no incident "${idOrPath}". ${suggest(wanted, ids, 'an incident id such as') || 'Create one with `npm run new`.'}`,
+  );
 }

@@ -17,5 +17,8 @@ export function incidentPath(day: Date, title: string, n = 1): { id: string; pat
 }
 
 export function fileExists(root: string, path: string): Promise<boolean> {
-  return access(join(root, path)).then(() => true, () => false);
+  return access(join(root, path)).then(
+    () => true,
+    () => false,
+  );
 }

@@ -53,7 +53,8 @@ export function renderIncidentFile(input: {
   const parts: string[] = [];
   if (input.summary.trim()) parts.push(`${input.summary.trim()}\n`);
   parts.push(...input.sections.map((section) => renderSection(section, input.locale)));
-  if (input.postmortem !== undefined) parts.push(`## ${postmortemHeading(input.locale)}\n${input.postmortem.trim()}\n`);
+  if (input.postmortem !== undefined)
+    parts.push(`## ${postmortemHeading(input.locale)}\n${input.postmortem.trim()}\n`);
   return `---\n# yaml-language-server: $schema=${schema}\n${doc.toString({ lineWidth: 0 })}---\n${parts.join('\n')}`;
 }
 

@@ -16,7 +16,10 @@ export async function loadForAuthoring(root: string, now: Date): Promise<Authori
   const result = loadRepository(await readRepository(root), { now });
   if (!result.model) {
     const problems = result.diagnostics.filter((d) => d.file === CONFIG_FILE);
-    throw new ContentError('components.yaml must be valid before incidents can be written: fix it, then run the command again.', { details: formatPretty(problems) });
+    throw new ContentError(
+      'components.yaml must be valid before incidents can be written: fix it, then run the command again.',
+      { details: formatPretty(problems) },
+    );
   }
   return { model: result.model, diagnostics: result.diagnostics };
 }

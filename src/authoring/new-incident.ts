@@ -25,7 +25,12 @@ export interface NewIncidentRequest {
 }
 
 /** The first free path for this title on this day: neither its id nor its file may exist. */
-async function freePath(root: string, model: StatusModel, day: Date, title: string): Promise<string> {
+async function freePath(
+  root: string,
+  model: StatusModel,
+  day: Date,
+  title: string,
+): Promise<string> {
   const ids = new Set(model.incidents.map((i) => i.id));
   for (let n = 1; ; n++) {
     const { id, path } = incidentPath(day, title, n);
@@ -34,7 +39,11 @@ async function freePath(root: string, model: StatusModel, day: Date, title: stri
 }
 
 /** The new file, with its summary and first update drafted from the templates where not given. */
-export async function draftNewIncident(root: string, model: StatusModel, request: NewIncidentRequest): Promise<FileChange> {
+export async function draftNewIncident(
+  root: string,
+  model: StatusModel,
+  request: NewIncidentRequest,
+): Promise<FileChange> {
   const maintenance = request.kind === 'maintenance';
   const ids = Object.keys(request.components);
   const locale = localeOf(model);
@@ -49,10 +58,16 @@ export async function draftNewIncident(root: string, model: StatusModel, request
     ...(request.workaround ? { workaround: request.workaround } : {}),
     ...(model.page.contact ? { contact: model.page.contact } : {}),
   };
-  const draft = async (name: string) => fillTemplate(await readTemplate(root, name, model.page.language), values);
+  const draft = async (name: string) =>
+    fillTemplate(await readTemplate(root, name, model.page.language), values);
   const summary = request.summary ?? (await draft(maintenance ? 'maintenance-summary' : 'summary'));
   const body = request.message ?? (await draft(maintenance ? 'scheduled' : 'investigating'));
-  const path = await freePath(root, model, maintenance && request.from ? request.from : request.at, request.title);
+  const path = await freePath(
+    root,
+    model,
+    maintenance && request.from ? request.from : request.at,
+    request.title,
+  );
   const frontmatter: NewFrontmatter = {
     title: request.title,
     ...(maintenance ? { kind: 'maintenance' as const } : {}),

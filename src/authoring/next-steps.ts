@@ -10,10 +10,17 @@ function shellQuote(text: string): string {
  * What a command prints after writing: what it did, any warnings, then exactly what to run next
  * to publish it (commit, push, open a pull request).
  */
-export function nextSteps(options: { done: string; paths: readonly string[]; commitMessage: string; review?: string; warnings?: readonly Diagnostic[] }): string {
+export function nextSteps(options: {
+  done: string;
+  paths: readonly string[];
+  commitMessage: string;
+  review?: string;
+  warnings?: readonly Diagnostic[];
+}): string {
   const paths = options.paths.map(shellQuote).join(' ');
   const lines = [options.done];
-  if (options.warnings && options.warnings.length > 0) lines.push('', formatPretty(options.warnings));
+  if (options.warnings && options.warnings.length > 0)
+    lines.push('', formatPretty(options.warnings));
   lines.push('', 'Next:');
   let step = 1;
   if (options.review) lines.push(`  ${step++}. ${options.review}`);

@@ -11,8 +11,20 @@ export const TEMPLATES_DIR = 'templates';
 
 /** What a template may say; an empty value drops the lines that use it. */
 export const PLACEHOLDERS = [
-  'title', 'impact', 'components', 'is_are', 'was_were', 'started', 'ended', 'duration',
-  'from', 'until', 'next_update', 'workaround', 'contact', 'timeline',
+  'title',
+  'impact',
+  'components',
+  'is_are',
+  'was_were',
+  'started',
+  'ended',
+  'duration',
+  'from',
+  'until',
+  'next_update',
+  'workaround',
+  'contact',
+  'timeline',
 ] as const;
 export type TemplateValues = Partial<Record<(typeof PLACEHOLDERS)[number], string>>;
 
@@ -40,10 +52,15 @@ export async function readTemplate(root: string, name: string, language = 'en'):
     const localised = `${TEMPLATES_DIR}/${base}/${name}.md`;
     const result = await readSourceFile(root, localised);
     if ('refused' in result) throw new ContentError(formatPretty([result.refused]));
-    if ('file' in result) return { path: localised, text: new TextDecoder().decode(result.file.bytes) };
+    if ('file' in result)
+      return { path: localised, text: new TextDecoder().decode(result.file.bytes) };
   }
   const path = `${TEMPLATES_DIR}/${name}.md`;
-  if (!(await hasOwnTemplate(root, path))) return { path: `${path} (built in)`, text: await readFile(join(BUILT_IN_TEMPLATES, `${name}.md`), 'utf8') };
+  if (!(await hasOwnTemplate(root, path)))
+    return {
+      path: `${path} (built in)`,
+      text: await readFile(join(BUILT_IN_TEMPLATES, `${name}.md`), 'utf8'),
+    };
   return { path, text: await readRepositoryText(root, path) };
 }
 
@@ -90,7 +107,9 @@ export function fillTemplate(template: Template, values: TemplateValues): string
     const filled = line.replace(PLACEHOLDER, (_, name: string) => {
       if (!(PLACEHOLDERS as readonly string[]).includes(name)) {
         const lineNumber = template.text.split('\n').findIndex((l) => l.includes(`{{${name}`)) + 1;
-        throw new ContentError(`${template.path}:${lineNumber} uses {{${name}}}, which Candor does not fill.\n    hint: Use one of: ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`);
+        throw new ContentError(
+          `${template.path}:${lineNumber} uses {{${name}}}, which Candor does not fill.\n    hint: Use one of: ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`,
+        );
       }
       const value = values[name as keyof TemplateValues];
       if (!value) missing = true;
@@ -98,5 +117,8 @@ export function fillTemplate(template: Template, values: TemplateValues): string
     });
     if (!missing) out.push(filled);
   });
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

@@ -11,10 +11,17 @@ const FORMS = '"2026-11-22 14:45 UTC", "2026-11-22 14:45:30 UTC" or "2026-11-22 
  * A time given on the command line: a timestamp with its zone (`2026-11-22 14:03 UTC`, seconds
  * allowed), or for promises such as `--next` and `--eta`, a delay from `now` (`+30m`, `+2h`, `+1d`).
  */
-export function readTimeOption(option: string, text: string, now: Date, options: { delay?: boolean } = {}): Date {
+export function readTimeOption(
+  option: string,
+  text: string,
+  now: Date,
+  options: { delay?: boolean } = {},
+): Date {
   const delay = DELAY.exec(text.trim());
   if (delay && options.delay !== false) {
-    return new Date(now.getTime() + Number(delay[1]) * UNIT_MINUTES[delay[2]!.toLowerCase()]! * 60_000);
+    return new Date(
+      now.getTime() + Number(delay[1]) * UNIT_MINUTES[delay[2]!.toLowerCase()]! * 60_000,
+    );
   }
   const parsed = parseTimestamp(text);
   if (!parsed.ok) {

@@ -26,7 +26,11 @@ const key = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}:${d.code}:${d.me
  * file or add one anywhere else. Errors the repository already had elsewhere do not block an
  * update in the middle of an outage.
  */
-export async function validateChanges(root: string, changes: readonly FileChange[], now: Date): Promise<ValidatedChanges> {
+export async function validateChanges(
+  root: string,
+  changes: readonly FileChange[],
+  now: Date,
+): Promise<ValidatedChanges> {
   const files = await readRepository(root);
   const before = loadRepository(files, { now });
   const bytes = (text: string) => new TextEncoder().encode(text);
@@ -36,15 +40,31 @@ export async function validateChanges(root: string, changes: readonly FileChange
     if (change.path === CONFIG_FILE) config = { path: change.path, bytes: bytes(change.text) };
     else incidents.set(change.path, { path: change.path, bytes: bytes(change.text) });
   }
-  const after = loadRepository({ ...(files.refused ? { refused: files.refused } : {}), ...(config ? { config } : {}), incidents: [...incidents.values()] }, { now });
+  const after = loadRepository(
+    {
+      ...(files.refused ? { refused: files.refused } : {}),
+      ...(config ? { config } : {}),
+      incidents: [...incidents.values()],
+    },
+    { now },
+  );
   const changed = new Set(changes.map((c) => c.path));
   const existing = new Set(before.diagnostics.map(key));
   // A placeholder the command itself drafted is there to be filled in, not a reason to write nothing:
   // it is shown with the warnings, and `npm run check` keeps it from being published.
   const drafted = (d: Diagnostic) => d.code === 'placeholder-left' && changed.has(d.file);
-  const blocking = after.diagnostics.filter((d) => d.severity === 'error' && !drafted(d) && (changed.has(d.file) || !existing.has(key(d))));
+  const blocking = after.diagnostics.filter(
+    (d) => d.severity === 'error' && !drafted(d) && (changed.has(d.file) || !existing.has(key(d))),
+  );
   if (hasErrors(blocking) || !after.model) {
-    throw new ContentError('nothing was written: the result would not pass `npm run check`.', { details: formatPretty(blocking) });
+    throw new ContentError('nothing was written: the result would not pass `npm run check`.', {
+      details: formatPretty(blocking),
+    });
   }
-  return { model: after.model, warnings: after.diagnostics.filter((d) => (d.severity === 'warning' || drafted(d)) && changed.has(d.file)) };
+  return {
+    model: after.model,
+    warnings: after.diagnostics.filter(
+      (d) => (d.severity === 'warning' || drafted(d)) && changed.has(d.file),
+    ),
+  };
 }

@@ -16,25 +16,40 @@ import { runCommand } from './run-command.ts';
 import { validateRepository } from './validate.ts';
 
 const USAGE = 'candor build [--out DIR] [--audience public|internal]';
-const ASTRO_CONFIGS = ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts'];
+const ASTRO_CONFIGS = [
+  'astro.config.mjs',
+  'astro.config.js',
+  'astro.config.ts',
+  'astro.config.mts',
+];
 
 /** `candor build`: validate exactly as `candor check` does, refuse on errors, then build the site through the Astro integration. */
 export function runBuild(argv: string[], io: Io): Promise<number> {
   return runCommand('build', io, USAGE, async () => {
-    const { values } = parseArgs({ args: argv, options: { out: { type: 'string' }, audience: { type: 'string' } }, strict: true });
+    const { values } = parseArgs({
+      args: argv,
+      options: { out: { type: 'string' }, audience: { type: 'string' } },
+      strict: true,
+    });
     const audience = values.audience ?? io.env.CANDOR_AUDIENCE ?? 'public';
-    if (audience !== 'public' && audience !== 'internal') throw new UsageError(`--audience must be public or internal, not "${audience}".`);
+    if (audience !== 'public' && audience !== 'internal')
+      throw new UsageError(`--audience must be public or internal, not "${audience}".`);
     // The internal site goes to its own folder by default, so it is never deployed by mistake.
     const outName = values.out ?? (audience === 'internal' ? 'dist-internal' : 'dist');
     const now = currentTime(io.env);
     const result = await validateRepository(io.cwd, now);
     if (hasErrors(result.diagnostics) || !result.model) {
-      throw new ContentError(`${formatSummary(result.diagnostics, result.fileCount)}\nThe site was not built: fix the errors above and run the build again.`, { details: formatPretty(result.diagnostics) });
+      throw new ContentError(
+        `${formatSummary(result.diagnostics, result.fileCount)}\nThe site was not built: fix the errors above and run the build again.`,
+        { details: formatPretty(result.diagnostics) },
+      );
     }
     if (result.diagnostics.length > 0) io.stderr(formatPretty(result.diagnostics));
     provideSiteData({ model: forAudience(result.model, audience), now, audience });
     await buildInto(io.cwd, resolve(io.cwd, outName));
-    io.stdout(`Built the ${audience} site of ${logText(result.model.page.name)} into ${outName}/ (${plural(result.model.incidents.length, 'incident')}, ${formatSummary(result.diagnostics, result.fileCount)})`);
+    io.stdout(
+      `Built the ${audience} site of ${logText(result.model.page.name)} into ${outName}/ (${plural(result.model.incidents.length, 'incident')}, ${formatSummary(result.diagnostics, result.fileCount)})`,
+    );
     return 0;
   });
 }

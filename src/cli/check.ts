@@ -10,7 +10,11 @@ import { validateRepository } from './validate.ts';
 /** `candor check [--format pretty|github|json]`: exit 0 when there is no error, 1 otherwise, 2 on misuse. */
 export function runCheck(argv: string[], io: Io): Promise<number> {
   return runCommand('check', io, undefined, async () => {
-    const { values } = parseArgs({ args: argv, options: { format: { type: 'string', default: 'pretty' } }, strict: true });
+    const { values } = parseArgs({
+      args: argv,
+      options: { format: { type: 'string', default: 'pretty' } },
+      strict: true,
+    });
     const format = values.format;
     if (format !== 'pretty' && format !== 'github' && format !== 'json') {
       throw new UsageError(`--format must be pretty, github or json, not "${format}".`);

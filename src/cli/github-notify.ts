@@ -17,7 +17,10 @@ import { notify } from './notify.ts';
  */
 export function runGitHubNotify(argv: string[], io: Io): Promise<number> {
   return runCommand('github notify', io, undefined, async () => {
-    if (argv.some((arg) => arg.startsWith('--since-ledger'))) throw new UsageError('--since-ledger does not apply here: the ledger is ledger.json on the candor-ledger branch.');
+    if (argv.some((arg) => arg.startsWith('--since-ledger')))
+      throw new UsageError(
+        '--since-ledger does not apply here: the ledger is ledger.json on the candor-ledger branch.',
+      );
     const target = githubTargetFromEnv(io.env);
     const ledger = repositoryLedger(target, io.env);
     return notify(argv, io, ledger);

@@ -39,7 +39,8 @@ export async function runPost(io: Io): Promise<number> {
   });
   if (!plan) return code;
   const result = await plan.run(io);
-  if (result === 0 && io.env.GITHUB_OUTPUT) await writeOutput(io.env.GITHUB_OUTPUT, 'commit-message', plan.commitMessage);
+  if (result === 0 && io.env.GITHUB_OUTPUT)
+    await writeOutput(io.env.GITHUB_OUTPUT, 'commit-message', plan.commitMessage);
   return result;
 }
 
@@ -49,36 +50,78 @@ function planPost(env: Io['env']): { run: (io: Io) => Promise<number>; commitMes
   const message = input('message');
   const components = input('components').replace(/\s+/g, '');
   const next = nextOption(input('nextMinutes'));
-  if (!incident) throw new UsageError('say which incident: "new", or the id of an open incident such as 2026-11-23-api-errors.');
+  if (!incident)
+    throw new UsageError(
+      'say which incident: "new", or the id of an open incident such as 2026-11-23-api-errors.',
+    );
   if (incident === 'new') {
     const title = input('title');
-    if (!title) throw new UsageError('a new incident needs a title, e.g. "Elevated API error rates".');
+    if (!title)
+      throw new UsageError('a new incident needs a title, e.g. "Elevated API error rates".');
     if (/[\r\n]/.test(title)) throw new UsageError('the title is one line.');
     const status = input('status');
     if (status && readUpdateStatus(status) !== 'investigating') {
-      throw new UsageError(`a new incident starts as Investigating, not "${status}": open it, then post "${status}" as an update of it.`);
+      throw new UsageError(
+        `a new incident starts as Investigating, not "${status}": open it, then post "${status}" as an update of it.`,
+      );
     }
-    const argv = [`--impact=${input('impact')}`, `--components=${components}`, ...(message ? [`--message=${message}`] : []), ...(next ? [`--next=${next}`] : []), '--', 'incident', title];
+    const argv = [
+      `--impact=${input('impact')}`,
+      `--components=${components}`,
+      ...(message ? [`--message=${message}`] : []),
+      ...(next ? [`--next=${next}`] : []),
+      '--',
+      'incident',
+      title,
+    ];
     return { run: (io) => runNew(argv, io), commitMessage: `Incident: ${title}` };
   }
-  if (!ID_PATTERN.test(incident)) throw new UsageError(`"${incident}" is not an incident id: write "new", or an id such as 2026-11-23-api-errors (the file name without .md).`);
-  if (input('title')) throw new UsageError(`the title is only for a new incident; leave it empty to update ${incident}.`);
+  if (!ID_PATTERN.test(incident))
+    throw new UsageError(
+      `"${incident}" is not an incident id: write "new", or an id such as 2026-11-23-api-errors (the file name without .md).`,
+    );
+  if (input('title'))
+    throw new UsageError(
+      `the title is only for a new incident; leave it empty to update ${incident}.`,
+    );
   const statusText = input('status');
   const status = readUpdateStatus(statusText);
-  if (!status) throw new UsageError(`"${statusText}" is not a status. ${suggest(statusText, Object.keys(STATUS_LABELS))}`);
+  if (!status)
+    throw new UsageError(
+      `"${statusText}" is not a status. ${suggest(statusText, Object.keys(STATUS_LABELS))}`,
+    );
   if (isEnded(status)) {
-    if (components) throw new UsageError('resolving sets every component back to operational: leave the components empty.');
-    return { run: (io) => runResolve(['--', incident, ...(message ? [message] : [])], io), commitMessage: `${incident}: ${STATUS_LABELS[status]}` };
+    if (components)
+      throw new UsageError(
+        'resolving sets every component back to operational: leave the components empty.',
+      );
+    return {
+      run: (io) => runResolve(['--', incident, ...(message ? [message] : [])], io),
+      commitMessage: `${incident}: ${STATUS_LABELS[status]}`,
+    };
   }
-  const argv = [...(components ? [`--components=${components}`] : []), ...(next ? [`--next=${next}`] : []), '--', incident, status, ...(message ? [message] : [])];
-  return { run: (io) => runUpdate(argv, io), commitMessage: `${incident}: ${STATUS_LABELS[status]}` };
+  const argv = [
+    ...(components ? [`--components=${components}`] : []),
+    ...(next ? [`--next=${next}`] : []),
+    '--',
+    incident,
+    status,
+    ...(message ? [message] : []),
+  ];
+  return {
+    run: (io) => runUpdate(argv, io),
+    commitMessage: `${incident}: ${STATUS_LABELS[status]}`,
+  };
 }
 
 /** Minutes as the form sends them: empty keeps the command's default, 0 or "none" promises no next update. */
 function nextOption(text: string): string | undefined {
   if (text === '') return undefined;
   if (text === '0' || text.toLowerCase() === 'none') return 'none';
-  if (!/^\d{1,4}$/.test(text) || Number(text) > 1440) throw new UsageError(`the next update is a number of minutes from 1 to 1440 (or 0 for none), not "${text}".`);
+  if (!/^\d{1,4}$/.test(text) || Number(text) > 1440)
+    throw new UsageError(
+      `the next update is a number of minutes from 1 to 1440 (or 0 for none), not "${text}".`,
+    );
   return `+${Number(text)}m`;
 }
 

@@ -27,12 +27,23 @@ import { secretsOf } from './notify.ts';
  */
 export function runPrReport(argv: string[], io: Io): Promise<number> {
   return runCommand('github pr-report', io, undefined, async () => {
-    const { values } = parseArgs({ args: argv, options: { out: { type: 'string' } }, strict: true });
-    if (!values.out) throw new UsageError('--out DIR is required: where to write candor-pr-report.json.');
+    const { values } = parseArgs({
+      args: argv,
+      options: { out: { type: 'string' } },
+      strict: true,
+    });
+    if (!values.out)
+      throw new UsageError('--out DIR is required: where to write candor-pr-report.json.');
     const pullRequest = Number(io.env.PR_NUMBER);
-    if (!Number.isInteger(pullRequest) || pullRequest < 1) throw new UsageError('PR_NUMBER must be the pull request number: set it to ${{ github.event.pull_request.number }}.');
+    if (!Number.isInteger(pullRequest) || pullRequest < 1)
+      throw new UsageError(
+        'PR_NUMBER must be the pull request number: set it to ${{ github.event.pull_request.number }}.',
+      );
     const headSha = io.env.HEAD_SHA ?? '';
-    if (!/^[0-9a-f]{40}$/.test(headSha)) throw new UsageError('HEAD_SHA must be the pull request head: set it to ${{ github.event.pull_request.head.sha }}.');
+    if (!/^[0-9a-f]{40}$/.test(headSha))
+      throw new UsageError(
+        'HEAD_SHA must be the pull request head: set it to ${{ github.event.pull_request.head.sha }}.',
+      );
     const target = githubTargetFromEnv(io.env);
     const now = currentTime(io.env);
 
@@ -49,19 +60,33 @@ export function runPrReport(argv: string[], io: Io): Promise<number> {
     const out = resolve(io.cwd, values.out);
     await mkdir(out, { recursive: true });
     await writeFile(join(out, PR_REPORT_FILE), `${JSON.stringify(report)}\n`);
-    const summary = buildJobSummary(report, { blobUrl: blobUrl(target.serverUrl, target.owner, target.repo, headSha) });
+    const summary = buildJobSummary(report, {
+      blobUrl: blobUrl(target.serverUrl, target.owner, target.repo, headSha),
+    });
     if (io.env.GITHUB_STEP_SUMMARY) await appendFile(io.env.GITHUB_STEP_SUMMARY, `${summary}\n`);
     else io.stdout(summary);
-    io.stdout(`Wrote ${join(values.out, PR_REPORT_FILE)}: ${result.diagnostics.length} diagnostics, notices ${report.notices.kind}.`);
+    io.stdout(
+      `Wrote ${join(values.out, PR_REPORT_FILE)}: ${result.diagnostics.length} diagnostics, notices ${report.notices.kind}.`,
+    );
     return 0;
   });
 }
 
 /** The notice preview, or why there is none; a ledger GitHub will not serve is a reason, not a failure. */
-async function noticeState(result: Awaited<ReturnType<typeof validateRepository>>, io: Io, target: GitHubTarget, now: Date): Promise<NoticeState> {
-  if (hasErrors(result.diagnostics) || !result.model) return { kind: 'unavailable', reason: 'the content has errors: fix them to see what the merge would send.' };
+async function noticeState(
+  result: Awaited<ReturnType<typeof validateRepository>>,
+  io: Io,
+  target: GitHubTarget,
+  now: Date,
+): Promise<NoticeState> {
+  if (hasErrors(result.diagnostics) || !result.model)
+    return {
+      kind: 'unavailable',
+      reason: 'the content has errors: fix them to see what the merge would send.',
+    };
   const config = result.notifyConfig;
-  if (!config) return { kind: 'unavailable', reason: `there is no ${NOTIFY_FILE}, so no notices are sent.` };
+  if (!config)
+    return { kind: 'unavailable', reason: `there is no ${NOTIFY_FILE}, so no notices are sent.` };
   const ledger = repositoryLedger(target, io.env);
   let snapshot;
   try {
@@ -69,5 +94,11 @@ async function noticeState(result: Awaited<ReturnType<typeof validateRepository>
   } catch (cause) {
     return { kind: 'unavailable', reason: (cause as Error).message };
   }
-  return noticePreviews(result.model, config, snapshot, now, secretMasker(secretsOf(config, io.env)));
+  return noticePreviews(
+    result.model,
+    config,
+    snapshot,
+    now,
+    secretMasker(secretsOf(config, io.env)),
+  );
 }

@@ -7,7 +7,8 @@ import { ContentError, UsageError } from '../core/errors.ts';
 import type { Io } from '../shared/io.ts';
 import { runCommand } from './run-command.ts';
 
-const USAGE = 'candor init [dir] --name "<page name>" --url <https://status.example.com/> [--templates] [--force]';
+const USAGE =
+  'candor init [dir] --name "<page name>" --url <https://status.example.com/> [--templates] [--force]';
 
 /** The package's own folder: the starter files, the templates and the workflows are read from it. */
 const PACKAGE_ROOT = new URL('../../', import.meta.url);
@@ -20,7 +21,12 @@ export function runInit(argv: string[], io: Io, terminal?: Terminal): Promise<nu
   return runCommand('init', io, USAGE, async () => {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { name: { type: 'string' }, url: { type: 'string' }, templates: { type: 'boolean' }, force: { type: 'boolean' } },
+      options: {
+        name: { type: 'string' },
+        url: { type: 'string' },
+        templates: { type: 'boolean' },
+        force: { type: 'boolean' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -30,21 +36,25 @@ export function runInit(argv: string[], io: Io, terminal?: Terminal): Promise<nu
     const files = await starterFiles(page, values.templates ?? false);
     const existing = Object.keys(files).filter((path) => existsSync(join(dir, path)));
     if (existing.length > 0 && !values.force) {
-      throw new ContentError(`${relative(io.cwd, dir) || '.'} already has ${existing.join(', ')}: nothing was written. Use another folder, or --force to overwrite them.`);
+      throw new ContentError(
+        `${relative(io.cwd, dir) || '.'} already has ${existing.join(', ')}: nothing was written. Use another folder, or --force to overwrite them.`,
+      );
     }
     for (const [path, text] of Object.entries(files)) {
       await mkdir(dirname(join(dir, path)), { recursive: true });
       await writeFile(join(dir, path), text);
     }
     const where = relative(io.cwd, dir);
-    io.stdout([
-      `Wrote the status repository of ${page.name} into ${where || 'this folder'}/ (${Object.keys(files).length} files). Next:`,
-      ...(where ? [`  cd ${where}`] : []),
-      '  npm install',
-      '  npx candor build        # the site, into dist/',
-      '  git init && git add . && git commit -m "Status page"',
-      'Then follow "Set up on GitHub" in Candor\'s docs/github.md (Pages, the notify environment).',
-    ].join('\n'));
+    io.stdout(
+      [
+        `Wrote the status repository of ${page.name} into ${where || 'this folder'}/ (${Object.keys(files).length} files). Next:`,
+        ...(where ? [`  cd ${where}`] : []),
+        '  npm install',
+        '  npx candor build        # the site, into dist/',
+        '  git init && git add . && git commit -m "Status page"',
+        'Then follow "Set up on GitHub" in Candor\'s docs/github.md (Pages, the notify environment).',
+      ].join('\n'),
+    );
     return 0;
   });
 }
@@ -54,13 +64,29 @@ interface PageSettings {
   url: string;
 }
 
-async function pageSettings(values: { name?: string | undefined; url?: string | undefined }, terminal: Terminal | undefined): Promise<PageSettings> {
-  if (values.name !== undefined && values.url !== undefined) return { name: readName(values.name), url: readUrl(values.url) };
-  if (!terminal) throw new UsageError('there is no terminal to ask on: give --name "Acme Cloud" --url https://status.acme.dev/');
+async function pageSettings(
+  values: { name?: string | undefined; url?: string | undefined },
+  terminal: Terminal | undefined,
+): Promise<PageSettings> {
+  if (values.name !== undefined && values.url !== undefined)
+    return { name: readName(values.name), url: readUrl(values.url) };
+  if (!terminal)
+    throw new UsageError(
+      'there is no terminal to ask on: give --name "Acme Cloud" --url https://status.acme.dev/',
+    );
   const prompter = terminalPrompter(terminal);
   try {
-    const name = values.name !== undefined ? readName(values.name) : await prompter.ask('Name of the status page (e.g. Acme Cloud)', readName);
-    const url = values.url !== undefined ? readUrl(values.url) : await prompter.ask('Where it will be published (e.g. https://acme.github.io/status/)', readUrl);
+    const name =
+      values.name !== undefined
+        ? readName(values.name)
+        : await prompter.ask('Name of the status page (e.g. Acme Cloud)', readName);
+    const url =
+      values.url !== undefined
+        ? readUrl(values.url)
+        : await prompter.ask(
+            'Where it will be published (e.g. https://acme.github.io/status/)',
+            readUrl,
+          );
     return { name, url };
   } finally {
     prompter.close();
@@ -74,16 +100,22 @@ function readName(text: string): string {
 
 function readUrl(text: string): string {
   const url = URL.canParse(text) ? new URL(text) : undefined;
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new UsageError(`--url "${text}" is not a web address such as https://status.acme.dev/.`);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+    throw new UsageError(`--url "${text}" is not a web address such as https://status.acme.dev/.`);
   return url.href;
 }
 
 /** Every file `init` writes, by its path in the new repository. */
-async function starterFiles(page: PageSettings, withTemplates: boolean): Promise<Record<string, string>> {
+async function starterFiles(
+  page: PageSettings,
+  withTemplates: boolean,
+): Promise<Record<string, string>> {
   const read = (path: string) => readFile(new URL(path, PACKAGE_ROOT), 'utf8');
   // JSON strings are YAML double-quoted scalars: any name or URL stays one value.
   const fill = (text: string, quote: boolean) =>
-    text.replace(/\{\{(name|url)\}\}/g, (_, key: keyof PageSettings) => (quote ? JSON.stringify(page[key]) : page[key]));
+    text.replace(/\{\{(name|url)\}\}/g, (_, key: keyof PageSettings) =>
+      quote ? JSON.stringify(page[key]) : page[key],
+    );
   const { version } = JSON.parse(await read('package.json')) as { version: string };
   const files: Record<string, string> = {
     'package.json': `${JSON.stringify({ name: slug(page.name), private: true, type: 'module', scripts: { check: 'candor check', build: 'candor build' }, dependencies: { 'candor-status': `^${version}` } }, null, 2)}\n`,
@@ -96,10 +128,13 @@ async function starterFiles(page: PageSettings, withTemplates: boolean): Promise
     '.gitignore': await read('starter/gitignore'),
   };
   for (const name of await readdir(new URL('.github/workflows/', PACKAGE_ROOT))) {
-    files[`.github/workflows/${name}`] = workflowForPackage(await read(`.github/workflows/${name}`));
+    files[`.github/workflows/${name}`] = workflowForPackage(
+      await read(`.github/workflows/${name}`),
+    );
   }
   if (withTemplates) {
-    for (const name of await readdir(new URL('templates/', PACKAGE_ROOT))) files[`templates/${name}`] = await read(`templates/${name}`);
+    for (const name of await readdir(new URL('templates/', PACKAGE_ROOT)))
+      files[`templates/${name}`] = await read(`templates/${name}`);
   }
   return files;
 }
@@ -115,6 +150,9 @@ export function workflowForPackage(text: string): string {
 }
 
 function slug(name: string): string {
-  const words = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const words = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return words ? `${words}-status` : 'status-page';
 }

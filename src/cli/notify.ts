@@ -21,7 +21,8 @@ import { runCommand } from './run-command.ts';
 /** Where the ledger lives unless `--since-ledger` says otherwise. */
 export const DEFAULT_LEDGER = '.candor/notify-ledger.json';
 
-const USAGE = 'candor notify [--dry-run] [--since-ledger FILE] [--lock-wait SECONDS] [--deployed DIR|FILE|URL]';
+const USAGE =
+  'candor notify [--dry-run] [--since-ledger FILE] [--lock-wait SECONDS] [--deployed DIR|FILE|URL]';
 
 /** How long a run waits for another run's ledger lock by default. */
 const LOCK_WAIT_SECONDS = 120;
@@ -36,17 +37,30 @@ export function runNotify(argv: string[], io: Io, store?: Ledger): Promise<numbe
 
 /** The notify command itself; its failures are mapped by whichever command runs it. */
 export async function notify(argv: string[], io: Io, store?: Ledger): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' }, 'since-ledger': { type: 'string' }, 'lock-wait': { type: 'string' }, deployed: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'dry-run': { type: 'boolean' },
+      'since-ledger': { type: 'string' },
+      'lock-wait': { type: 'string' },
+      deployed: { type: 'string' },
+    },
+    strict: true,
+  });
   let now = currentTime(io.env);
-  const lockWaitSeconds = values['lock-wait'] === undefined ? LOCK_WAIT_SECONDS : Number(values['lock-wait']);
-  if (!Number.isFinite(lockWaitSeconds) || lockWaitSeconds < 0) throw new UsageError(`--lock-wait must be a number of seconds, not "${values['lock-wait']}".`);
+  const lockWaitSeconds =
+    values['lock-wait'] === undefined ? LOCK_WAIT_SECONDS : Number(values['lock-wait']);
+  if (!Number.isFinite(lockWaitSeconds) || lockWaitSeconds < 0)
+    throw new UsageError(`--lock-wait must be a number of seconds, not "${values['lock-wait']}".`);
   // The page readers see was rendered with its build's clock: notices follow that page, not the clock on the wall.
   if (values.deployed !== undefined) {
     try {
       now = await deployedBuildTime(values.deployed, io.cwd);
     } catch (cause) {
       if (!(cause instanceof DeployedBuildError)) throw cause;
-      io.stderr(`candor notify: ${cause.message}\nNo notice was sent: notices wait until the deployed page can be read.`);
+      io.stderr(
+        `candor notify: ${cause.message}\nNo notice was sent: notices wait until the deployed page can be read.`,
+      );
       return 1;
     }
     io.stdout(`Planning with the clock of the deployed build: ${now.toISOString()}.`);
@@ -54,18 +68,24 @@ export async function notify(argv: string[], io: Io, store?: Ledger): Promise<nu
   const result = await validateRepository(io.cwd, now);
   if (result.diagnostics.length > 0) io.stderr(formatPretty(result.diagnostics));
   if (hasErrors(result.diagnostics) || !result.model) {
-    io.stderr(`${formatSummary(result.diagnostics, result.fileCount)}\nNo notice was sent: fix the errors above and run again.`);
+    io.stderr(
+      `${formatSummary(result.diagnostics, result.fileCount)}\nNo notice was sent: fix the errors above and run again.`,
+    );
     return 1;
   }
   const config = result.notifyConfig;
   if (!config) {
-    io.stdout(`There is no ${NOTIFY_FILE}, so there is nowhere to send notices. See docs/notices.md.`);
+    io.stdout(
+      `There is no ${NOTIFY_FILE}, so there is nowhere to send notices. See docs/notices.md.`,
+    );
     return 0;
   }
   // Values that can never work are configuration errors, reported on their notify.yaml line before anything is sent.
   const setup = result.notifyLocate ? setupDiagnostics(config, io.env, result.notifyLocate) : [];
   if (setup.length > 0) {
-    io.stderr(`${formatPretty(setup)}\nNo notice was sent: fix the environment variables named above and run again.`);
+    io.stderr(
+      `${formatPretty(setup)}\nNo notice was sent: fix the environment variables named above and run again.`,
+    );
     return 1;
   }
   const mask = secretMasker(secretsOf(config, io.env));
@@ -74,7 +94,9 @@ export async function notify(argv: string[], io: Io, store?: Ledger): Promise<nu
   const ledger = store ?? new FileLedger(resolve(io.cwd, values['since-ledger'] ?? DEFAULT_LEDGER));
   if (values['dry-run']) {
     try {
-      out(describePlan(planNotices(result.model, config, await ledger.list(), now), config, io.env));
+      out(
+        describePlan(planNotices(result.model, config, await ledger.list(), now), config, io.env),
+      );
       return 0;
     } catch (cause) {
       if (!(cause instanceof LedgerError)) throw cause;
@@ -92,14 +114,26 @@ export async function notify(argv: string[], io: Io, store?: Ledger): Promise<nu
     return 1;
   }
   try {
-    const report = await runNotices({ model: result.model, config, ledger, now, env: io.env, root: io.cwd, log: out });
+    const report = await runNotices({
+      model: result.model,
+      config,
+      ledger,
+      now,
+      env: io.env,
+      root: io.cwd,
+      log: out,
+    });
     const summary = summarise(report);
     if (report.ok) out(summary);
     else io.stderr(mask(summary));
     return report.ok ? 0 : 1;
   } catch (cause) {
     if (cause instanceof LedgerError) {
-      io.stderr(mask(`candor notify: ${cause.message}\nNothing more was sent (any notice listed above as sent was delivered). Restore or fix the ledger; if it is lost for good, remove it, and the next run records every existing notice as sent, without sending.\n${PROMISE}`));
+      io.stderr(
+        mask(
+          `candor notify: ${cause.message}\nNothing more was sent (any notice listed above as sent was delivered). Restore or fix the ledger; if it is lost for good, remove it, and the next run records every existing notice as sent, without sending.\n${PROMISE}`,
+        ),
+      );
       return 1;
     }
     throw cause;
@@ -109,11 +143,16 @@ export async function notify(argv: string[], io: Io, store?: Ledger): Promise<nu
 }
 
 /** What a run promises, stated in every summary exactly as docs/notices.md states it. */
-export const PROMISE = "Delivery is at least once: nothing is lost, and a run that stops between a receiver's acceptance and the ledger write sends that one notice again (per channel) with the same webhook-id.";
+export const PROMISE =
+  "Delivery is at least once: nothing is lost, and a run that stops between a receiver's acceptance and the ledger write sends that one notice again (per channel) with the same webhook-id.";
 
 /** The values of every secret notify.yaml names, for masking. */
 export function secretsOf(config: NotifyConfig, env: Io['env']): string[] {
-  return config.channels.flatMap((c) => [c.url_env, c.secret_env, c.smtp_url_env].flatMap((name) => (name && env[name] ? [env[name]] : [])));
+  return config.channels.flatMap((c) =>
+    [c.url_env, c.secret_env, c.smtp_url_env].flatMap((name) =>
+      name && env[name] ? [env[name]] : [],
+    ),
+  );
 }
 
 function summarise(report: RunReport): string {
@@ -122,19 +161,33 @@ function summarise(report: RunReport): string {
     const parts = [
       c.sent.length ? `sent ${c.sent.length}` : '',
       c.rejected.length ? `${c.rejected.length} refused by the receiver and set aside` : '',
-      c.recorded ? `recorded ${c.recorded} without sending (${c.outcome === 'bootstrapped' ? 'first run' : 'too old'})` : '',
+      c.recorded
+        ? `recorded ${c.recorded} without sending (${c.outcome === 'bootstrapped' ? 'first run' : 'too old'})`
+        : '',
       c.pending.length ? `${c.pending.length} left undelivered` : '',
     ].filter(Boolean);
-    const status = c.outcome === 'unset' ? 'SKIPPED' : c.outcome === 'gone' ? 'DISABLED' : c.outcome === 'failed' ? 'FAILED' : 'ok';
+    const status =
+      c.outcome === 'unset'
+        ? 'SKIPPED'
+        : c.outcome === 'gone'
+          ? 'DISABLED'
+          : c.outcome === 'failed'
+            ? 'FAILED'
+            : 'ok';
     return `${c.channelId} (${c.type}${to}): ${status}${parts.length ? `, ${parts.join(', ')}` : ', nothing new'}${c.message ? `\n    ${c.message}` : ''}`;
   });
   const sent = report.channels.reduce((n, c) => n + c.sent.length, 0);
   const pending = report.channels.reduce((n, c) => n + c.pending.length, 0);
   const rejected = report.channels.reduce((n, c) => n + c.rejected.length, 0);
-  const setAside = rejected ? ` ${rejected} refused for good by ${rejected === 1 ? 'its receiver' : 'their receivers'} and set aside (named above; never retried).` : '';
-  lines.push(report.refused ?? (pending
-    ? `${sent} sent; ${pending} left undelivered.${setAside} Run \`npm run notify\` again to deliver the rest; what is recorded as sent is not sent again.`
-    : `${sent} sent; nothing left undelivered.${setAside}`));
+  const setAside = rejected
+    ? ` ${rejected} refused for good by ${rejected === 1 ? 'its receiver' : 'their receivers'} and set aside (named above; never retried).`
+    : '';
+  lines.push(
+    report.refused ??
+      (pending
+        ? `${sent} sent; ${pending} left undelivered.${setAside} Run \`npm run notify\` again to deliver the rest; what is recorded as sent is not sent again.`
+        : `${sent} sent; nothing left undelivered.${setAside}`),
+  );
   lines.push(PROMISE);
   return lines.join('\n');
 }

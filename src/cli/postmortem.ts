@@ -15,9 +15,17 @@ const USAGE = 'npm run postmortem -- <incident id>';
 /** `npm run postmortem -- <id>`: drafts a blameless postmortem with the impact window and timeline filled in. */
 export async function runPostmortem(argv: string[], io: Io): Promise<number> {
   return runCommand('postmortem', io, USAGE, async () => {
-    const { positionals } = parseArgs({ args: argv, options: {}, allowPositionals: true, strict: true });
+    const { positionals } = parseArgs({
+      args: argv,
+      options: {},
+      allowPositionals: true,
+      strict: true,
+    });
     const [id, ...extra] = positionals;
-    if (!id) throw new UsageError('give the id of the incident, e.g. `npm run postmortem -- 2026-11-22-api-errors`.');
+    if (!id)
+      throw new UsageError(
+        'give the id of the incident, e.g. `npm run postmortem -- 2026-11-22-api-errors`.',
+      );
     if (extra.length > 0) throw new UsageError(`unexpected "${extra[0]}": give one incident id.`);
     const now = currentTime(io.env);
     const context = await loadForAuthoring(io.cwd, now);
@@ -26,13 +34,15 @@ export async function runPostmortem(argv: string[], io: Io): Promise<number> {
     const change = await addPostmortem(io.cwd, model, incident, now);
     const { warnings } = await validateChanges(io.cwd, [change], now);
     await writeChanges(io.cwd, [change]);
-    io.stdout(nextSteps({
-      done: `Added a postmortem draft to ${change.path}.`,
-      paths: [change.path],
-      commitMessage: `${incident.title}: postmortem`,
-      review: `Write the postmortem in ${change.path}: replace each prompt with what happened, blamelessly (systems and decisions, not people).`,
-      warnings,
-    }));
+    io.stdout(
+      nextSteps({
+        done: `Added a postmortem draft to ${change.path}.`,
+        paths: [change.path],
+        commitMessage: `${incident.title}: postmortem`,
+        review: `Write the postmortem in ${change.path}: replace each prompt with what happened, blamelessly (systems and decisions, not people).`,
+        warnings,
+      }),
+    );
     return 0;
   });
 }

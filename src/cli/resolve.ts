@@ -13,13 +13,26 @@ const USAGE = 'npm run resolve -- <incident id> ["message"] [--summary "..."] [-
  */
 export async function runResolve(argv: string[], io: Io, terminal?: Terminal): Promise<number> {
   return runCommand('resolve', io, USAGE, async () => {
-    const { values, positionals } = parseArgs({ args: argv, options: { at: { type: 'string' }, summary: { type: 'string' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { at: { type: 'string' }, summary: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
     const [id, message, ...extra] = positionals;
-    if (!id) throw new UsageError('give the id of the incident to resolve, e.g. `npm run resolve -- 2026-11-22-api-errors`.');
-    if (extra.length > 0) throw new UsageError(`unexpected "${extra[0]}": put the message in quotes.`);
+    if (!id)
+      throw new UsageError(
+        'give the id of the incident to resolve, e.g. `npm run resolve -- 2026-11-22-api-errors`.',
+      );
+    if (extra.length > 0)
+      throw new UsageError(`unexpected "${extra[0]}": put the message in quotes.`);
     const prompter = terminal ? terminalPrompter(terminal) : undefined;
     try {
-      return await postUpdate({ id, status: 'end', ...(message ? { message } : {}), ...values }, io, prompter);
+      return await postUpdate(
+        { id, status: 'end', ...(message ? { message } : {}), ...values },
+        io,
+        prompter,
+      );
     } finally {
       prompter?.close();
     }

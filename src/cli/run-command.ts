@@ -13,7 +13,12 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, bug: 70 } as const;
  * Known failures are one line (after their details), never a stack trace; an unexpected error says
  * how to report it, with its stack only under `--debug`.
  */
-export async function runCommand(name: string, io: Io, usage: string | undefined, run: () => Promise<number>): Promise<number> {
+export async function runCommand(
+  name: string,
+  io: Io,
+  usage: string | undefined,
+  run: () => Promise<number>,
+): Promise<number> {
   try {
     return await run();
   } catch (cause) {
@@ -21,17 +26,26 @@ export async function runCommand(name: string, io: Io, usage: string | undefined
     if (lines) io.stderr(lines);
     io.stderr(`candor ${name}: ${message}${showUsage && usage ? ` Usage: ${usage}` : ''}`);
     if (code === EXIT.bug) {
-      io.stderr(io.debug
-        ? String((cause as Error)?.stack ?? cause)
-        : `This is a bug in Candor, not a mistake in your files. Please report it (\`npm bugs candor-status\` opens the issue tracker) with the command you ran and what \`candor ${name} --debug\` prints.`);
+      io.stderr(
+        io.debug
+          ? String((cause as Error)?.stack ?? cause)
+          : `This is a bug in Candor, not a mistake in your files. Please report it (\`npm bugs candor-status\` opens the issue tracker) with the command you ran and what \`candor ${name} --debug\` prints.`,
+      );
     }
     return code;
   }
 }
 
-function describeFailure(cause: unknown, io: Io): { message: string; lines?: string | undefined; code: number; showUsage?: boolean } {
+function describeFailure(
+  cause: unknown,
+  io: Io,
+): { message: string; lines?: string | undefined; code: number; showUsage?: boolean } {
   if (cause instanceof CandorError) {
-    return { message: cause.message, lines: cause.details, code: cause.kind === 'usage' ? EXIT.usage : EXIT.failed };
+    return {
+      message: cause.message,
+      lines: cause.details,
+      code: cause.kind === 'usage' ? EXIT.usage : EXIT.failed,
+    };
   }
   const { code, path, message } = (cause ?? {}) as NodeJS.ErrnoException;
   if (code?.startsWith('ERR_PARSE_ARGS')) {
@@ -40,10 +54,17 @@ function describeFailure(cause: unknown, io: Io): { message: string; lines?: str
   }
   const status = httpStatus(cause);
   // Only the status and GitHub's message: Octokit's errors also carry the request, whose headers hold the token.
-  if (status !== undefined) return { message: `GitHub answered ${status}: ${message}${permissionHint(status)}`, code: EXIT.failed };
+  if (status !== undefined)
+    return {
+      message: `GitHub answered ${status}: ${message}${permissionHint(status)}`,
+      code: EXIT.failed,
+    };
   if (code && path) {
     // A file the repository lists but the system will not hand over (a folder named like a file, no permission).
-    return { message: `cannot read ${relative(io.cwd, path) || path} (${code}).`, code: EXIT.usage };
+    return {
+      message: `cannot read ${relative(io.cwd, path) || path} (${code}).`,
+      code: EXIT.usage,
+    };
   }
   return { message: `unexpected error: ${message ?? String(cause)}`, code: EXIT.bug };
 }

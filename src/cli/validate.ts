@@ -5,7 +5,11 @@ import type { NotifyConfig } from '../notify/config-schema.ts';
 import type { LoadedNotifyConfig } from '../notify/load-config.ts';
 import { readNotifyConfig } from '../notify/read-config.ts';
 
-export type ValidatedRepository = LoadResult & { fileCount: number; notifyConfig?: NotifyConfig; notifyLocate?: LoadedNotifyConfig['locate'] };
+export type ValidatedRepository = LoadResult & {
+  fileCount: number;
+  notifyConfig?: NotifyConfig;
+  notifyLocate?: LoadedNotifyConfig['locate'];
+};
 
 /** Loads and validates the repository at `root` (content and notify.yaml), the first step of check, build and notify. */
 export async function validateRepository(root: string, now: Date): Promise<ValidatedRepository> {
@@ -13,7 +17,9 @@ export async function validateRepository(root: string, now: Date): Promise<Valid
   const result = loadRepository(files, { now });
   // notify.yaml is optional; when present it is checked like the other files (its component ids against components.yaml).
   const notify = await readNotifyConfig(root, result.model?.components.map((c) => c.id) ?? []);
-  const diagnostics = notify ? sortDiagnostics([...result.diagnostics, ...notify.diagnostics]) : result.diagnostics;
+  const diagnostics = notify
+    ? sortDiagnostics([...result.diagnostics, ...notify.diagnostics])
+    : result.diagnostics;
   return {
     ...result,
     diagnostics,

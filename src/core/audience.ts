@@ -13,10 +13,15 @@ export function forAudience(model: StatusModel, audience: Audience): StatusModel
   if (audience === 'internal') return model;
   const groups = model.groups.filter((g) => g.visibility === 'public');
   const groupIds = new Set(groups.map((g) => g.id));
-  const components = model.components.filter((c) => c.visibility === 'public' && (c.group === undefined || groupIds.has(c.group)));
+  const components = model.components.filter(
+    (c) => c.visibility === 'public' && (c.group === undefined || groupIds.has(c.group)),
+  );
   const visible = new Set(components.map((c) => c.id));
-  const keep = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([id]) => visible.has(id)));
-  const incidents = model.incidents.filter((i) => i.visibility === 'public').map((i) => publicIncident(i, keep));
+  const keep = <T>(record: Record<string, T>) =>
+    Object.fromEntries(Object.entries(record).filter(([id]) => visible.has(id)));
+  const incidents = model.incidents
+    .filter((i) => i.visibility === 'public')
+    .map((i) => publicIncident(i, keep));
   return { ...model, groups, components, incidents };
 }
 
@@ -24,7 +29,10 @@ export function forAudience(model: StatusModel, audience: Audience): StatusModel
  * Text that is wholly internal leaves no trace: an Update note with no public words is left out
  * (check refuses one that changes a status, see audience-rules.ts), and so is such a postmortem.
  */
-function publicIncident(incident: Incident, keep: <T>(record: Record<string, T>) => Record<string, T>): Incident {
+function publicIncident(
+  incident: Incident,
+  keep: <T>(record: Record<string, T>) => Record<string, T>,
+): Incident {
   const { workaround, postmortem, ...rest } = incident;
   const publicWorkaround = workaround === undefined ? '' : publicMarkdown(workaround);
   const publicPostmortem = postmortem ? publicMarkdown(postmortem.body) : '';
@@ -36,6 +44,8 @@ function publicIncident(incident: Incident, keep: <T>(record: Record<string, T>)
       .map((u) => ({ ...u, body: publicMarkdown(u.body), components: keep(u.components) }))
       .filter((u) => u.written !== 'update' || u.body !== ''),
     ...(publicWorkaround ? { workaround: publicWorkaround } : {}),
-    ...(postmortem && publicPostmortem ? { postmortem: { ...postmortem, body: publicPostmortem } } : {}),
+    ...(postmortem && publicPostmortem
+      ? { postmortem: { ...postmortem, body: publicPostmortem } }
+      : {}),
   };
 }

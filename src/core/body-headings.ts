@@ -20,7 +20,18 @@ const blockParser = unified()
   .data('micromarkExtensions', [
     {
       disable: {
-        null: ['attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'hardBreakEscape', 'htmlText', 'labelStartImage', 'labelStartLink', 'labelEnd'],
+        null: [
+          'attention',
+          'autolink',
+          'characterEscape',
+          'characterReference',
+          'codeText',
+          'hardBreakEscape',
+          'htmlText',
+          'labelStartImage',
+          'labelStartLink',
+          'labelEnd',
+        ],
       },
     },
   ])
@@ -39,7 +50,9 @@ const ATX_LEVEL_2 = /^( {0,3})##(?:[ \t]|$)/;
 
 /** The level-2 headings of a body: `## ` (ATX) ones, and those made by a `---` or `===` line under text (setext). */
 export function level2Headings(body: string): { atx: HeadingSpan[]; setext: HeadingSpan[] } {
-  return MAY_HIDE_OR_MAKE_HEADINGS.test(body) ? parsedHeadings(body) : { atx: scannedHeadings(body), setext: [] };
+  return MAY_HIDE_OR_MAKE_HEADINGS.test(body)
+    ? parsedHeadings(body)
+    : { atx: scannedHeadings(body), setext: [] };
 }
 
 function scannedHeadings(body: string): HeadingSpan[] {
@@ -49,7 +62,13 @@ function scannedHeadings(body: string): HeadingSpan[] {
     const match = ATX_LEVEL_2.exec(text);
     if (match) {
       const indent = match[1]!.length;
-      headings.push({ line: i + 1, column: indent + 1, startOffset: offset + indent, endOffset: offset + text.length, endLine: i + 1 });
+      headings.push({
+        line: i + 1,
+        column: indent + 1,
+        startOffset: offset + indent,
+        endOffset: offset + text.length,
+        endLine: i + 1,
+      });
     }
     offset += text.length + 1;
   });
@@ -62,7 +81,13 @@ function parsedHeadings(body: string): { atx: HeadingSpan[]; setext: HeadingSpan
   for (const node of blockParser.parse(body).children) {
     if (node.type !== 'heading' || node.depth !== 2 || !node.position) continue;
     const { start, end } = node.position;
-    const span = { line: start.line, column: start.column, startOffset: start.offset!, endOffset: end.offset!, endLine: end.line };
+    const span = {
+      line: start.line,
+      column: start.column,
+      startOffset: start.offset!,
+      endOffset: end.offset!,
+      endLine: end.line,
+    };
     (body.startsWith('#', span.startOffset) ? atx : setext).push(span);
   }
   return { atx, setext };

@@ -14,16 +14,26 @@ describe('didYouMean', () => {
     expect(didYouMean(word, keys)).toBe(expected);
   });
 
-  it.each(['severity', 'x', 'status'])('suggests nothing for %s, which is no plausible typo', (word) => {
-    expect(didYouMean(word, keys)).toBeUndefined();
-  });
+  it.each(['severity', 'x', 'status'])(
+    'suggests nothing for %s, which is no plausible typo',
+    (word) => {
+      expect(didYouMean(word, keys)).toBeUndefined();
+    },
+  );
 });
 
 describe('suggest', () => {
   it('offers the close match, else the list of what is allowed', () => {
     expect(suggest('majr', ['minor', 'major'])).toBe('Did you mean `major`?');
-    expect(suggest('huge', ['minor', 'major'], 'one of the keys')).toBe('Use one of the keys: `minor`, `major`.');
-    expect(suggest('x', Array.from({ length: 13 }, (_, i) => `key${i}`))).toMatch(/`key11`, …\.$/);
+    expect(suggest('huge', ['minor', 'major'], 'one of the keys')).toBe(
+      'Use one of the keys: `minor`, `major`.',
+    );
+    expect(
+      suggest(
+        'x',
+        Array.from({ length: 13 }, (_, i) => `key${i}`),
+      ),
+    ).toMatch(/`key11`, …\.$/);
     expect(suggest('x', [])).toBe('');
   });
 });

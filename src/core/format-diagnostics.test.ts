@@ -1,15 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { error, warning } from './diagnostics.ts';
-import { formatGithub, formatJson, formatPretty, formatSummary, plural } from './format-diagnostics.ts';
+import {
+  formatGithub,
+  formatJson,
+  formatPretty,
+  formatSummary,
+  plural,
+} from './format-diagnostics.ts';
 
 const diagnostics = [
-  error('incidents/a,b:c.md', { line: 3, column: 9 }, 'invalid-value', '100% wrong:\r\nreally', 'Write `major`, or `minor`.'),
+  error(
+    'incidents/a,b:c.md',
+    { line: 3, column: 9 },
+    'invalid-value',
+    '100% wrong:\r\nreally',
+    'Write `major`, or `minor`.',
+  ),
   warning('components.yaml', { line: 1, column: 1 }, 'no-hint', 'Plain.'),
 ];
 
 describe('formatting diagnostics', () => {
   it('counts in the singular for one, as the build line does ("1 incident")', () => {
-    expect([0, 1, 2].map((n) => plural(n, 'incident'))).toEqual(['0 incidents', '1 incident', '2 incidents']);
+    expect([0, 1, 2].map((n) => plural(n, 'incident'))).toEqual([
+      '0 incidents',
+      '1 incident',
+      '2 incidents',
+    ]);
   });
 
   it('pretty: file:line:col severity message [code], the hint indented below', () => {

@@ -6,7 +6,10 @@ export type DiagnosticFormat = 'pretty' | 'github' | 'json';
 /** `incidents/x.md:12:3 error message [code]` then an indented hint, like a compiler. */
 export function formatPretty(diagnostics: readonly Diagnostic[]): string {
   return diagnostics
-    .map((d) => `${logText(d.file)}:${d.line}:${d.column} ${d.severity} ${logText(d.message)} [${d.code}]${d.hint ? `\n    hint: ${logText(d.hint)}` : ''}`)
+    .map(
+      (d) =>
+        `${logText(d.file)}:${d.line}:${d.column} ${d.severity} ${logText(d.message)} [${d.code}]${d.hint ? `\n    hint: ${logText(d.hint)}` : ''}`,
+    )
     .join('\n');
 }
 
@@ -20,7 +23,8 @@ export function formatSummary(diagnostics: readonly Diagnostic[], fileCount: num
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(fileCount, 'file')} checked.`;
 }
 
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeData = (s: string) =>
+  s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** GitHub Actions workflow commands, so each diagnostic becomes an annotation on its line. */
@@ -39,6 +43,13 @@ export function formatJson(diagnostics: readonly Diagnostic[]): string {
   return JSON.stringify(diagnostics, null, 2);
 }
 
-export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: DiagnosticFormat): string {
-  return format === 'github' ? formatGithub(diagnostics) : format === 'json' ? formatJson(diagnostics) : formatPretty(diagnostics);
+export function formatDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  format: DiagnosticFormat,
+): string {
+  return format === 'github'
+    ? formatGithub(diagnostics)
+    : format === 'json'
+      ? formatJson(diagnostics)
+      : formatPretty(diagnostics);
 }

@@ -1,7 +1,12 @@
 import type { Catalogue } from '../i18n/catalogue.ts';
 import { createLocale } from '../i18n/locale.ts';
 import { fold } from './language.ts';
-import { readUpdateStatus, STATUS_LABELS, updateStatusSchema, type UpdateStatus } from './schema/update-status.ts';
+import {
+  readUpdateStatus,
+  STATUS_LABELS,
+  updateStatusSchema,
+  type UpdateStatus,
+} from './schema/update-status.ts';
 
 /** The words an author may head an update or the postmortem with: English, and the page's language. */
 export interface HeadingWords {
@@ -21,7 +26,9 @@ export function headingWords(language = 'en', words?: Partial<Catalogue>): Headi
   const cached = key && cache.get(key);
   if (cached) return cached;
   const { t } = createLocale({ language, timezone: 'UTC', ...(words ? { overrides: words } : {}) });
-  const local = new Map(updateStatusSchema.options.map((status) => [fold(t(`status.${status}`)), status] as const));
+  const local = new Map(
+    updateStatusSchema.options.map((status) => [fold(t(`status.${status}`)), status] as const),
+  );
   const postmortem = fold(t('incident.postmortem'));
   const result: HeadingWords = {
     status: (text) => readUpdateStatus(text) ?? local.get(fold(text).replace(/\s+/g, ' ')),

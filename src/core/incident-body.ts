@@ -1,6 +1,14 @@
 import { level2Headings } from './body-headings.ts';
 import { checkInternalBlocks, findInternalBlocks, insideInternalBlock } from './internal-blocks.ts';
-import { didYouMean, error, excerpt, suggest, warning, type Diagnostic, type Position } from './diagnostics.ts';
+import {
+  didYouMean,
+  error,
+  excerpt,
+  suggest,
+  warning,
+  type Diagnostic,
+  type Position,
+} from './diagnostics.ts';
 import { componentStatusSchema, type ComponentStatus } from './schema/common.ts';
 import { ENGLISH_STATUS_WORDS, headingWords, type HeadingWords } from './heading-words.ts';
 import type { UpdateStatus } from './schema/update-status.ts';
@@ -41,23 +49,35 @@ function withoutClosingHashes(text: string): string {
   while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
   let hashes = end;
   while (hashes > 0 && text[hashes - 1] === '#') hashes--;
-  if (hashes === end || hashes === 0 || (text[hashes - 1] !== ' ' && text[hashes - 1] !== '\t')) return text;
+  if (hashes === end || hashes === 0 || (text[hashes - 1] !== ' ' && text[hashes - 1] !== '\t'))
+    return text;
   return text.slice(0, hashes);
 }
 
 /** The time and status of `<time> · <status>`, split at the last separator; undefined without one. */
-function splitUpdateHeading(text: string): { time: string; status: string; statusIndex: number } | undefined {
+function splitUpdateHeading(
+  text: string,
+): { time: string; status: string; statusIndex: number } | undefined {
   const last = [...text.matchAll(SEPARATOR)].at(-1);
   if (!last) return undefined;
   const rest = text.slice(last.index + last[0].length);
-  return { time: text.slice(0, last.index).trim(), status: rest.trim(), statusIndex: text.length - rest.trimStart().length };
+  return {
+    time: text.slice(0, last.index).trim(),
+    status: rest.trim(),
+    statusIndex: text.length - rest.trimStart().length,
+  };
 }
 
 /**
  * Reads the Markdown after the frontmatter: the summary, then `## <time> · <status>` updates,
  * then an optional `## Postmortem`. `lineOffset` is the number of lines before the body.
  */
-export function parseIncidentBody(file: string, body: string, lineOffset: number, words: HeadingWords = headingWords()): { body: ParsedBody; diagnostics: Diagnostic[] } {
+export function parseIncidentBody(
+  file: string,
+  body: string,
+  lineOffset: number,
+  words: HeadingWords = headingWords(),
+): { body: ParsedBody; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   // Internal blocks first: a heading inside one is internal text, never the start of a public update.
   diagnostics.push(...checkInternalBlocks(file, body, lineOffset + 1));
@@ -66,20 +86,41 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
   const headings = allHeadings.filter((heading) => {
     const block = insideInternalBlock(blocks, heading.line - 1);
     if (!block) return true;
-    diagnostics.push(error(file, { line: heading.line + lineOffset, column: heading.column }, 'heading-in-internal-block',
-      `This \`##\` heading is inside the internal block opened on line ${block.open + lineOffset + 1}: an update or a postmortem cannot be internal.`,
-      'Close the block before the heading and open another after it, or use `###` for a heading inside internal text.'));
+    diagnostics.push(
+      error(
+        file,
+        { line: heading.line + lineOffset, column: heading.column },
+        'heading-in-internal-block',
+        `This \`##\` heading is inside the internal block opened on line ${block.open + lineOffset + 1}: an update or a postmortem cannot be internal.`,
+        'Close the block before the heading and open another after it, or use `###` for a heading inside internal text.',
+      ),
+    );
     return false;
   });
   // Only `## ` headings divide the body. A line of `---` under text also makes a level-2 heading
   // (setext), nearly always by accident: it is reported, and not taken for an update.
   for (const heading of setext) {
-    diagnostics.push(error(file, { line: heading.line + lineOffset, column: heading.column }, 'setext-heading',
-      'The `---` line under this text turns the text into a heading.',
-      `Leave a blank line before \`---\` for a horizontal rule; head updates like ${HEADING_EXAMPLE}.`));
+    diagnostics.push(
+      error(
+        file,
+        { line: heading.line + lineOffset, column: heading.column },
+        'setext-heading',
+        'The `---` line under this text turns the text into a heading.',
+        `Leave a blank line before \`---\` for a horizontal rule; head updates like ${HEADING_EXAMPLE}.`,
+      ),
+    );
   }
-  const postmortemHeading = headings.find((h) => words.isPostmortem(headingTextOf(body.slice(h.startOffset, h.endOffset))));
-  diagnostics.push(...updatesAtWrongLevel(file, body.slice(0, postmortemHeading?.startOffset ?? body.length), lineOffset, words));
+  const postmortemHeading = headings.find((h) =>
+    words.isPostmortem(headingTextOf(body.slice(h.startOffset, h.endOffset))),
+  );
+  diagnostics.push(
+    ...updatesAtWrongLevel(
+      file,
+      body.slice(0, postmortemHeading?.startOffset ?? body.length),
+      lineOffset,
+      words,
+    ),
+  );
   const offsets = headings.map((h) => h.startOffset);
   const summary = body.slice(0, offsets[0] ?? body.length).trim();
   const updates: ParsedUpdate[] = [];
@@ -96,25 +137,45 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
 
     if (words.isPostmortem(headingText)) {
       if (postmortem) {
-        diagnostics.push(error(file, position, 'duplicate-postmortem', 'There is a second `## Postmortem` section.', 'Merge the two postmortem sections into one.'));
+        diagnostics.push(
+          error(
+            file,
+            position,
+            'duplicate-postmortem',
+            'There is a second `## Postmortem` section.',
+            'Merge the two postmortem sections into one.',
+          ),
+        );
       }
       postmortem = { body: content.trim(), position };
       return;
     }
     if (postmortem) {
-      diagnostics.push(error(file, position, 'postmortem-not-last', `${excerpt(headingText)} comes after the postmortem.`, 'Keep `## Postmortem` as the last section, after every update.'));
+      diagnostics.push(
+        error(
+          file,
+          position,
+          'postmortem-not-last',
+          `${excerpt(headingText)} comes after the postmortem.`,
+          'Keep `## Postmortem` as the last section, after every update.',
+        ),
+      );
     }
     const parts = splitUpdateHeading(headingText);
     if (!parts) {
       const looksLikeTime = /^\d{4}-\d{2}-\d{2}/.test(headingText);
       diagnostics.push(
-        error(file, position, looksLikeTime ? 'update-heading' : 'unknown-section',
+        error(
+          file,
+          position,
+          looksLikeTime ? 'update-heading' : 'unknown-section',
           looksLikeTime
             ? `The update heading ${excerpt(headingText)} has no status.`
             : `${excerpt(`## ${headingText}`)} is neither an update nor the postmortem.`,
           looksLikeTime
             ? `Write the time, a separator (·, -, — or |) and the status: ${HEADING_EXAMPLE}.`
-            : `Updates are headed like ${HEADING_EXAMPLE}; use \`###\` for headings inside an update or the summary.`),
+            : `Updates are headed like ${HEADING_EXAMPLE}; use \`###\` for headings inside an update or the summary.`,
+        ),
       );
       return;
     }
@@ -123,18 +184,39 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
     const time = parseTimestamp(timeText);
     const status = words.status(statusText);
     if (!time.ok) {
-      diagnostics.push(error(file, { line: position.line, column: textColumn }, `timestamp-${time.reason}`, time.message, time.hint));
+      diagnostics.push(
+        error(
+          file,
+          { line: position.line, column: textColumn },
+          `timestamp-${time.reason}`,
+          time.message,
+          time.hint,
+        ),
+      );
     }
     if (!status) {
       diagnostics.push(
-        error(file, { line: position.line, column: statusColumn }, 'unknown-status', `${excerpt(statusText)} is not an update status.`,
-          statusHint(statusText, words)),
+        error(
+          file,
+          { line: position.line, column: statusColumn },
+          'unknown-status',
+          `${excerpt(statusText)} is not an update status.`,
+          statusHint(statusText, words),
+        ),
       );
     }
     const { text, changes } = readComponentsLine(file, content, contentLine, diagnostics);
     if (time.ok && status) {
       if (text.length === 0) {
-        diagnostics.push(warning(file, position, 'empty-update', 'This update has no text.', 'Say what changed, what users can do, and when the next update comes.'));
+        diagnostics.push(
+          warning(
+            file,
+            position,
+            'empty-update',
+            'This update has no text.',
+            'Say what changed, what users can do, and when the next update comes.',
+          ),
+        );
       }
       updates.push({ at: time.date, status, body: text, componentChanges: changes, position });
     }
@@ -146,15 +228,26 @@ export function parseIncidentBody(file: string, body: string, lineOffset: number
  * An update written as `#` or `###` would silently become part of the text above it. `text` ends
  * before the postmortem, whose own timeline may use such headings.
  */
-function updatesAtWrongLevel(file: string, text: string, lineOffset: number, words: HeadingWords): Diagnostic[] {
+function updatesAtWrongLevel(
+  file: string,
+  text: string,
+  lineOffset: number,
+  words: HeadingWords,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const match of text.matchAll(UPDATE_AT_WRONG_LEVEL)) {
     const parts = splitUpdateHeading(withoutClosingHashes(match[3]!));
     if (!parts || !words.status(parts.status)) continue;
     const line = text.slice(0, match.index).split('\n').length;
-    diagnostics.push(error(file, { line: line + lineOffset, column: match[1]!.length + 1 }, 'update-heading-level',
-      `This looks like an update, but its heading starts with ${match[2]!.length === 1 ? 'one `#`' : `${match[2]!.length} \`#\``}.`,
-      `Head each update with exactly two: ${HEADING_EXAMPLE}.`));
+    diagnostics.push(
+      error(
+        file,
+        { line: line + lineOffset, column: match[1]!.length + 1 },
+        'update-heading-level',
+        `This looks like an update, but its heading starts with ${match[2]!.length === 1 ? 'one `#`' : `${match[2]!.length} \`#\``}.`,
+        `Head each update with exactly two: ${HEADING_EXAMPLE}.`,
+      ),
+    );
   }
   return diagnostics;
 }
@@ -167,7 +260,12 @@ function statusHint(written: string, words: HeadingWords): string {
 }
 
 /** An update may open with `Components: api: degraded_performance, dashboard: operational`. */
-function readComponentsLine(file: string, content: string, firstLine: number, diagnostics: Diagnostic[]) {
+function readComponentsLine(
+  file: string,
+  content: string,
+  firstLine: number,
+  diagnostics: Diagnostic[],
+) {
   const lines = content.split('\n');
   const index = lines.findIndex((line) => line.trim() !== '');
   const match = index >= 0 ? COMPONENTS_LINE.exec(lines[index]!.trim()) : null;
@@ -186,12 +284,25 @@ function readComponentsLine(file: string, content: string, firstLine: number, di
     const status = parts && componentStatusSchema.safeParse(parts[2]!.toLowerCase()).data;
     if (!parts || !status) {
       diagnostics.push(
-        error(file, { line, column }, 'components-line', `${excerpt(pair.trim())} is not a component status change.`,
-          parts ? suggest(parts[2]!, componentStatusSchema.options) : 'Write `Components: <id>: <status>, <id>: <status>`, e.g. `Components: api: degraded_performance`.'),
+        error(
+          file,
+          { line, column },
+          'components-line',
+          `${excerpt(pair.trim())} is not a component status change.`,
+          parts
+            ? suggest(parts[2]!, componentStatusSchema.options)
+            : 'Write `Components: <id>: <status>, <id>: <status>`, e.g. `Components: api: degraded_performance`.',
+        ),
       );
       continue;
     }
     changes.push({ id: parts[1]!, status, position: { line, column } });
   }
-  return { text: lines.slice(index + 1).join('\n').trim(), changes };
+  return {
+    text: lines
+      .slice(index + 1)
+      .join('\n')
+      .trim(),
+    changes,
+  };
 }

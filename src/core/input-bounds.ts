@@ -29,7 +29,15 @@ const MAX_REPORTED = 5;
  */
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
 
-const CONTROL_NAMES: Record<number, string> = { 0x00: 'null', 0x07: 'bell', 0x08: 'backspace', 0x0b: 'vertical tab', 0x0c: 'form feed', 0x1b: 'escape', 0x7f: 'delete' };
+const CONTROL_NAMES: Record<number, string> = {
+  0x00: 'null',
+  0x07: 'bell',
+  0x08: 'backspace',
+  0x0b: 'vertical tab',
+  0x0c: 'form feed',
+  0x1b: 'escape',
+  0x7f: 'delete',
+};
 
 /** `U+001B (escape)`: how a character nobody can see is named in a message. */
 function describeCharacter(code: number): string {
@@ -48,19 +56,31 @@ export function checkTextBounds(path: string, text: string): Diagnostic[] {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
     if (end - start > INPUT_BOUNDS.lineChars && longLines++ < MAX_REPORTED) {
-      diagnostics.push(error(path, { line, column: INPUT_BOUNDS.lineChars + 1 }, 'line-too-long',
-        `This line has ${end - start} characters; the limit is ${INPUT_BOUNDS.lineChars}.`,
-        'Break the text into lines or paragraphs; link to long logs or documents instead of pasting them.'));
+      diagnostics.push(
+        error(
+          path,
+          { line, column: INPUT_BOUNDS.lineChars + 1 },
+          'line-too-long',
+          `This line has ${end - start} characters; the limit is ${INPUT_BOUNDS.lineChars}.`,
+          'Break the text into lines or paragraphs; link to long logs or documents instead of pasting them.',
+        ),
+      );
     }
     if (hasControl) {
       const found = CONTROL.exec(text.slice(start, end));
       if (found && controls++ < MAX_REPORTED) {
         const code = found[0].charCodeAt(0);
-        diagnostics.push(error(path, { line, column: found.index + 1 }, 'control-character',
-          `This line contains the invisible control character ${describeCharacter(code)}, which breaks feeds, calendars and badges.`,
-          code === 0x1b
-            ? 'Delete it: a log pasted with its colours carries escape codes; copy it again without colours.'
-            : 'Delete the character (retyping the line in a plain text editor removes it).'));
+        diagnostics.push(
+          error(
+            path,
+            { line, column: found.index + 1 },
+            'control-character',
+            `This line contains the invisible control character ${describeCharacter(code)}, which breaks feeds, calendars and badges.`,
+            code === 0x1b
+              ? 'Delete it: a log pasted with its colours carries escape codes; copy it again without colours.'
+              : 'Delete the character (retyping the line in a plain text editor removes it).',
+          ),
+        );
       }
     }
     if (newline < 0) break;
@@ -70,7 +90,26 @@ export function checkTextBounds(path: string, text: string): Diagnostic[] {
 }
 
 /** Characters that can open a container (blockquote, list) at the start of a line. */
-const CONTAINER_PREFIX = new Set([' ', '\t', '>', '-', '*', '+', '.', ')', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+const CONTAINER_PREFIX = new Set([
+  ' ',
+  '\t',
+  '>',
+  '-',
+  '*',
+  '+',
+  '.',
+  ')',
+  '0',
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '7',
+  '8',
+  '9',
+]);
 const INLINE_DELIMITERS = new Set(['*', '_', '~', '[']);
 
 /**
@@ -78,7 +117,11 @@ const INLINE_DELIMITERS = new Set(['*', '_', '~', '[']);
  * and headings too long. Each container needs at least one character of a line's prefix and each
  * inline level a delimiter, so text that cannot reach the limits is not parsed here.
  */
-export function checkMarkdownBounds(path: string, markdown: string, firstLine: number): Diagnostic[] {
+export function checkMarkdownBounds(
+  path: string,
+  markdown: string,
+  firstLine: number,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   let deepestPrefix = 0;
   let delimiters = 0;
@@ -89,10 +132,19 @@ export function checkMarkdownBounds(path: string, markdown: string, firstLine: n
     let prefix = start;
     while (prefix < end && CONTAINER_PREFIX.has(markdown[prefix]!)) prefix++;
     deepestPrefix = Math.max(deepestPrefix, prefix - start);
-    if (end - start > INPUT_BOUNDS.headingChars && /^#{1,6}(?:[ \t]|$)/.test(markdown.slice(prefix, prefix + 7))) {
-      diagnostics.push(error(path, { line, column: 1 }, 'heading-too-long',
-        `This heading has ${end - start} characters; the limit is ${INPUT_BOUNDS.headingChars}.`,
-        'Keep a heading to a few words and put the rest in the text under it.'));
+    if (
+      end - start > INPUT_BOUNDS.headingChars &&
+      /^#{1,6}(?:[ \t]|$)/.test(markdown.slice(prefix, prefix + 7))
+    ) {
+      diagnostics.push(
+        error(
+          path,
+          { line, column: 1 },
+          'heading-too-long',
+          `This heading has ${end - start} characters; the limit is ${INPUT_BOUNDS.headingChars}.`,
+          'Keep a heading to a few words and put the rest in the text under it.',
+        ),
+      );
     }
     let open = 0;
     for (let i = prefix; i < end; i++) {
@@ -109,7 +161,8 @@ export function checkMarkdownBounds(path: string, markdown: string, firstLine: n
     if (newline < 0) break;
     start = newline + 1;
   }
-  if (deepestPrefix < INPUT_BOUNDS.blockNesting && delimiters < 2 * INPUT_BOUNDS.inlineNesting) return diagnostics;
+  if (deepestPrefix < INPUT_BOUNDS.blockNesting && delimiters < 2 * INPUT_BOUNDS.inlineNesting)
+    return diagnostics;
   return [...diagnostics, ...nestingInTokens(path, markdown, firstLine)];
 }
 
@@ -142,12 +195,25 @@ function nestingInTokens(path: string, markdown: string, firstLine: number): Dia
   return diagnostics;
 }
 
-function tooDeep(path: string, at: { line: number; column: number }, what: 'blocks' | 'inline' | 'brackets'): Diagnostic {
+function tooDeep(
+  path: string,
+  at: { line: number; column: number },
+  what: 'blocks' | 'inline' | 'brackets',
+): Diagnostic {
   const limit = what === 'blocks' ? INPUT_BOUNDS.blockNesting : INPUT_BOUNDS.inlineNesting;
   const texts: Record<typeof what, [string, string]> = {
-    blocks: [`Quotes and lists here are nested more than ${limit} deep.`, 'Flatten the structure: a status update reads best with at most two or three levels.'],
-    inline: [`Emphasis and links here are nested more than ${limit} deep.`, 'Remove the extra `*`, `_`, `~` or `[`: nested emphasis reads no stronger.'],
-    brackets: [`More than ${limit} \`[\` brackets are open at once on this line.`, 'Close each `[` before opening the next, or escape a literal bracket as `\\[`.'],
+    blocks: [
+      `Quotes and lists here are nested more than ${limit} deep.`,
+      'Flatten the structure: a status update reads best with at most two or three levels.',
+    ],
+    inline: [
+      `Emphasis and links here are nested more than ${limit} deep.`,
+      'Remove the extra `*`, `_`, `~` or `[`: nested emphasis reads no stronger.',
+    ],
+    brackets: [
+      `More than ${limit} \`[\` brackets are open at once on this line.`,
+      'Close each `[` before opening the next, or escape a literal bracket as `\\[`.',
+    ],
   };
   const [message, hint] = texts[what];
   return error(path, at, 'nesting-too-deep', message, hint);

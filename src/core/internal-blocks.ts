@@ -21,7 +21,10 @@ export interface InternalBlock {
 }
 
 /** The blocks of a text and the problems with their markers (an opening without a closing, a closing without an opening, nesting). */
-export function findInternalBlocks(markdown: string): { blocks: InternalBlock[]; problems: { line: number; code: string }[] } {
+export function findInternalBlocks(markdown: string): {
+  blocks: InternalBlock[];
+  problems: { line: number; code: string }[];
+} {
   const blocks: InternalBlock[] = [];
   const problems: { line: number; code: string }[] = [];
   let current: InternalBlock | undefined;
@@ -40,17 +43,26 @@ export function findInternalBlocks(markdown: string): { blocks: InternalBlock[];
 }
 
 /** Whether a 0-based line lies between the markers of a closed block. */
-export function insideInternalBlock(blocks: readonly InternalBlock[], line: number): InternalBlock | undefined {
+export function insideInternalBlock(
+  blocks: readonly InternalBlock[],
+  line: number,
+): InternalBlock | undefined {
   return blocks.find((b) => b.close !== undefined && b.open < line && line < b.close);
 }
 
 const MESSAGES: Record<string, (openLine: number) => [string, string]> = {
-  'internal-block-nested': (openLine) => [`An internal block opens here while the one from line ${openLine} is still open.`,
-    'Close the first block with `<!-- /internal -->` before opening another.'],
-  'internal-block-unopened': () => ['This `<!-- /internal -->` closes no internal block.',
-    'Add `<!-- internal -->` on its own line where the internal text starts, or remove this line.'],
-  'internal-block-unterminated': () => ['This internal block is never closed, so everything after it would be hidden from the public page.',
-    'Add a line `<!-- /internal -->` where the internal text ends.'],
+  'internal-block-nested': (openLine) => [
+    `An internal block opens here while the one from line ${openLine} is still open.`,
+    'Close the first block with `<!-- /internal -->` before opening another.',
+  ],
+  'internal-block-unopened': () => [
+    'This `<!-- /internal -->` closes no internal block.',
+    'Add `<!-- internal -->` on its own line where the internal text starts, or remove this line.',
+  ],
+  'internal-block-unterminated': () => [
+    'This internal block is never closed, so everything after it would be hidden from the public page.',
+    'Add a line `<!-- /internal -->` where the internal text ends.',
+  ],
 };
 
 /**
@@ -58,7 +70,11 @@ const MESSAGES: Record<string, (openLine: number) => [string, string]> = {
  * like markers but are not: GitHub's preview hides them as it hides a marker, so the author believes
  * the text after them is internal while the public build publishes it.
  */
-export function checkInternalBlocks(file: string, markdown: string, firstLine: number): Diagnostic[] {
+export function checkInternalBlocks(
+  file: string,
+  markdown: string,
+  firstLine: number,
+): Diagnostic[] {
   const { blocks, problems } = findInternalBlocks(markdown);
   const diagnostics = problems.map(({ line, code }) => {
     const openLine = [...blocks].reverse().find((b) => b.open < line)?.open;
@@ -66,9 +82,15 @@ export function checkInternalBlocks(file: string, markdown: string, firstLine: n
     return error(file, { line: firstLine + line, column: 1 }, code, message, hint);
   });
   for (const at of nearMissMarkers(markdown)) {
-    diagnostics.push(warning(file, { line: firstLine + at.line, column: at.column }, 'internal-marker-near-miss',
-      'This comment mentions "internal" but is not an internal-block marker: the text after it is public, though GitHub\'s preview hides the comment.',
-      'Put `<!-- internal -->` and `<!-- /internal -->` each alone on its own line (not in a quote or a list item, nothing else in the comment); or reword the comment.'));
+    diagnostics.push(
+      warning(
+        file,
+        { line: firstLine + at.line, column: at.column },
+        'internal-marker-near-miss',
+        'This comment mentions "internal" but is not an internal-block marker: the text after it is public, though GitHub\'s preview hides the comment.',
+        'Put `<!-- internal -->` and `<!-- /internal -->` each alone on its own line (not in a quote or a list item, nothing else in the comment); or reword the comment.',
+      ),
+    );
   }
   return diagnostics;
 }
@@ -88,7 +110,12 @@ function nearMissMarkers(markdown: string): { line: number; column: number }[] {
     const lineEnd = markdown.indexOf('\n', start);
     const text = markdown.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
     if (OPEN.test(text) || CLOSE.test(text)) continue;
-    for (let i = markdown.indexOf('\n', counted); i >= 0 && i < start; i = markdown.indexOf('\n', i + 1)) line++;
+    for (
+      let i = markdown.indexOf('\n', counted);
+      i >= 0 && i < start;
+      i = markdown.indexOf('\n', i + 1)
+    )
+      line++;
     counted = lineStart;
     found.push({ line, column: start - lineStart + 1 });
   }
@@ -105,5 +132,8 @@ export function stripInternalBlocks(markdown: string): string {
     else if (inside && CLOSE.test(line)) inside = false;
     else if (!inside) kept.push(line);
   }
-  return kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return kept
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

@@ -14,7 +14,10 @@ export function canonicalLanguage(tag: string): string | undefined {
  * The tag an author probably meant: "Spanish", "español", "espanol" or "sp" -> "es". Languages are
  * matched by tag and by name, in English and in the language itself.
  */
-export function languageMeant(written: string, available: readonly string[] = BUILT_IN_LANGUAGES): string | undefined {
+export function languageMeant(
+  written: string,
+  available: readonly string[] = BUILT_IN_LANGUAGES,
+): string | undefined {
   const names = new Map<string, string>();
   for (const tag of available) {
     names.set(fold(tag), tag);
@@ -24,7 +27,8 @@ export function languageMeant(written: string, available: readonly string[] = BU
     }
   }
   const plain = fold(written);
-  const close = names.get(plain) ?? names.get(plain.split(/[-_]/)[0]!) ?? didYouMean(plain, names.keys());
+  const close =
+    names.get(plain) ?? names.get(plain.split(/[-_]/)[0]!) ?? didYouMean(plain, names.keys());
   return close === undefined ? undefined : (names.get(close) ?? close);
 }
 
@@ -38,5 +42,9 @@ function displayName(inLanguage: string, tag: string): string | undefined {
 
 /** Lower case without accents: "En observación" and "en observacion" are the same word to a typist. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .trim();
 }

@@ -7,9 +7,16 @@ import { headingWords, type HeadingWords } from './heading-words.ts';
 import { parseIncidentBody, type ParsedUpdate } from './incident-body.ts';
 import type { ComponentStatus, Incident, Update } from './model.ts';
 import { idSchema } from './schema/common.ts';
-import { incidentFrontmatterSchema, type IncidentFrontmatter } from './schema/incident-frontmatter.ts';
+import {
+  incidentFrontmatterSchema,
+  type IncidentFrontmatter,
+} from './schema/incident-frontmatter.ts';
 import { schemaDiagnostics } from './schema-diagnostics.ts';
-import { incidentStatusSchema, maintenanceStatusSchema, STATUS_LABELS } from './schema/update-status.ts';
+import {
+  incidentStatusSchema,
+  maintenanceStatusSchema,
+  STATUS_LABELS,
+} from './schema/update-status.ts';
 import { decodeSource, type SourceFile } from './source-text.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
 import { slugify } from './slug.ts';
@@ -35,7 +42,10 @@ export interface LoadedIncident {
  * Reads one incident or maintenance file into the model, with every problem found in it. `words`:
  * the heading words of the page's language, besides English.
  */
-export function loadIncident(file: SourceFile, words: HeadingWords = headingWords()): LoadedIncident {
+export function loadIncident(
+  file: SourceFile,
+  words: HeadingWords = headingWords(),
+): LoadedIncident {
   const path = file.path;
   const failed = (diagnostics: Diagnostic[]): LoadedIncident => ({ references: [], diagnostics });
   const decoded = decodeSource(file);
@@ -46,29 +56,51 @@ export function loadIncident(file: SourceFile, words: HeadingWords = headingWord
   const source = parseYamlSource(path, split.yaml, split.yamlLineOffset);
   const body = parseIncidentBody(path, split.body, split.bodyLineOffset, words);
   body.diagnostics.push(...checkMarkdownBounds(path, split.body, split.bodyLineOffset + 1));
-  const updateReferences = body.body.updates.flatMap((u) => u.componentChanges.map(({ id, position }) => ({ id, position })));
+  const updateReferences = body.body.updates.flatMap((u) =>
+    u.componentChanges.map(({ id, position }) => ({ id, position })),
+  );
   // An unreadable or invalid frontmatter still lets the body and the component ids be checked, so
   // one run reports every mistake in the file rather than one at a time.
   if (source.value === undefined && source.diagnostics.length > 0) {
-    return { references: updateReferences, diagnostics: [...source.diagnostics, ...body.diagnostics] };
+    return {
+      references: updateReferences,
+      diagnostics: [...source.diagnostics, ...body.diagnostics],
+    };
   }
   const parsed = incidentFrontmatterSchema.safeParse(source.value ?? {});
-  const schemaProblems = parsed.success ? [] : schemaDiagnostics(path, incidentFrontmatterSchema, source, parsed.error.issues);
+  const schemaProblems = parsed.success
+    ? []
+    : schemaDiagnostics(path, incidentFrontmatterSchema, source, parsed.error.issues);
   // With the keys in error left out, the rest of the file can still be checked; the rules about
   // those keys wait until they are fixed.
   const broken = new Set(parsed.success ? [] : parsed.error.issues.flatMap(brokenKeys));
-  const salvaged = parsed.success ? parsed : incidentFrontmatterSchema.safeParse(withoutKeys(source.value ?? {}, broken));
+  const salvaged = parsed.success
+    ? parsed
+    : incidentFrontmatterSchema.safeParse(withoutKeys(source.value ?? {}, broken));
   if (!salvaged.success || broken.has('kind')) {
-    return { references: [...rawComponentReferences(source), ...updateReferences], diagnostics: [...schemaProblems, ...body.diagnostics] };
+    return {
+      references: [...rawComponentReferences(source), ...updateReferences],
+      diagnostics: [...schemaProblems, ...body.diagnostics],
+    };
   }
   const front = salvaged.data;
   const diagnostics = [...schemaProblems, ...body.diagnostics];
-  if (front.workaround) diagnostics.push(...checkMarkdownBounds(path, front.workaround, source.locate(['workaround']).line));
+  if (front.workaround)
+    diagnostics.push(
+      ...checkMarkdownBounds(path, front.workaround, source.locate(['workaround']).line),
+    );
   const fileName = path.split('/').pop()!.replace(/\.md$/i, '');
   const idPosition = front.id !== undefined ? source.locate(['id']) : { line: 1, column: 1 };
   if (front.id === undefined && !broken.has('id') && !idSchema.safeParse(fileName).success) {
-    diagnostics.push(error(path, idPosition, 'file-name', `The file name "${fileName}" cannot be used as an id (it appears in URLs).`,
-      `Rename the file to lower-case letters, digits and "-" (e.g. \`${slugify(fileName)}.md\`), or set \`id:\` in the frontmatter.`));
+    diagnostics.push(
+      error(
+        path,
+        idPosition,
+        'file-name',
+        `The file name "${fileName}" cannot be used as an id (it appears in URLs).`,
+        `Rename the file to lower-case letters, digits and "-" (e.g. \`${slugify(fileName)}.md\`), or set \`id:\` in the frontmatter.`,
+      ),
+    );
   }
   const id = front.id ?? fileName;
   const fm = (key: keyof IncidentFrontmatter) => source.locate([key], { key: true });
@@ -77,56 +109,151 @@ export function loadIncident(file: SourceFile, words: HeadingWords = headingWord
   const frontmatterStart = source.locate([]);
 
   if (!isMaintenance && front.impact === undefined && !broken.has('impact')) {
-    diagnostics.push(error(path, frontmatterStart, 'missing-key', 'Missing required key "impact".', 'Add `impact:` with one of none, minor, major, critical.'));
+    diagnostics.push(
+      error(
+        path,
+        frontmatterStart,
+        'missing-key',
+        'Missing required key "impact".',
+        'Add `impact:` with one of none, minor, major, critical.',
+      ),
+    );
   }
   for (const key of ['scheduled_for', 'scheduled_until'] as const) {
     if (!isMaintenance && front[key] !== undefined) {
-      diagnostics.push(error(path, fm(key), 'maintenance-only-key', `\`${key}\` is only for maintenance.`, 'Add `kind: maintenance` if this is planned work, or remove the key.'));
+      diagnostics.push(
+        error(
+          path,
+          fm(key),
+          'maintenance-only-key',
+          `\`${key}\` is only for maintenance.`,
+          'Add `kind: maintenance` if this is planned work, or remove the key.',
+        ),
+      );
     }
     if (isMaintenance && front[key] === undefined && !broken.has(key)) {
-      diagnostics.push(error(path, fm('kind'), 'missing-key', `A maintenance needs \`${key}\`.`, `Add \`${key}: 2026-11-22 02:00 UTC\` with the window's ${key === 'scheduled_for' ? 'start' : 'end'}.`));
+      diagnostics.push(
+        error(
+          path,
+          fm('kind'),
+          'missing-key',
+          `A maintenance needs \`${key}\`.`,
+          `Add \`${key}: 2026-11-22 02:00 UTC\` with the window's ${key === 'scheduled_for' ? 'start' : 'end'}.`,
+        ),
+      );
     }
   }
-  if (front.scheduled_for && front.scheduled_until && front.scheduled_until <= front.scheduled_for) {
-    diagnostics.push(error(path, source.locate(['scheduled_until']), 'maintenance-window', 'The maintenance window ends before it starts.',
-      '`scheduled_until` must be later than `scheduled_for`.'));
+  if (
+    front.scheduled_for &&
+    front.scheduled_until &&
+    front.scheduled_until <= front.scheduled_for
+  ) {
+    diagnostics.push(
+      error(
+        path,
+        source.locate(['scheduled_until']),
+        'maintenance-window',
+        'The maintenance window ends before it starts.',
+        '`scheduled_until` must be later than `scheduled_for`.',
+      ),
+    );
   }
 
-  if (front.workaround !== undefined) diagnostics.push(...checkInternalBlocks(path, front.workaround, workaroundFirstLine(split.yaml, source.locate(['workaround']), split.yamlLineOffset)));
+  if (front.workaround !== undefined)
+    diagnostics.push(
+      ...checkInternalBlocks(
+        path,
+        front.workaround,
+        workaroundFirstLine(split.yaml, source.locate(['workaround']), split.yamlLineOffset),
+      ),
+    );
 
   const declared = declaredComponents(front);
   const references: ComponentReference[] = [...rawComponentReferences(source), ...updateReferences];
   if (!isMaintenance && Array.isArray(front.components) && front.components.length > 0) {
-    diagnostics.push(error(path, source.locate(['components']), 'invalid-type', 'An incident must give each affected component its status.',
-      'Write `components:` as a mapping, e.g. `api: partial_outage`.'));
+    diagnostics.push(
+      error(
+        path,
+        source.locate(['components']),
+        'invalid-type',
+        'An incident must give each affected component its status.',
+        'Write `components:` as a mapping, e.g. `api: partial_outage`.',
+      ),
+    );
   }
 
   const updates = buildUpdates(path, id, front.kind, body.body.updates, declared, diagnostics);
   if (front.started && updates[0] && front.started > updates[0].at) {
-    diagnostics.push(error(path, source.locate(['started']), 'started-after-update',
-      `\`started\` (${describeTime(front.started)}) is later than the first update (${describeTime(updates[0].at)}).`,
-      '`started` is when users were first affected, at or before the first update: correct it, or remove it to use the first update\'s time.'));
+    diagnostics.push(
+      error(
+        path,
+        source.locate(['started']),
+        'started-after-update',
+        `\`started\` (${describeTime(front.started)}) is later than the first update (${describeTime(updates[0].at)}).`,
+        "`started` is when users were first affected, at or before the first update: correct it, or remove it to use the first update's time.",
+      ),
+    );
   }
-  if (!isMaintenance && !broken.has('components') && updates.length > 0 && !isEnded(updates.at(-1)!.status) && Object.keys(declared).length === 0) {
-    diagnostics.push(warning(path, fm('components'), 'no-components',
-      'This open incident names no affected component, so the page shows everything as operational.',
-      'List the affected components under `components:` with their status, e.g. `api: partial_outage`.'));
+  if (
+    !isMaintenance &&
+    !broken.has('components') &&
+    updates.length > 0 &&
+    !isEnded(updates.at(-1)!.status) &&
+    Object.keys(declared).length === 0
+  ) {
+    diagnostics.push(
+      warning(
+        path,
+        fm('components'),
+        'no-components',
+        'This open incident names no affected component, so the page shows everything as operational.',
+        'List the affected components under `components:` with their status, e.g. `api: partial_outage`.',
+      ),
+    );
   }
   if (body.body.updates.length === 0 && !body.diagnostics.some((d) => d.severity === 'error')) {
     // The line after the closing fence, or the fence itself when nothing follows it.
     const line = split.body.trim() === '' ? split.bodyLineOffset : split.bodyLineOffset + 1;
-    diagnostics.push(error(path, { line, column: 1 }, 'no-updates',
-      isMaintenance ? 'This maintenance has no update: readers would not see it announced.' : 'This incident has no update.',
-      `Add an update under the summary: \`## 2026-11-22 14:03 UTC · ${isMaintenance ? 'Scheduled' : 'Investigating'}\` followed by what is happening.`));
+    diagnostics.push(
+      error(
+        path,
+        { line, column: 1 },
+        'no-updates',
+        isMaintenance
+          ? 'This maintenance has no update: readers would not see it announced.'
+          : 'This incident has no update.',
+        `Add an update under the summary: \`## 2026-11-22 14:03 UTC · ${isMaintenance ? 'Scheduled' : 'Investigating'}\` followed by what is happening.`,
+      ),
+    );
   }
 
-  diagnostics.push(...placeholderDiagnostics(path, decoded.text, { ...(body.body.postmortem ? { postmortemLine: body.body.postmortem.position.line } : {}), isPublic: front.visibility === 'public' }));
-  const ongoing = updates.length > 0 && isEnded(updates.at(-1)!.status) ? ongoingWording(body.body.summary) : undefined;
+  diagnostics.push(
+    ...placeholderDiagnostics(path, decoded.text, {
+      ...(body.body.postmortem ? { postmortemLine: body.body.postmortem.position.line } : {}),
+      isPublic: front.visibility === 'public',
+    }),
+  );
+  const ongoing =
+    updates.length > 0 && isEnded(updates.at(-1)!.status)
+      ? ongoingWording(body.body.summary)
+      : undefined;
   if (ongoing) {
-    const line = split.bodyLineOffset + 1 + Math.max(0, split.body.split('\n').findIndex((l) => l.trim() !== ''));
-    diagnostics.push(warning(path, { line, column: 1 }, 'summary-ongoing',
-      `This ${isMaintenance ? 'maintenance is over' : 'incident is resolved'}, but its summary still says "${ongoing}".`,
-      'Readers see the summary first: say in the past tense what happened and for how long.'));
+    const line =
+      split.bodyLineOffset +
+      1 +
+      Math.max(
+        0,
+        split.body.split('\n').findIndex((l) => l.trim() !== ''),
+      );
+    diagnostics.push(
+      warning(
+        path,
+        { line, column: 1 },
+        'summary-ongoing',
+        `This ${isMaintenance ? 'maintenance is over' : 'incident is resolved'}, but its summary still says "${ongoing}".`,
+        'Readers see the summary first: say in the past tense what happened and for how long.',
+      ),
+    );
   }
 
   const incident: Incident = {
@@ -140,7 +267,11 @@ export function loadIncident(file: SourceFile, words: HeadingWords = headingWord
     updates,
     ...(body.body.postmortem ? { postmortem: body.body.postmortem } : {}),
     components: declared,
-    started: front.started ?? (isMaintenance ? front.scheduled_for : undefined) ?? updates[0]?.at ?? new Date(0),
+    started:
+      front.started ??
+      (isMaintenance ? front.scheduled_for : undefined) ??
+      updates[0]?.at ??
+      new Date(0),
     ...(front.scheduled_for ? { scheduledFor: front.scheduled_for } : {}),
     ...(front.scheduled_until ? { scheduledUntil: front.scheduled_until } : {}),
     ...(front.eta ? { eta: front.eta } : {}),
@@ -148,7 +279,9 @@ export function loadIncident(file: SourceFile, words: HeadingWords = headingWord
     ...(front.workaround ? { workaround: front.workaround } : {}),
     ...(front.contact ? { contact: front.contact } : {}),
   };
-  return parsed.success ? { incident, idPosition, references, diagnostics } : { references, diagnostics };
+  return parsed.success
+    ? { incident, idPosition, references, diagnostics }
+    : { references, diagnostics };
 }
 
 /** The line the workaround's text starts on: the value's own line, or the next one for a `|` or `>` block. */
@@ -172,17 +305,27 @@ function withoutKeys(value: unknown, keys: ReadonlySet<string>): unknown {
 function rawComponentReferences(source: YamlSource): ComponentReference[] {
   const raw = (source.value as { components?: unknown } | null | undefined)?.components;
   if (Array.isArray(raw)) {
-    return raw.flatMap((id, i) => (typeof id === 'string' ? [{ id, position: source.locate(['components', i]) }] : []));
+    return raw.flatMap((id, i) =>
+      typeof id === 'string' ? [{ id, position: source.locate(['components', i]) }] : [],
+    );
   }
   if (raw !== null && typeof raw === 'object') {
-    return Object.keys(raw).map((id) => ({ id, position: source.locate(['components', id], { key: true }) }));
+    return Object.keys(raw).map((id) => ({
+      id,
+      position: source.locate(['components', id], { key: true }),
+    }));
   }
   return [];
 }
 
 function declaredComponents(front: IncidentFrontmatter): Record<string, ComponentStatus> {
   if (!Array.isArray(front.components)) return { ...front.components };
-  return Object.fromEntries(front.components.map((id) => [id, front.kind === 'maintenance' ? 'under_maintenance' : 'partial_outage']));
+  return Object.fromEntries(
+    front.components.map((id) => [
+      id,
+      front.kind === 'maintenance' ? 'under_maintenance' : 'partial_outage',
+    ]),
+  );
 }
 
 /** Orders, checks and resolves the updates: each one's effective status and component statuses. */
@@ -194,41 +337,80 @@ function buildUpdates(
   declared: Record<string, ComponentStatus>,
   diagnostics: Diagnostic[],
 ): Update[] {
-  const allowed: readonly string[] = kind === 'maintenance' ? maintenanceStatusSchema.options : incidentStatusSchema.options;
+  const allowed: readonly string[] =
+    kind === 'maintenance' ? maintenanceStatusSchema.options : incidentStatusSchema.options;
   const other = kind === 'maintenance' ? 'an incident' : 'a maintenance';
   const updates: Update[] = [];
   let components = { ...declared };
   let previous: Update | undefined;
   for (const update of parsed) {
     if (update.status !== 'update' && !allowed.includes(update.status)) {
-      diagnostics.push(error(path, update.position, 'status-wrong-kind', `"${STATUS_LABELS[update.status]}" is ${other} status; this file is ${kind === 'maintenance' ? 'a maintenance' : 'an incident'}.`,
-        `Use one of: ${allowed.map((s) => STATUS_LABELS[s as keyof typeof STATUS_LABELS]).join(', ')}, or Update.`));
+      diagnostics.push(
+        error(
+          path,
+          update.position,
+          'status-wrong-kind',
+          `"${STATUS_LABELS[update.status]}" is ${other} status; this file is ${kind === 'maintenance' ? 'a maintenance' : 'an incident'}.`,
+          `Use one of: ${allowed.map((s) => STATUS_LABELS[s as keyof typeof STATUS_LABELS]).join(', ')}, or Update.`,
+        ),
+      );
       continue;
     }
     if (previous && update.at.getTime() < previous.at.getTime()) {
-      diagnostics.push(error(path, update.position, 'update-order', `This update (${describeTime(update.at)}) is earlier than the one above it (${describeTime(previous.at)}).`,
-        'Keep updates in time order, oldest first, and check the time and zone.'));
+      diagnostics.push(
+        error(
+          path,
+          update.position,
+          'update-order',
+          `This update (${describeTime(update.at)}) is earlier than the one above it (${describeTime(previous.at)}).`,
+          'Keep updates in time order, oldest first, and check the time and zone.',
+        ),
+      );
       continue;
     }
     if (previous && update.at.getTime() === previous.at.getTime()) {
       const later = new Date(update.at.getTime() + 30_000);
-      diagnostics.push(error(path, update.position, 'duplicate-update-time', `Two updates have the same time (${describeTime(update.at)}).`,
-        `Times may have seconds: head this one \`## ${describeTime(later, { seconds: true })} · ...\` (on the command line, \`--at "${describeTime(later, { seconds: true })}"\`), or merge the two.`));
+      diagnostics.push(
+        error(
+          path,
+          update.position,
+          'duplicate-update-time',
+          `Two updates have the same time (${describeTime(update.at)}).`,
+          `Times may have seconds: head this one \`## ${describeTime(later, { seconds: true })} · ...\` (on the command line, \`--at "${describeTime(later, { seconds: true })}"\`), or merge the two.`,
+        ),
+      );
       continue;
     }
     if (previous && isEnded(previous.status)) {
-      diagnostics.push(error(path, update.position, 'update-after-resolved', `An update follows "${STATUS_LABELS[previous.status]}".`,
-        'Put later findings in `## Postmortem`; if the problem is back, open a new incident file.'));
+      diagnostics.push(
+        error(
+          path,
+          update.position,
+          'update-after-resolved',
+          `An update follows "${STATUS_LABELS[previous.status]}".`,
+          'Put later findings in `## Postmortem`; if the problem is back, open a new incident file.',
+        ),
+      );
       continue;
     }
     if (!previous && update.status === 'update') {
-      diagnostics.push(error(path, update.position, 'first-update-status', 'The first update says "Update", but there is no earlier status to keep.',
-        `Start with ${kind === 'maintenance' ? 'Scheduled' : 'Investigating (or Identified)'}.`));
+      diagnostics.push(
+        error(
+          path,
+          update.position,
+          'first-update-status',
+          'The first update says "Update", but there is no earlier status to keep.',
+          `Start with ${kind === 'maintenance' ? 'Scheduled' : 'Investigating (or Identified)'}.`,
+        ),
+      );
       continue;
     }
     const status = update.status === 'update' ? previous!.status : update.status;
     for (const change of update.componentChanges) components[change.id] = change.status;
-    if (isEnded(status)) components = Object.fromEntries(Object.keys(components).map((id) => [id, 'operational' as const]));
+    if (isEnded(status))
+      components = Object.fromEntries(
+        Object.keys(components).map((id) => [id, 'operational' as const]),
+      );
     const entry: Update = {
       id: `${incidentId}@${update.at.toISOString()}`,
       at: update.at,

@@ -14,10 +14,15 @@ export interface LoadedPageConfig {
 
 /** Reads components.yaml: shape, then the rules that span its lists (unique ids, known groups). */
 export function loadPageConfig(file: SourceFile): LoadedPageConfig {
-  const { source, diagnostics: unreadable } = readYamlFile(file, 'Declare `page:` and `components:`; see the README for an example.');
+  const { source, diagnostics: unreadable } = readYamlFile(
+    file,
+    'Declare `page:` and `components:`; see the README for an example.',
+  );
   if (!source) return { diagnostics: unreadable };
   const parsed = pageConfigSchema.safeParse(source.value);
-  const diagnostics = parsed.success ? [] : schemaDiagnostics(file.path, pageConfigSchema, source, parsed.error.issues);
+  const diagnostics = parsed.success
+    ? []
+    : schemaDiagnostics(file.path, pageConfigSchema, source, parsed.error.issues);
   diagnostics.push(...crossListDiagnostics(file.path, source));
   const languageAt = source.locate(['page', 'language']);
   return parsed.success ? { config: parsed.data, languageAt, diagnostics } : { diagnostics };
@@ -27,10 +32,13 @@ type Entry = { id: string; index: number; group?: unknown; since?: unknown };
 
 /** The entries of a list that have a string id, read from the raw YAML so these rules run even when the shape is wrong elsewhere. */
 function entries(raw: unknown, key: 'groups' | 'components'): Entry[] {
-  const list = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)[key] : undefined;
+  const list =
+    raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)[key] : undefined;
   if (!Array.isArray(list)) return [];
   return list.flatMap((item: unknown, index) =>
-    item !== null && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? [{ ...(item as Entry), index }] : [],
+    item !== null && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string'
+      ? [{ ...(item as Entry), index }]
+      : [],
   );
 }
 
@@ -47,9 +55,15 @@ function crossListDiagnostics(path: string, source: YamlSource): Diagnostic[] {
       const earlier = first.get(item.id);
       if (earlier === undefined) first.set(item.id, item.index);
       else {
-        diagnostics.push(error(path, at([listName, item.index, 'id']), 'duplicate-id',
-          `The ${what} id ${excerpt(item.id)} is already used on line ${at([listName, earlier, 'id']).line}.`,
-          `Give each ${what} its own id.`));
+        diagnostics.push(
+          error(
+            path,
+            at([listName, item.index, 'id']),
+            'duplicate-id',
+            `The ${what} id ${excerpt(item.id)} is already used on line ${at([listName, earlier, 'id']).line}.`,
+            `Give each ${what} its own id.`,
+          ),
+        );
       }
     }
   };
@@ -61,18 +75,42 @@ function crossListDiagnostics(path: string, source: YamlSource): Diagnostic[] {
     // Groups and components share one id space in the Statuspage API (group rows are components).
     const group = groups.find((g) => g.id === component.id);
     if (group) {
-      diagnostics.push(error(path, at(['components', component.index, 'id']), 'duplicate-id',
-        `The component id ${excerpt(component.id)} is already the id of a group (line ${at(['groups', group.index, 'id']).line}).`,
-        'Give the component and the group different ids; they share one list in the JSON API.'));
+      diagnostics.push(
+        error(
+          path,
+          at(['components', component.index, 'id']),
+          'duplicate-id',
+          `The component id ${excerpt(component.id)} is already the id of a group (line ${at(['groups', group.index, 'id']).line}).`,
+          'Give the component and the group different ids; they share one list in the JSON API.',
+        ),
+      );
     }
     if (typeof component.group === 'string' && !groupIds.includes(component.group)) {
-      diagnostics.push(error(path, at(['components', component.index, 'group']), 'unknown-group',
-        `Component ${excerpt(component.id)} names the group ${excerpt(component.group)}, which is not declared under \`groups:\`.`,
-        suggest(component.group, groupIds, 'a declared group') || 'Declare the group under `groups:` first.'));
+      diagnostics.push(
+        error(
+          path,
+          at(['components', component.index, 'group']),
+          'unknown-group',
+          `Component ${excerpt(component.id)} names the group ${excerpt(component.group)}, which is not declared under \`groups:\`.`,
+          suggest(component.group, groupIds, 'a declared group') ||
+            'Declare the group under `groups:` first.',
+        ),
+      );
     }
-    if (typeof component.since === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(component.since) && !isRealDay(component.since)) {
-      diagnostics.push(error(path, at(['components', component.index, 'since']), 'invalid-value', `${excerpt(component.since)} is not a real date.`,
-        'Write a day that exists, as YYYY-MM-DD.'));
+    if (
+      typeof component.since === 'string' &&
+      /^\d{4}-\d{2}-\d{2}$/.test(component.since) &&
+      !isRealDay(component.since)
+    ) {
+      diagnostics.push(
+        error(
+          path,
+          at(['components', component.index, 'since']),
+          'invalid-value',
+          `${excerpt(component.since)} is not a real date.`,
+          'Write a day that exists, as YYYY-MM-DD.',
+        ),
+      );
     }
   }
   return diagnostics;

@@ -1,5 +1,17 @@
-import { error, excerpt, sortDiagnostics, suggest, warning, type Diagnostic } from './diagnostics.ts';
-import { internalComponentIds, internalIncidentOnPublicComponents, internalOnlyUpdates, internalReferencesInPublicIncident } from './audience-rules.ts';
+import {
+  error,
+  excerpt,
+  sortDiagnostics,
+  suggest,
+  warning,
+  type Diagnostic,
+} from './diagnostics.ts';
+import {
+  internalComponentIds,
+  internalIncidentOnPublicComponents,
+  internalOnlyUpdates,
+  internalReferencesInPublicIncident,
+} from './audience-rules.ts';
 import { headingWords } from './heading-words.ts';
 import { loadPageWords } from './load-locale.ts';
 import { loadIncident, type LoadedIncident } from './load-incident.ts';
@@ -37,14 +49,27 @@ const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 export function loadRepository(files: RepositoryFiles, options: { now: Date }): LoadResult {
   const diagnostics: Diagnostic[] = [...(files.refused ?? [])];
   if (!files.config && !diagnostics.some((d) => d.file === 'components.yaml')) {
-    diagnostics.push(error('components.yaml', { line: 1, column: 1 }, 'missing-file', 'components.yaml is missing.',
-      'Create components.yaml at the repository root with `page:` and `components:`; see the README.'));
+    diagnostics.push(
+      error(
+        'components.yaml',
+        { line: 1, column: 1 },
+        'missing-file',
+        'components.yaml is missing.',
+        'Create components.yaml at the repository root with `page:` and `components:`; see the README.',
+      ),
+    );
   }
   const page = files.config ? loadPageConfig(files.config) : undefined;
   if (page) diagnostics.push(...page.diagnostics);
   const config = page?.config;
 
-  const pageWords = config && loadPageWords(files.locales ?? [], config.page.language, page?.languageAt ?? { line: 1, column: 1 });
+  const pageWords =
+    config &&
+    loadPageWords(
+      files.locales ?? [],
+      config.page.language,
+      page?.languageAt ?? { line: 1, column: 1 },
+    );
   if (pageWords) diagnostics.push(...pageWords.diagnostics);
   const words = headingWords(config?.page.language, pageWords?.words);
   const loaded = files.incidents.map((file) => loadIncident(file, words));
@@ -58,21 +83,38 @@ export function loadRepository(files: RepositoryFiles, options: { now: Date }): 
     if (config) {
       for (const reference of entry.references) {
         if (!componentIds.includes(reference.id)) {
-          diagnostics.push(error(file, reference.position, 'unknown-component', `There is no component ${excerpt(reference.id)} in components.yaml.`,
-            suggest(reference.id, componentIds, 'a declared component id')));
+          diagnostics.push(
+            error(
+              file,
+              reference.position,
+              'unknown-component',
+              `There is no component ${excerpt(reference.id)} in components.yaml.`,
+              suggest(reference.id, componentIds, 'a declared component id'),
+            ),
+          );
         }
       }
     }
     const incident = entry.incident;
     if (!incident) continue;
     if (internal) {
-      diagnostics.push(...internalReferencesInPublicIncident(incident, entry.references, internal), ...internalOnlyUpdates(incident, internal),
-        ...internalIncidentOnPublicComponents(incident, entry.references, internal));
+      diagnostics.push(
+        ...internalReferencesInPublicIncident(incident, entry.references, internal),
+        ...internalOnlyUpdates(incident, internal),
+        ...internalIncidentOnPublicComponents(incident, entry.references, internal),
+      );
     }
     const earlier = firstFileForId.get(incident.id);
     if (earlier) {
-      diagnostics.push(error(incident.file, entry.idPosition!, 'duplicate-id', `The id "${incident.id}" is already used by ${earlier.incident!.file}.`,
-        'Give one of them another file name, or another `id:` in its frontmatter.'));
+      diagnostics.push(
+        error(
+          incident.file,
+          entry.idPosition!,
+          'duplicate-id',
+          `The id "${incident.id}" is already used by ${earlier.incident!.file}.`,
+          'Give one of them another file name, or another `id:` in its frontmatter.',
+        ),
+      );
       continue;
     }
     firstFileForId.set(incident.id, entry);
@@ -97,8 +139,15 @@ function timeWarnings(incident: Incident, now: Date): Diagnostic[] {
   const out: Diagnostic[] = [];
   const published = publishedUpdates(incident, now);
   for (const update of incident.updates.slice(published.length)) {
-    out.push(warning(incident.file, update.position, 'update-in-future', `This update is dated ${describeTime(update.at)}, in the future; it stays hidden until then.`,
-      'Check the time and its zone; write the time the update is posted.'));
+    out.push(
+      warning(
+        incident.file,
+        update.position,
+        'update-in-future',
+        `This update is dated ${describeTime(update.at)}, in the future; it stays hidden until then.`,
+        'Check the time and its zone; write the time the update is posted.',
+      ),
+    );
   }
   if (published.length === 0 || !isOpen(lifecycleAt(incident, now))) return out;
   const last = published.at(-1)!;
@@ -106,21 +155,39 @@ function timeWarnings(incident: Incident, now: Date): Diagnostic[] {
     // An update keeps a maintenance open past its window: right for an overrun, but more often a
     // forgotten "Completed", which leaves components under maintenance on the page.
     if (incident.scheduledUntil && incident.scheduledUntil < now) {
-      out.push(warning(incident.file, last.position, 'maintenance-overrun',
-        `The maintenance window ended at ${describeTime(incident.scheduledUntil)}, but the last update still says "${STATUS_LABELS[last.status]}".`,
-        'Post a Completed update when the work is done; if it overruns, say so in an update and move `scheduled_until`.'));
+      out.push(
+        warning(
+          incident.file,
+          last.position,
+          'maintenance-overrun',
+          `The maintenance window ended at ${describeTime(incident.scheduledUntil)}, but the last update still says "${STATUS_LABELS[last.status]}".`,
+          'Post a Completed update when the work is done; if it overruns, say so in an update and move `scheduled_until`.',
+        ),
+      );
     }
     return out;
   }
   if (incident.nextUpdate && incident.nextUpdate < now && last.at < incident.nextUpdate) {
-    out.push(warning(incident.file, last.position, 'next-update-overdue',
-      `The next update was promised for ${describeTime(incident.nextUpdate)} and is late.`,
-      'Post an update now, even if nothing has changed, and set a new `next_update`.'));
+    out.push(
+      warning(
+        incident.file,
+        last.position,
+        'next-update-overdue',
+        `The next update was promised for ${describeTime(incident.nextUpdate)} and is late.`,
+        'Post an update now, even if nothing has changed, and set a new `next_update`.',
+      ),
+    );
   }
   if (now.getTime() - incident.started.getTime() > STALE_AFTER_MS) {
-    out.push(warning(incident.file, last.position, 'open-too-long',
-      `This incident has been open since ${incident.started.toISOString().slice(0, 10)}, more than 7 days.`,
-      'Resolve it if it is over, or post an update saying what is still affected.'));
+    out.push(
+      warning(
+        incident.file,
+        last.position,
+        'open-too-long',
+        `This incident has been open since ${incident.started.toISOString().slice(0, 10)}, more than 7 days.`,
+        'Resolve it if it is over, or post an update saying what is still affected.',
+      ),
+    );
   }
   return out;
 }

@@ -8,12 +8,22 @@ describe('local days', () => {
     expect(localDay(new Date('2026-11-21T03:30:00Z'), 'America/New_York')).toBe('2026-11-20');
   });
 
-  it('starts a day at the zone\'s midnight, also on days when the clocks change', () => {
-    expect(startOfLocalDay('2026-11-21', 'Europe/Berlin').toISOString()).toBe('2026-11-20T23:00:00.000Z');
-    expect(startOfLocalDay('2026-03-29', 'Europe/Berlin').toISOString()).toBe('2026-03-28T23:00:00.000Z');
-    expect(startOfLocalDay('2026-03-30', 'Europe/Berlin').toISOString()).toBe('2026-03-29T22:00:00.000Z');
-    expect(startOfLocalDay('2026-11-02', 'America/New_York').toISOString()).toBe('2026-11-02T05:00:00.000Z');
-    expect(startOfLocalDay('2026-11-23', 'Asia/Kolkata').toISOString()).toBe('2026-11-22T18:30:00.000Z');
+  it("starts a day at the zone's midnight, also on days when the clocks change", () => {
+    expect(startOfLocalDay('2026-11-21', 'Europe/Berlin').toISOString()).toBe(
+      '2026-11-20T23:00:00.000Z',
+    );
+    expect(startOfLocalDay('2026-03-29', 'Europe/Berlin').toISOString()).toBe(
+      '2026-03-28T23:00:00.000Z',
+    );
+    expect(startOfLocalDay('2026-03-30', 'Europe/Berlin').toISOString()).toBe(
+      '2026-03-29T22:00:00.000Z',
+    );
+    expect(startOfLocalDay('2026-11-02', 'America/New_York').toISOString()).toBe(
+      '2026-11-02T05:00:00.000Z',
+    );
+    expect(startOfLocalDay('2026-11-23', 'Asia/Kolkata').toISOString()).toBe(
+      '2026-11-22T18:30:00.000Z',
+    );
   });
 
   it('adds days across months and years', () => {

@@ -3,7 +3,9 @@ import { logLines, logText } from './log-text.ts';
 
 describe('log text', () => {
   it('writes line breaks, C0/C1 controls and line separators in one-line text as visible escapes', () => {
-    expect(logText('Acme\n::error::x\r\u001b[31m\u0085\u2028')).toBe('Acme\\n::error::x\\r\\x1b[31m\\x85\\u2028');
+    expect(logText('Acme\n::error::x\r\u001b[31m\u0085\u2028')).toBe(
+      'Acme\\n::error::x\\r\\x1b[31m\\x85\\u2028',
+    );
     expect(logText('100% plain, tab\tkept')).toBe('100% plain, tab\tkept');
   });
 

@@ -43,14 +43,23 @@ export function inlineText(tokens: Token[]): string {
  * it as a link definition and turn `[^1]` into a link to "note". Both stay text, as written.
  */
 function ignoreFootnoteDefinitions(md: typeof parser): void {
-  type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+  type BlockRule = (
+    state: StateBlock,
+    startLine: number,
+    endLine: number,
+    silent: boolean,
+  ) => boolean;
   // markdown-it's Ruler has no getter for a rule, so the original is taken from its list of rules.
-  const rules = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__;
+  const rules = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] })
+    .__rules__;
   const original = rules.find((rule) => rule.name === 'reference')!.fn;
-  md.block.ruler.at('reference', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
-    const start = state.bMarks[startLine]! + state.tShift[startLine]!;
-    if (state.src.startsWith('[^', start)) return false;
-    return original(state, startLine, endLine, silent);
-  }, { alt: ['paragraph', 'reference'] });
+  md.block.ruler.at(
+    'reference',
+    (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+      const start = state.bMarks[startLine]! + state.tShift[startLine]!;
+      if (state.src.startsWith('[^', start)) return false;
+      return original(state, startLine, endLine, silent);
+    },
+    { alt: ['paragraph', 'reference'] },
+  );
 }
-

@@ -10,18 +10,25 @@ describe('renderMarkdown', () => {
   });
 
   it('drops raw HTML such as scripts and event handlers', () => {
-    const html = renderMarkdown('Hi <script>alert(1)</script> <img src=x onerror="alert(2)"> <b onclick="x()">b</b>');
+    const html = renderMarkdown(
+      'Hi <script>alert(1)</script> <img src=x onerror="alert(2)"> <b onclick="x()">b</b>',
+    );
     expect(html).not.toMatch(/<script|<img|\son\w+=/i);
     expect(html).toBe('<p>Hi alert(1)  b</p>');
   });
 
   it('makes javascript: links harmless', () => {
-    const html = renderMarkdown('[click](javascript:alert(1)) <javascript:alert(2)> [x](JaVaScRiPt:alert(3))');
+    const html = renderMarkdown(
+      '[click](javascript:alert(1)) <javascript:alert(2)> [x](JaVaScRiPt:alert(3))',
+    );
     expect(html).not.toMatch(/href="[^"]*javascript:/i);
     expect(html).toContain('<a>click</a>');
   });
 
   it('parses to a syntax tree for other dialects', () => {
-    expect(parseMarkdown('# Title\n\ntext').children.map((n) => n.type)).toEqual(['heading', 'paragraph']);
+    expect(parseMarkdown('# Title\n\ntext').children.map((n) => n.type)).toEqual([
+      'heading',
+      'paragraph',
+    ]);
   });
 });

@@ -14,7 +14,10 @@ export const SANITIZE_SCHEMA: Schema = {
   ...defaultSchema,
   // GitHub's schema prefixes ids with "user-content-"; our fragments are short, so drop ids entirely.
   clobber: [],
-  attributes: { ...defaultSchema.attributes, '*': (defaultSchema.attributes?.['*'] ?? []).filter((a) => a !== 'id') },
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': (defaultSchema.attributes?.['*'] ?? []).filter((a) => a !== 'id'),
+  },
 };
 
 /** A build renders the same texts for pages, feeds and the API: each is rendered once. */
@@ -53,14 +56,19 @@ export function markdownToHast(markdown: string): Root {
       parent.children.push(...inline(token.children ?? []));
     } else if (token.type === 'fence' || token.type === 'code_block') {
       const language = token.type === 'fence' ? token.info.trim().split(/\s+/)[0] : '';
-      const code = element('code', language ? { className: [`language-${language}`] } : {}, [text(token.content)]);
+      const code = element('code', language ? { className: [`language-${language}`] } : {}, [
+        text(token.content),
+      ]);
       parent.children.push(element('pre', {}, [code]));
     } else if (token.type === 'hr') {
       parent.children.push(element('hr'));
     }
     // html_block: raw HTML is dropped.
   }
-  return { type: 'root', children: wrap(root.children as RootContent[] as ElementContent[], false) as RootContent[] };
+  return {
+    type: 'root',
+    children: wrap(root.children as RootContent[] as ElementContent[], false) as RootContent[],
+  };
 }
 
 /** An attribute markdown-it set, as a string. */
@@ -69,7 +77,11 @@ function attribute(token: Token, name: string): string | undefined {
   return value === null ? undefined : String(value);
 }
 
-function element(tagName: string, properties: Properties = {}, children: ElementContent[] = []): Element {
+function element(
+  tagName: string,
+  properties: Properties = {},
+  children: ElementContent[] = [],
+): Element {
   return { type: 'element', tagName, properties, children };
 }
 
@@ -94,7 +106,13 @@ function layout(node: Element): ElementContent[] {
   switch (node.tagName) {
     case 'ul':
     case 'ol':
-      if (node.children.some((item) => item.type === 'element' && (item.properties.className as string[] | undefined)?.includes('task-list-item'))) {
+      if (
+        node.children.some(
+          (item) =>
+            item.type === 'element' &&
+            (item.properties.className as string[] | undefined)?.includes('task-list-item'),
+        )
+      ) {
         node.properties.className = ['contains-task-list'];
       }
       return wrap(node.children, true);
@@ -130,13 +148,17 @@ function markTask(item: Element): void {
   const box = first?.type === 'text' ? /^\[([ xX])\][ \t]+(?=\S)/.exec(first.value) : null;
   if (!box || first?.type !== 'text') return;
   first.value = first.value.slice(box[0].length);
-  paragraph.children.unshift(element('input', { type: 'checkbox', checked: box[1] !== ' ', disabled: true }), text(' '));
+  paragraph.children.unshift(
+    element('input', { type: 'checkbox', checked: box[1] !== ' ', disabled: true }),
+    text(' '),
+  );
   item.properties.className = ['task-list-item'];
 }
 
 /** A tight list item holds its paragraph's text directly; every other child sits on its own line. */
 function listItem(children: ElementContent[]): ElementContent[] {
-  const isParagraph = (node: ElementContent | undefined): node is Element => node?.type === 'element' && node.tagName === 'p';
+  const isParagraph = (node: ElementContent | undefined): node is Element =>
+    node?.type === 'element' && node.tagName === 'p';
   const loose = children.some((child) => isParagraph(child) && !tightParagraphs.has(child));
   const out: ElementContent[] = [];
   children.forEach((child, i) => {
@@ -172,7 +194,13 @@ function inline(tokens: Token[]): ElementContent[] {
       case 'image': {
         const title = attribute(token, 'title');
         const alt = inlineText(token.children ?? []);
-        parent.children.push(element('img', { src: attribute(token, 'src') ?? '', alt, ...(title !== undefined ? { title } : {}) }));
+        parent.children.push(
+          element('img', {
+            src: attribute(token, 'src') ?? '',
+            alt,
+            ...(title !== undefined ? { title } : {}),
+          }),
+        );
         break;
       }
       case 'html_inline':
@@ -180,9 +208,10 @@ function inline(tokens: Token[]): ElementContent[] {
       default:
         if (token.nesting === 1) {
           const title = attribute(token, 'title');
-          const properties: Properties = token.type === 'link_open'
-            ? { href: attribute(token, 'href') ?? '', ...(title !== undefined ? { title } : {}) }
-            : {};
+          const properties: Properties =
+            token.type === 'link_open'
+              ? { href: attribute(token, 'href') ?? '', ...(title !== undefined ? { title } : {}) }
+              : {};
           const child = element(token.tag === 's' ? 'del' : token.tag, properties);
           parent.children.push(child);
           stack.push(child);

@@ -2,10 +2,26 @@ import type { Catalogue } from '../i18n/catalogue.ts';
 import type { Position } from './diagnostics.ts';
 import type { ComponentStatus, Impact, Visibility } from './schema/common.ts';
 import type { IncidentFrontmatter } from './schema/incident-frontmatter.ts';
-import type { Component, Group, PageSettings, PageConfig, UptimeWeights } from './schema/page-config.ts';
+import type {
+  Component,
+  Group,
+  PageSettings,
+  PageConfig,
+  UptimeWeights,
+} from './schema/page-config.ts';
 import type { LifecycleStatus, UpdateStatus } from './schema/update-status.ts';
 
-export type { Component, ComponentStatus, Group, Impact, LifecycleStatus, PageSettings, UpdateStatus, UptimeWeights, Visibility };
+export type {
+  Component,
+  ComponentStatus,
+  Group,
+  Impact,
+  LifecycleStatus,
+  PageSettings,
+  UpdateStatus,
+  UptimeWeights,
+  Visibility,
+};
 
 export interface Update {
   /** Stable across rebuilds and renames: `<incident id>@<ISO time>`. Notice and feed ids derive from it. */

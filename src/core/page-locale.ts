@@ -15,7 +15,11 @@ const locales = new WeakMap<object, Locale>();
 export function localeOf(source: LocaleSource): Locale {
   let locale = locales.get(source.page);
   if (!locale) {
-    locale = createLocale({ language: source.page.language, timezone: source.page.timezone, ...(source.words ? { overrides: source.words } : {}) });
+    locale = createLocale({
+      language: source.page.language,
+      timezone: source.page.timezone,
+      ...(source.words ? { overrides: source.words } : {}),
+    });
     locales.set(source.page, locale);
   }
   return locale;

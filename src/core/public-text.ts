@@ -13,19 +13,29 @@ export function publicMarkdown(markdown: string): string {
   if (!text.includes('<!--')) return text;
   const cuts: [number, number][] = [];
   const visit = (node: Nodes) => {
-    if (node.type === 'html' && node.position) cuts.push(...commentsIn(text, node.position.start.offset!, node.position.end.offset!));
+    if (node.type === 'html' && node.position)
+      cuts.push(...commentsIn(text, node.position.start.offset!, node.position.end.offset!));
     if ('children' in node) node.children.forEach(visit);
   };
   visit(parseMarkdown(text));
   let out = text;
   for (const [start, end] of cuts.reverse()) out = out.slice(0, start) + out.slice(end);
-  return out.split('\n').map((line) => line.trimEnd()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return out
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** The comments between two offsets, as [start, end) ranges; one left open runs to the end of the HTML. */
 function commentsIn(text: string, from: number, to: number): [number, number][] {
   const ranges: [number, number][] = [];
-  for (let start = text.indexOf('<!--', from); start >= 0 && start < to; start = text.indexOf('<!--', start + 1)) {
+  for (
+    let start = text.indexOf('<!--', from);
+    start >= 0 && start < to;
+    start = text.indexOf('<!--', start + 1)
+  ) {
     const close = text.indexOf('-->', start + 4);
     const end = close < 0 || close + 3 > to ? to : close + 3;
     ranges.push([start, end]);

@@ -7,7 +7,8 @@ import type { Diagnostic } from './diagnostics.ts';
 export const CONFIG_FILE = 'components.yaml';
 export const INCIDENTS_DIR = 'incidents';
 
-const isIncidentFile = (name: string) => name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md' && !name.startsWith('_');
+const isIncidentFile = (name: string) =>
+  name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md' && !name.startsWith('_');
 
 /** Reads components.yaml, every Markdown file under incidents/ (any depth) and locales/*.yaml from a repository on disk. */
 export async function readRepository(root: string): Promise<RepositoryFiles> {
@@ -25,5 +26,10 @@ export async function readRepository(root: string): Promise<RepositoryFiles> {
   const localeListing = await listFolder(root, LOCALES_DIR, (name) => /\.ya?ml$/i.test(name));
   refused.push(...localeListing.refused);
   const locales = localeListing.paths.map(read).filter((f): f is SourceFile => f !== undefined);
-  return { ...(config ? { config } : {}), incidents, ...(locales.length > 0 ? { locales } : {}), ...(refused.length > 0 ? { refused } : {}) };
+  return {
+    ...(config ? { config } : {}),
+    incidents,
+    ...(locales.length > 0 ? { locales } : {}),
+    ...(refused.length > 0 ? { refused } : {}),
+  };
 }

@@ -22,22 +22,40 @@ function refused(path: string, message: string, hint: string): { refused: Diagno
   return { refused: error(path, at, 'unreadable-file', message, hint) };
 }
 
-const SYMLINK_HINT = 'Candor reads only files inside the repository: replace the link with the file or folder itself (`git rm` the link, then add the real one).';
+const SYMLINK_HINT =
+  'Candor reads only files inside the repository: replace the link with the file or folder itself (`git rm` the link, then add the real one).';
 
 function refusedLink(path: string, what = 'file'): { refused: Diagnostic } {
-  return refused(path, `${path} is a symbolic link; Candor does not follow links, so this ${what} is not read.`, SYMLINK_HINT);
+  return refused(
+    path,
+    `${path} is a symbolic link; Candor does not follow links, so this ${what} is not read.`,
+    SYMLINK_HINT,
+  );
 }
 
 function notRegular(path: string): { refused: Diagnostic } {
-  return refused(path, `${path} is not a regular file (a device, a pipe or a socket); Candor does not read it.`, `Commit ${path} as an ordinary text file.`);
+  return refused(
+    path,
+    `${path} is not a regular file (a device, a pipe or a socket); Candor does not read it.`,
+    `Commit ${path} as an ordinary text file.`,
+  );
 }
 
 /** What an error from the file system means for the path, in words. */
 function refusedFor(path: string, cause: unknown): { refused: Diagnostic } {
   const code = (cause as NodeJS.ErrnoException).code;
   if (code === 'ELOOP') return refusedLink(path);
-  if (code === 'EACCES' || code === 'EPERM') return refused(path, `${path} cannot be read: permission denied.`, 'Make the file readable by the user running Candor.');
-  return refused(path, `${path} cannot be read (${code ?? 'unknown error'}).`, 'Check that it is an ordinary file committed to the repository.');
+  if (code === 'EACCES' || code === 'EPERM')
+    return refused(
+      path,
+      `${path} cannot be read: permission denied.`,
+      'Make the file readable by the user running Candor.',
+    );
+  return refused(
+    path,
+    `${path} cannot be read (${code ?? 'unknown error'}).`,
+    'Check that it is an ordinary file committed to the repository.',
+  );
 }
 
 /** A folder on the way to `path` (templates/, incidents/2026/) that is a symbolic link would lead outside the repository. */
@@ -63,7 +81,11 @@ function lstatOrUndefined(path: string) {
  * Reads `path` (relative to `root`, with forward slashes). A file larger than `maxBytes` is read
  * only up to one byte more, which is enough for the size check to refuse it.
  */
-export async function readSourceFile(root: string, path: string, maxBytes = MAX_FILE_BYTES): Promise<ReadResult> {
+export async function readSourceFile(
+  root: string,
+  path: string,
+  maxBytes = MAX_FILE_BYTES,
+): Promise<ReadResult> {
   return readSourceFileSync(root, path, maxBytes);
 }
 
@@ -72,7 +94,11 @@ export async function readSourceFile(root: string, path: string, maxBytes = MAX_
  * costs a fifth of the CPU of an asynchronous one (BENCHMARKS.md). Nothing here can wait
  * forever: a pipe is opened without blocking and refused before any read.
  */
-export function readSourceFileSync(root: string, path: string, maxBytes = MAX_FILE_BYTES): ReadResult {
+export function readSourceFileSync(
+  root: string,
+  path: string,
+  maxBytes = MAX_FILE_BYTES,
+): ReadResult {
   const link = linkOnTheWay(root, path);
   if (link) return refusedLink(link, 'folder');
   let fd;
@@ -86,7 +112,11 @@ export function readSourceFileSync(root: string, path: string, maxBytes = MAX_FI
   try {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) {
-      return refused(path, `${path} is a folder, not a file.`, `Remove the folder (\`git rm -r ${path}\`) and commit ${path} as a file.`);
+      return refused(
+        path,
+        `${path} is a folder, not a file.`,
+        `Remove the folder (\`git rm -r ${path}\`) and commit ${path} as a file.`,
+      );
     }
     if (!stats.isFile()) return notRegular(path);
     const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
@@ -110,7 +140,11 @@ export function readSourceFileSync(root: string, path: string, maxBytes = MAX_FI
  * `root`, sorted. A symbolic link anywhere in the folder is refused, not silently skipped; the
  * folder itself being a link or a file is refused too.
  */
-export async function listFolder(root: string, folder: string, wanted: (name: string) => boolean): Promise<{ paths: string[]; refused: Diagnostic[] }> {
+export async function listFolder(
+  root: string,
+  folder: string,
+  wanted: (name: string) => boolean,
+): Promise<{ paths: string[]; refused: Diagnostic[] }> {
   let stats;
   try {
     stats = await lstat(join(root, folder));
@@ -118,9 +152,19 @@ export async function listFolder(root: string, folder: string, wanted: (name: st
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return { paths: [], refused: [] };
     return { paths: [], refused: [refusedFor(folder, cause).refused] };
   }
-  if (stats.isSymbolicLink()) return { paths: [], refused: [refusedLink(folder, 'folder').refused] };
+  if (stats.isSymbolicLink())
+    return { paths: [], refused: [refusedLink(folder, 'folder').refused] };
   if (!stats.isDirectory()) {
-    return { paths: [], refused: [refused(folder, `${folder} is a file, not a folder.`, `Make ${folder}/ a folder holding one Markdown file per incident.`).refused] };
+    return {
+      paths: [],
+      refused: [
+        refused(
+          folder,
+          `${folder} is a file, not a folder.`,
+          `Make ${folder}/ a folder holding one Markdown file per incident.`,
+        ).refused,
+      ],
+    };
   }
   let entries;
   try {

@@ -17,15 +17,21 @@ export type DecodedText = { text: string; diagnostics: Diagnostic[] };
  * line of the first bad byte), drops a BOM, normalises CRLF to LF so lines and columns stay true, and
  * refuses lines too long and control characters (see input-bounds.ts).
  */
-export function decodeSource(file: SourceFile): DecodedText | { text: undefined; diagnostics: Diagnostic[] } {
+export function decodeSource(
+  file: SourceFile,
+): DecodedText | { text: undefined; diagnostics: Diagnostic[] } {
   const { path, bytes } = file;
   if (bytes.byteLength > MAX_FILE_BYTES) {
     return {
       text: undefined,
       diagnostics: [
-        error(path, { line: 1, column: 1 }, 'file-too-large',
+        error(
+          path,
+          { line: 1, column: 1 },
+          'file-too-large',
           `The file is ${Math.ceil(bytes.byteLength / 1024)} KiB; the limit is ${MAX_FILE_BYTES / 1024} KiB.`,
-          'Keep an incident to its summary, updates and postmortem; link to long documents instead of pasting them.'),
+          'Keep an incident to its summary, updates and postmortem; link to long documents instead of pasting them.',
+        ),
       ],
     };
   }
@@ -37,8 +43,13 @@ export function decodeSource(file: SourceFile): DecodedText | { text: undefined;
     return {
       text: undefined,
       diagnostics: [
-        error(path, at, 'invalid-utf8', 'The file is not valid UTF-8.',
-          'Save the file as UTF-8 (most editors offer this under "Save with encoding").'),
+        error(
+          path,
+          at,
+          'invalid-utf8',
+          'The file is not valid UTF-8.',
+          'Save the file as UTF-8 (most editors offer this under "Save with encoding").',
+        ),
       ],
     };
   }
@@ -56,7 +67,16 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    const length =
+      b < 0x80
+        ? 1
+        : b >= 0xc2 && b < 0xe0
+          ? 2
+          : b >= 0xe0 && b < 0xf0
+            ? 3
+            : b >= 0xf0 && b < 0xf5
+              ? 4
+              : 0;
     if (length === 0 || i + length > bytes.length) return { line, column };
     try {
       new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + length));

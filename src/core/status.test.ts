@@ -24,11 +24,17 @@ components:
 `;
 
 /** A model built by the real loader from incident files, which must be free of errors. */
-function model(incidents: Record<string, string>, now = new Date('2026-11-23T12:00:00Z')): StatusModel {
+function model(
+  incidents: Record<string, string>,
+  now = new Date('2026-11-23T12:00:00Z'),
+): StatusModel {
   const result = loadRepository(
     {
       config: { path: 'components.yaml', bytes: encoder.encode(CONFIG) },
-      incidents: Object.entries(incidents).map(([id, text]) => ({ path: `incidents/${id}.md`, bytes: encoder.encode(text) })),
+      incidents: Object.entries(incidents).map(([id, text]) => ({
+        path: `incidents/${id}.md`,
+        bytes: encoder.encode(text),
+      })),
     },
     { now },
   );
@@ -50,13 +56,44 @@ describe('page indicator and description, following Statuspage', () => {
   const now = at('12:00');
   it.each([
     ['nothing open', {}, 'none', 'All Systems Operational'],
-    ['one component degraded', { api: 'degraded_performance' }, 'minor', 'Partially Degraded Service'],
-    ['every component degraded', { api: 'degraded_performance', dashboard: 'degraded_performance', database: 'degraded_performance' }, 'minor', 'Degraded System Service'],
-    ['a partial outage', { api: 'partial_outage', dashboard: 'degraded_performance' }, 'minor', 'Minor Service Outage'],
-    ['one major outage', { api: 'major_outage', dashboard: 'partial_outage' }, 'major', 'Partial System Outage'],
-    ['every component in a major outage', { api: 'major_outage', dashboard: 'major_outage', database: 'major_outage' }, 'critical', 'Major System Outage'],
+    [
+      'one component degraded',
+      { api: 'degraded_performance' },
+      'minor',
+      'Partially Degraded Service',
+    ],
+    [
+      'every component degraded',
+      {
+        api: 'degraded_performance',
+        dashboard: 'degraded_performance',
+        database: 'degraded_performance',
+      },
+      'minor',
+      'Degraded System Service',
+    ],
+    [
+      'a partial outage',
+      { api: 'partial_outage', dashboard: 'degraded_performance' },
+      'minor',
+      'Minor Service Outage',
+    ],
+    [
+      'one major outage',
+      { api: 'major_outage', dashboard: 'partial_outage' },
+      'major',
+      'Partial System Outage',
+    ],
+    [
+      'every component in a major outage',
+      { api: 'major_outage', dashboard: 'major_outage', database: 'major_outage' },
+      'critical',
+      'Major System Outage',
+    ],
   ])('%s', (_, components, indicator, description) => {
-    const m = model(Object.keys(components).length ? { open: incident('none', components, OPEN) } : {});
+    const m = model(
+      Object.keys(components).length ? { open: incident('none', components, OPEN) } : {},
+    );
     expect(pageStatus(m, now)).toEqual({ indicator, description });
   });
 
@@ -64,22 +101,35 @@ describe('page indicator and description, following Statuspage', () => {
     ['minor', 'minor', 'Minor Service Outage'],
     ['major', 'major', 'Partial System Outage'],
     ['critical', 'critical', 'Major Service Outage'],
-  ])('an open incident of impact %s raises the page to %s, even with its components operational', (impact, indicator, description) => {
-    expect(pageStatus(model({ open: incident(impact, { api: 'operational' }, OPEN) }), now)).toEqual({ indicator, description });
-  });
+  ])(
+    'an open incident of impact %s raises the page to %s, even with its components operational',
+    (impact, indicator, description) => {
+      expect(
+        pageStatus(model({ open: incident(impact, { api: 'operational' }, OPEN) }), now),
+      ).toEqual({ indicator, description });
+    },
+  );
 
-  it('keeps the components\' description when an impact gives the same indicator', () => {
-    expect(pageStatus(model({ open: incident('minor', { api: 'degraded_performance' }, OPEN) }), now)).toEqual({ indicator: 'minor', description: 'Partially Degraded Service' });
+  it("keeps the components' description when an impact gives the same indicator", () => {
+    expect(
+      pageStatus(model({ open: incident('minor', { api: 'degraded_performance' }, OPEN) }), now),
+    ).toEqual({ indicator: 'minor', description: 'Partially Degraded Service' });
   });
 
   it('is not lowered by a smaller impact than the components show', () => {
     const m = model({ open: incident('minor', { api: 'major_outage' }, OPEN) });
-    expect(pageStatus(m, now)).toEqual({ indicator: 'major', description: 'Partial System Outage' });
+    expect(pageStatus(m, now)).toEqual({
+      indicator: 'major',
+      description: 'Partial System Outage',
+    });
   });
 
   it('ignores resolved incidents', () => {
     const m = model({ done: incident('critical', { api: 'major_outage' }, RESOLVED) });
-    expect(pageStatus(m, now)).toEqual({ indicator: 'none', description: 'All Systems Operational' });
+    expect(pageStatus(m, now)).toEqual({
+      indicator: 'none',
+      description: 'All Systems Operational',
+    });
     expect(activeIncidents(m, now)).toEqual([]);
   });
 });
@@ -92,16 +142,28 @@ describe('component status', () => {
       b: incident('major', { api: 'partial_outage', dashboard: 'degraded_performance' }, OPEN),
       c: incident('critical', { api: 'major_outage', database: 'major_outage' }, RESOLVED),
     });
-    expect(Object.fromEntries(componentStatuses(m, now))).toEqual({ api: 'partial_outage', dashboard: 'degraded_performance', database: 'operational' });
+    expect(Object.fromEntries(componentStatuses(m, now))).toEqual({
+      api: 'partial_outage',
+      dashboard: 'degraded_performance',
+      database: 'operational',
+    });
     // Worst impact first.
     expect(activeIncidents(m, now).map((i) => i.id)).toEqual(['b', 'a']);
   });
 
   it('follows the latest published update, including a `Components:` line', () => {
     const updates = `${OPEN}\n## 2026-11-23 11:00 UTC · Monitoring\nComponents: api: degraded_performance\n\nWatching.\n`;
-    const m = model({ open: incident('major', { api: 'major_outage', dashboard: 'partial_outage' }, updates) });
-    expect(Object.fromEntries(componentStatuses(m, at('10:30')))).toMatchObject({ api: 'major_outage', dashboard: 'partial_outage' });
-    expect(Object.fromEntries(componentStatuses(m, at('11:30')))).toMatchObject({ api: 'degraded_performance', dashboard: 'partial_outage' });
+    const m = model({
+      open: incident('major', { api: 'major_outage', dashboard: 'partial_outage' }, updates),
+    });
+    expect(Object.fromEntries(componentStatuses(m, at('10:30')))).toMatchObject({
+      api: 'major_outage',
+      dashboard: 'partial_outage',
+    });
+    expect(Object.fromEntries(componentStatuses(m, at('11:30')))).toMatchObject({
+      api: 'degraded_performance',
+      dashboard: 'partial_outage',
+    });
   });
 });
 
@@ -121,7 +183,10 @@ describe('maintenance follows the clock unless an update says otherwise', () => 
     expect(lifecycleAt(upgrade, at('14:00'))).toBe('in_progress');
     expect(activeMaintenance(m, at('15:00')).map((i) => i.id)).toEqual(['upgrade']);
     expect(componentStatuses(m, at('15:00')).get('database')).toBe('under_maintenance');
-    expect(pageStatus(m, at('15:00'))).toEqual({ indicator: 'maintenance', description: 'Service Under Maintenance' });
+    expect(pageStatus(m, at('15:00'))).toEqual({
+      indicator: 'maintenance',
+      description: 'Service Under Maintenance',
+    });
 
     expect(lifecycleAt(upgrade, at('16:00'))).toBe('completed');
     expect(endedAt(upgrade, at('17:00'))).toEqual(at('16:00'));
@@ -130,7 +195,11 @@ describe('maintenance follows the clock unless an update says otherwise', () => 
   });
 
   it('starts early, and ends early, when updates say so', () => {
-    const m = model({ upgrade: window('\n## 2026-11-23 13:30 UTC · In progress\nStarted early.\n\n## 2026-11-23 14:30 UTC · Completed\nDone early.\n') });
+    const m = model({
+      upgrade: window(
+        '\n## 2026-11-23 13:30 UTC · In progress\nStarted early.\n\n## 2026-11-23 14:30 UTC · Completed\nDone early.\n',
+      ),
+    });
     const upgrade = byId(m, 'upgrade');
     expect(lifecycleAt(upgrade, at('13:45'))).toBe('in_progress');
     expect(startedAt(upgrade, at('13:45'))).toEqual(at('13:30'));
@@ -160,7 +229,16 @@ describe('future-dated updates', () => {
   });
 
   it('hide a whole incident whose first update is in the future', () => {
-    const m = model({ later: incident('critical', { api: 'major_outage' }, '## 2026-11-23 14:00 UTC · Investigating\nNot yet.\n') }, at('12:00'));
+    const m = model(
+      {
+        later: incident(
+          'critical',
+          { api: 'major_outage' },
+          '## 2026-11-23 14:00 UTC · Investigating\nNot yet.\n',
+        ),
+      },
+      at('12:00'),
+    );
     expect(activeIncidents(m, at('12:00'))).toEqual([]);
     expect(pageStatus(m, at('12:00')).indicator).toBe('none');
     expect(activeIncidents(m, at('14:00')).map((i) => i.id)).toEqual(['later']);
@@ -170,7 +248,10 @@ describe('future-dated updates', () => {
 describe('status segments', () => {
   it('cover each non-operational period of an incident, from `started`, up to its resolution', () => {
     const updates = `${OPEN}\n## 2026-11-23 10:30 UTC · Monitoring\nComponents: api: degraded_performance\n\nBetter.\n\n## 2026-11-23 11:00 UTC · Resolved\nFixed.\n`;
-    const text = incident('major', { api: 'major_outage' }, updates).replace('impact: major', 'impact: major\nstarted: 2026-11-23 09:45 UTC');
+    const text = incident('major', { api: 'major_outage' }, updates).replace(
+      'impact: major',
+      'impact: major\nstarted: 2026-11-23 09:45 UTC',
+    );
     const m = model({ seg: text });
     expect(statusSegments(byId(m, 'seg'), at('12:00'))).toEqual([
       { component: 'api', status: 'major_outage', from: at('09:45'), to: at('10:30') },
@@ -181,7 +262,10 @@ describe('status segments', () => {
 
 describe('the promised next update, shown on the page and in the notices alike', () => {
   const withNext = (next: string, updates: string) =>
-    incident('minor', { api: 'degraded_performance' }, updates).replace('title: Something', `title: Something\nnext_update: 2026-11-23 ${next} UTC`);
+    incident('minor', { api: 'degraded_performance' }, updates).replace(
+      'title: Something',
+      `title: Something\nnext_update: 2026-11-23 ${next} UTC`,
+    );
   const promise = (next: string, updates: string, now = at('12:00')) => {
     const i = byId(model({ x: withNext(next, updates) }, now), 'x');
     return promisedNextUpdate(i, lifecycleAt(i, now), publishedUpdates(i, now).at(-1));

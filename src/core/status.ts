@@ -1,4 +1,11 @@
-import type { ComponentStatus, Impact, Incident, LifecycleStatus, StatusModel, Update } from './model.ts';
+import type {
+  ComponentStatus,
+  Impact,
+  Incident,
+  LifecycleStatus,
+  StatusModel,
+  Update,
+} from './model.ts';
 import type { UpdateStatus } from './schema/update-status.ts';
 
 /** Worse statuses rank higher; the page shows the worst status any open incident gives a component. */
@@ -43,7 +50,9 @@ export function lifecycleAt(incident: Incident, now: Date): LifecycleStatus {
 }
 
 /** Resolved and Completed end an incident or a maintenance: every affected component is operational again. */
-export function isEnded(status: LifecycleStatus | UpdateStatus): status is 'resolved' | 'completed' {
+export function isEnded(
+  status: LifecycleStatus | UpdateStatus,
+): status is 'resolved' | 'completed' {
   return status === 'resolved' || status === 'completed';
 }
 
@@ -55,8 +64,14 @@ export function isOpen(status: LifecycleStatus): boolean {
  * The next update an incident promises (`next_update`), while the promise stands: the incident is
  * open and the time is later than its latest published update. The page and the notices both show it.
  */
-export function promisedNextUpdate(incident: Incident, status: LifecycleStatus, latest: Update | undefined): Date | undefined {
-  return isOpen(status) && incident.nextUpdate && latest && incident.nextUpdate > latest.at ? incident.nextUpdate : undefined;
+export function promisedNextUpdate(
+  incident: Incident,
+  status: LifecycleStatus,
+  latest: Update | undefined,
+): Date | undefined {
+  return isOpen(status) && incident.nextUpdate && latest && incident.nextUpdate > latest.at
+    ? incident.nextUpdate
+    : undefined;
 }
 
 /** When it ended: the Resolved/Completed update, or for a maintenance that followed the clock, its window end. */
@@ -70,13 +85,18 @@ export function endedAt(incident: Incident, now: Date): Date | undefined {
 /** When users were first affected: for maintenance, when the work actually started. */
 export function startedAt(incident: Incident, now: Date): Date {
   if (incident.kind === 'incident') return incident.started;
-  const early = publishedUpdates(incident, now).find((u) => u.status === 'in_progress' || u.status === 'verifying');
+  const early = publishedUpdates(incident, now).find(
+    (u) => u.status === 'in_progress' || u.status === 'verifying',
+  );
   const scheduled = incident.scheduledFor ?? incident.started;
   return early && early.at < scheduled ? early.at : scheduled;
 }
 
 /** Component statuses this incident imposes at `now`; empty when it imposes none. */
-export function componentStatusesOf(incident: Incident, now: Date): Record<string, ComponentStatus> {
+export function componentStatusesOf(
+  incident: Incident,
+  now: Date,
+): Record<string, ComponentStatus> {
   const status = lifecycleAt(incident, now);
   if (!isOpen(status)) return {};
   if (incident.kind === 'maintenance') return incident.components;
@@ -85,7 +105,9 @@ export function componentStatusesOf(incident: Incident, now: Date): Record<strin
 
 /** Each component's current status: the worst any open incident or in-progress maintenance gives it. */
 export function componentStatuses(model: StatusModel, now: Date): Map<string, ComponentStatus> {
-  const statuses = new Map<string, ComponentStatus>(model.components.map((c) => [c.id, 'operational']));
+  const statuses = new Map<string, ComponentStatus>(
+    model.components.map((c) => [c.id, 'operational']),
+  );
   for (const incident of model.incidents) {
     if (!isPublished(incident, now)) continue;
     for (const [id, status] of Object.entries(componentStatusesOf(incident, now))) {
@@ -97,7 +119,13 @@ export function componentStatuses(model: StatusModel, now: Date): Map<string, Co
 }
 
 export type Indicator = 'none' | 'maintenance' | 'minor' | 'major' | 'critical';
-const INDICATOR_RANK: Record<Indicator, number> = { none: 0, maintenance: 1, minor: 2, major: 3, critical: 4 };
+const INDICATOR_RANK: Record<Indicator, number> = {
+  none: 0,
+  maintenance: 1,
+  minor: 2,
+  major: 3,
+  critical: 4,
+};
 
 export interface PageStatus {
   indicator: Indicator;
@@ -108,30 +136,45 @@ export interface PageStatus {
  * The page's overall status, following Atlassian Statuspage: the blended component statuses,
  * raised by the impact of any open incident.
  */
-export function pageStatus(model: StatusModel, now: Date, statuses = componentStatuses(model, now)): PageStatus {
+export function pageStatus(
+  model: StatusModel,
+  now: Date,
+  statuses = componentStatuses(model, now),
+): PageStatus {
   const values = [...statuses.values()];
   const count = (s: ComponentStatus) => values.filter((v) => v === s).length;
   let fromComponents: PageStatus = { indicator: 'none', description: 'All Systems Operational' };
   if (count('major_outage') > 0) {
-    fromComponents = count('major_outage') === values.length
-      ? { indicator: 'critical', description: 'Major System Outage' }
-      : { indicator: 'major', description: 'Partial System Outage' };
+    fromComponents =
+      count('major_outage') === values.length
+        ? { indicator: 'critical', description: 'Major System Outage' }
+        : { indicator: 'major', description: 'Partial System Outage' };
   } else if (count('partial_outage') > 0) {
     fromComponents = { indicator: 'minor', description: 'Minor Service Outage' };
   } else if (count('degraded_performance') > 0) {
-    fromComponents = count('degraded_performance') === values.length
-      ? { indicator: 'minor', description: 'Degraded System Service' }
-      : { indicator: 'minor', description: 'Partially Degraded Service' };
+    fromComponents =
+      count('degraded_performance') === values.length
+        ? { indicator: 'minor', description: 'Degraded System Service' }
+        : { indicator: 'minor', description: 'Partially Degraded Service' };
   } else if (count('under_maintenance') > 0) {
     fromComponents = { indicator: 'maintenance', description: 'Service Under Maintenance' };
   }
-  const worstImpact = activeIncidents(model, now).reduce<Impact>((worst, i) => (IMPACT_RANK[i.impact] > IMPACT_RANK[worst] ? i.impact : worst), 'none');
+  const worstImpact = activeIncidents(model, now).reduce<Impact>(
+    (worst, i) => (IMPACT_RANK[i.impact] > IMPACT_RANK[worst] ? i.impact : worst),
+    'none',
+  );
   const fromIncidents: PageStatus | undefined =
-    worstImpact === 'critical' ? { indicator: 'critical', description: 'Major Service Outage' }
-    : worstImpact === 'major' ? { indicator: 'major', description: 'Partial System Outage' }
-    : worstImpact === 'minor' ? { indicator: 'minor', description: 'Minor Service Outage' }
-    : undefined;
-  return fromIncidents && INDICATOR_RANK[fromIncidents.indicator] > INDICATOR_RANK[fromComponents.indicator] ? fromIncidents : fromComponents;
+    worstImpact === 'critical'
+      ? { indicator: 'critical', description: 'Major Service Outage' }
+      : worstImpact === 'major'
+        ? { indicator: 'major', description: 'Partial System Outage' }
+        : worstImpact === 'minor'
+          ? { indicator: 'minor', description: 'Minor Service Outage' }
+          : undefined;
+  return fromIncidents &&
+    INDICATOR_RANK[fromIncidents.indicator] > INDICATOR_RANK[fromComponents.indicator]
+    ? fromIncidents
+    : fromComponents;
 }
 
 export const IMPACT_RANK: Record<Impact, number> = { none: 0, minor: 1, major: 2, critical: 3 };
@@ -140,7 +183,10 @@ export const IMPACT_RANK: Record<Impact, number> = { none: 0, minor: 1, major: 2
 export function activeIncidents(model: StatusModel, now: Date): Incident[] {
   return model.incidents
     .filter((i) => i.kind === 'incident' && isPublished(i, now) && isOpen(lifecycleAt(i, now)))
-    .sort((a, b) => IMPACT_RANK[b.impact] - IMPACT_RANK[a.impact] || b.started.getTime() - a.started.getTime());
+    .sort(
+      (a, b) =>
+        IMPACT_RANK[b.impact] - IMPACT_RANK[a.impact] || b.started.getTime() - a.started.getTime(),
+    );
 }
 
 /** Maintenance under way now (in progress or verifying), soonest to end first. */
@@ -153,7 +199,9 @@ export function activeMaintenance(model: StatusModel, now: Date): Incident[] {
 /** Announced maintenance that has not started, soonest first. */
 export function upcomingMaintenance(model: StatusModel, now: Date): Incident[] {
   return model.incidents
-    .filter((i) => i.kind === 'maintenance' && isPublished(i, now) && lifecycleAt(i, now) === 'scheduled')
+    .filter(
+      (i) => i.kind === 'maintenance' && isPublished(i, now) && lifecycleAt(i, now) === 'scheduled',
+    )
     .sort((a, b) => (a.scheduledFor?.getTime() ?? 0) - (b.scheduledFor?.getTime() ?? 0));
 }
 

@@ -36,7 +36,12 @@ describe('parseTimestamp', () => {
     ['9999-12-31 23:00 -14:00', 'out-of-range', 'outside the years 1970 to 9999'],
   ])('refuses %j (%s) with a message and a hint', (text, reason, message) => {
     const result = parseTimestamp(text);
-    expect(result).toMatchObject({ ok: false, reason, message: expect.stringContaining(message), hint: expect.stringMatching(/\S/) });
+    expect(result).toMatchObject({
+      ok: false,
+      reason,
+      message: expect.stringContaining(message),
+      hint: expect.stringMatching(/\S/),
+    });
   });
 });
 

@@ -26,7 +26,12 @@ export function parseTimestamp(input: string): TimestampResult {
   const match = TIMESTAMP.exec(text);
   if (!match) {
     if (DATE_ONLY.test(text)) {
-      return { ok: false, reason: 'no-zone', message: `"${text}" is a date without a time and zone.`, hint: `Write a time and zone, e.g. ${EXAMPLE}.` };
+      return {
+        ok: false,
+        reason: 'no-zone',
+        message: `"${text}" is a date without a time and zone.`,
+        hint: `Write a time and zone, e.g. ${EXAMPLE}.`,
+      };
     }
     const named = NAMED_ZONE.exec(text);
     if (named && TIMESTAMP.test(text.slice(0, named.index))) {
@@ -37,7 +42,12 @@ export function parseTimestamp(input: string): TimestampResult {
         hint: `Write UTC, Z or a numeric offset, e.g. ${EXAMPLE}.`,
       };
     }
-    return { ok: false, reason: 'invalid', message: `"${text}" is not a timestamp.`, hint: `Write it as ${EXAMPLE}.` };
+    return {
+      ok: false,
+      reason: 'invalid',
+      message: `"${text}" is not a timestamp.`,
+      hint: `Write it as ${EXAMPLE}.`,
+    };
   }
   const [, y, mo, d, h, mi, s = '0', frac = '0', zone] = match;
   if (!zone) {
@@ -48,7 +58,12 @@ export function parseTimestamp(input: string): TimestampResult {
       hint: `Add the zone: \`${text} UTC\` or a numeric offset such as \`${text} +01:00\`.`,
     };
   }
-  const year = Number(y), month = Number(mo), day = Number(d), hour = Number(h), minute = Number(mi), second = Number(s);
+  const year = Number(y),
+    month = Number(mo),
+    day = Number(d),
+    hour = Number(h),
+    minute = Number(mi),
+    second = Number(s);
   const outOfRange = {
     ok: false as const,
     reason: 'out-of-range' as const,
@@ -57,16 +72,35 @@ export function parseTimestamp(input: string): TimestampResult {
   };
   if (year < 1970) return outOfRange;
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
-    return { ok: false, reason: 'invalid', message: `"${text}" is not a real date and time.`, hint: `Check the month, day, hour and minute, e.g. ${EXAMPLE}.` };
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
+    return {
+      ok: false,
+      reason: 'invalid',
+      message: `"${text}" is not a real date and time.`,
+      hint: `Check the month, day, hour and minute, e.g. ${EXAMPLE}.`,
+    };
   }
   let offsetMinutes = 0;
   if (/^[+-]/.test(zone)) {
     const digits = zone.replace(':', '');
     const sign = digits[0] === '-' ? -1 : 1;
-    const oh = Number(digits.slice(1, 3)), om = Number(digits.slice(3, 5));
+    const oh = Number(digits.slice(1, 3)),
+      om = Number(digits.slice(3, 5));
     if (oh > 14 || om > 59) {
-      return { ok: false, reason: 'invalid', message: `"${zone}" is not a valid UTC offset.`, hint: `Offsets run from -12:00 to +14:00, e.g. ${EXAMPLE}.` };
+      return {
+        ok: false,
+        reason: 'invalid',
+        message: `"${zone}" is not a valid UTC offset.`,
+        hint: `Offsets run from -12:00 to +14:00, e.g. ${EXAMPLE}.`,
+      };
     }
     offsetMinutes = sign * (oh * 60 + om);
   }
@@ -84,5 +118,7 @@ export function formatTimestampUtc(date: Date): string {
 /** A time for a message to a person: the canonical form, with seconds only when they matter (or when asked for). */
 export function describeTime(date: Date, options: { seconds?: boolean } = {}): string {
   const seconds = date.getUTCSeconds();
-  return seconds === 0 && !options.seconds ? formatTimestampUtc(date) : formatTimestampUtc(date).replace(' UTC', `:${String(seconds).padStart(2, '0')} UTC`);
+  return seconds === 0 && !options.seconds
+    ? formatTimestampUtc(date)
+    : formatTimestampUtc(date).replace(' UTC', `:${String(seconds).padStart(2, '0')} UTC`);
 }

@@ -1,7 +1,12 @@
 import type { Locale } from '../i18n/locale.ts';
 import { addDays, localDay, startOfLocalDay, type LocalDay } from './local-day.ts';
 import type { ComponentStatus, Incident, UptimeWeights } from './model.ts';
-import { COMPONENT_STATUS_RANK, isPublished, statusSegments, type StatusSegment } from './status.ts';
+import {
+  COMPONENT_STATUS_RANK,
+  isPublished,
+  statusSegments,
+  type StatusSegment,
+} from './status.ts';
 
 /** A period in which one incident gave one component a non-operational status. */
 export interface UptimeSegment extends StatusSegment {
@@ -12,7 +17,11 @@ export interface UptimeSegment extends StatusSegment {
  * Every published incident's status segments, by component, computed once so each component's
  * uptime reads only its own. Incidents that ended before `notBefore` are skipped.
  */
-export function segmentsByComponent(incidents: readonly Incident[], now: Date, notBefore: Date): Map<string, UptimeSegment[]> {
+export function segmentsByComponent(
+  incidents: readonly Incident[],
+  now: Date,
+  notBefore: Date,
+): Map<string, UptimeSegment[]> {
   const byComponent = new Map<string, UptimeSegment[]>();
   for (const incident of incidents) {
     if (!isPublished(incident, now)) continue;
@@ -56,11 +65,16 @@ export interface UptimeOptions {
  * so overlapping incidents are never counted twice. Time after `now` and before `since` is not
  * observed and counts neither way.
  */
-export function componentUptime(segments: readonly UptimeSegment[], options: UptimeOptions): ComponentUptime {
+export function componentUptime(
+  segments: readonly UptimeSegment[],
+  options: UptimeOptions,
+): ComponentUptime {
   const { now, timezone, weights } = options;
   const count = options.days ?? 90;
   const today = localDay(now, timezone);
-  const observedFrom = options.since ? startOfLocalDay(options.since, timezone).getTime() : -Infinity;
+  const observedFrom = options.since
+    ? startOfLocalDay(options.since, timezone).getTime()
+    : -Infinity;
   const sorted = [...segments].sort((a, b) => a.from.getTime() - b.from.getTime());
   const days: UptimeDay[] = [];
   let observed = 0;
@@ -91,7 +105,12 @@ export function componentUptime(segments: readonly UptimeSegment[], options: Upt
 }
 
 /** Downtime within [from, to): at each moment the highest weight of the statuses in force. */
-function weightedDowntime(segments: readonly UptimeSegment[], from: number, to: number, weights: UptimeWeights): number {
+function weightedDowntime(
+  segments: readonly UptimeSegment[],
+  from: number,
+  to: number,
+  weights: UptimeWeights,
+): number {
   const cuts = new Set<number>([from, to]);
   for (const s of segments) {
     cuts.add(Math.max(from, s.from.getTime()));
@@ -100,10 +119,12 @@ function weightedDowntime(segments: readonly UptimeSegment[], from: number, to: 
   const points = [...cuts].sort((a, b) => a - b);
   let total = 0;
   for (let i = 0; i + 1 < points.length; i++) {
-    const a = points[i]!, b = points[i + 1]!;
+    const a = points[i]!,
+      b = points[i + 1]!;
     let weight = 0;
     for (const s of segments) {
-      if (s.from.getTime() <= a && s.to.getTime() >= b) weight = Math.max(weight, statusWeight(s.status, weights));
+      if (s.from.getTime() <= a && s.to.getTime() >= b)
+        weight = Math.max(weight, statusWeight(s.status, weights));
     }
     total += weight * (b - a);
   }

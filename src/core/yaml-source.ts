@@ -1,4 +1,15 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+  type YAMLError,
+} from 'yaml';
 import { error, excerpt, type Diagnostic, type Position } from './diagnostics.ts';
 import { INPUT_BOUNDS } from './input-bounds.ts';
 
@@ -34,21 +45,31 @@ const QUOTABLE = /^[^\u0000-\u001f\u007f-\u009f]{0,80}$/;
 const KEY_VALUE = /^([ \t]*[\w-]+):(.*)$/;
 
 /** What a YAML parser error means for someone writing a status file, and the line to write instead. */
-function describeProblem(problem: YAMLError, lineText: string): { code: string; message: string; hint: string } {
+function describeProblem(
+  problem: YAMLError,
+  lineText: string,
+): { code: string; message: string; hint: string } {
   const match = KEY_VALUE.exec(lineText);
   const pair = match && [match[0], match[1]!, match[2]!.trim()];
   switch (problem.code) {
     case 'MULTILINE_IMPLICIT_KEY':
       return {
         code: 'yaml-syntax',
-        message: 'This key runs on into the next line: a colon is probably missing the space after it.',
-        hint: pair && pair[2] && QUOTABLE.test(lineText) ? `Write \`${pair[1]!.trim()}: ${pair[2]}\`.` : 'Put a space after the colon of each `key: value` line.',
+        message:
+          'This key runs on into the next line: a colon is probably missing the space after it.',
+        hint:
+          pair && pair[2] && QUOTABLE.test(lineText)
+            ? `Write \`${pair[1]!.trim()}: ${pair[2]}\`.`
+            : 'Put a space after the colon of each `key: value` line.',
       };
     case 'BLOCK_AS_IMPLICIT_KEY':
       return {
         code: 'yaml-syntax',
         message: 'This value contains ": ", which YAML reads as the start of another key.',
-        hint: pair && pair[2] && QUOTABLE.test(lineText) ? `Quote the value: \`${pair[1]!.trim()}: "${pair[2].replace(/"/g, '\\"')}"\`.` : 'Quote a value that contains ": ".',
+        hint:
+          pair && pair[2] && QUOTABLE.test(lineText)
+            ? `Quote the value: \`${pair[1]!.trim()}: "${pair[2].replace(/"/g, '\\"')}"\`.`
+            : 'Quote a value that contains ": ".',
       };
     case 'MULTIPLE_DOCS':
       return {
@@ -60,7 +81,9 @@ function describeProblem(problem: YAMLError, lineText: string): { code: string; 
       return {
         code: 'yaml-syntax',
         // The parser's own words may quote the text (a tag, a token): never more than an excerpt of it.
-        message: boundedMessage(problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')),
+        message: boundedMessage(
+          problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+        ),
         hint: YAML_HINTS[problem.code] ?? 'Fix the YAML syntax at this position.',
       };
   }
@@ -76,7 +99,8 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
   // such, and misses those inside tokens it could not place, which put later positions off the line.
   const lineCounter = new LineCounter();
   lineCounter.addNewLine(0);
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+    lineCounter.addNewLine(i + 1);
   const doc = parseDocument(text, {
     // yaml compares each key with every earlier one; keysAndValues does it with a set, after the
     // mapping's size is bounded.
@@ -110,7 +134,9 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
       const segment = path[i];
       const last = i === path.length - 1;
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+        const pair = node.items.find(
+          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
+        );
         if (!pair) break;
         if (last && options.key) {
           found = pair.key as Node;
@@ -146,28 +172,49 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
     const message = cause instanceof Error ? cause.message : String(cause);
     if (!/excessive alias count/i.test(message)) {
       // An alias to an anchor that does not exist, the only other way to fail here.
-      diagnostics.push(error(file, firstAlias(doc) ?? { line: 1 + lineOffset, column: 1 }, 'yaml-syntax', message.split('\n')[0]!,
-        'Write the value itself; status files need no anchors (&name) or aliases (*name).'));
+      diagnostics.push(
+        error(
+          file,
+          firstAlias(doc) ?? { line: 1 + lineOffset, column: 1 },
+          'yaml-syntax',
+          message.split('\n')[0]!,
+          'Write the value itself; status files need no anchors (&name) or aliases (*name).',
+        ),
+      );
       return { value: undefined, locate, diagnostics };
     }
     diagnostics.push(
-      error(file, firstAlias(doc) ?? { line: 1 + lineOffset, column: 1 }, 'yaml-alias-limit',
+      error(
+        file,
+        firstAlias(doc) ?? { line: 1 + lineOffset, column: 1 },
+        'yaml-alias-limit',
         'These YAML aliases (*name) expand too far; the file is refused as a possible "billion laughs" attack.',
-        'Write the values out instead of reusing anchors; a status page needs no anchors at all.'),
+        'Write the values out instead of reusing anchors; a status page needs no anchors at all.',
+      ),
     );
     return { value: undefined, locate, diagnostics };
   }
 }
 
 /** Mappings with too many keys or a key twice, and values too long: each at its line. */
-function keysAndValues(file: string, doc: Document, toPosition: (offset: number) => Position): Diagnostic[] {
+function keysAndValues(
+  file: string,
+  doc: Document,
+  toPosition: (offset: number) => Position,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   visit(doc, {
     Map(_, map) {
       if (map.items.length > INPUT_BOUNDS.mappingKeys) {
-        diagnostics.push(error(file, toPosition(map.range?.[0] ?? 0), 'too-many-keys',
-          `This mapping has ${map.items.length} keys; the limit is ${INPUT_BOUNDS.mappingKeys}.`,
-          'A status file needs a few dozen keys at most: check that this part of the file is what you meant.'));
+        diagnostics.push(
+          error(
+            file,
+            toPosition(map.range?.[0] ?? 0),
+            'too-many-keys',
+            `This mapping has ${map.items.length} keys; the limit is ${INPUT_BOUNDS.mappingKeys}.`,
+            'A status file needs a few dozen keys at most: check that this part of the file is what you meant.',
+          ),
+        );
         return visit.SKIP;
       }
       const seen = new Set<string>();
@@ -175,8 +222,15 @@ function keysAndValues(file: string, doc: Document, toPosition: (offset: number)
         if (!isScalar(pair.key)) continue;
         const key = String(pair.key.value);
         if (seen.has(key)) {
-          diagnostics.push(error(file, toPosition(pair.key.range?.[0] ?? 0), 'duplicate-key', `The key ${excerpt(key)} appears twice in the same mapping.`,
-            'Each key may appear once in a mapping: remove or rename the repeated one.'));
+          diagnostics.push(
+            error(
+              file,
+              toPosition(pair.key.range?.[0] ?? 0),
+              'duplicate-key',
+              `The key ${excerpt(key)} appears twice in the same mapping.`,
+              'Each key may appear once in a mapping: remove or rename the repeated one.',
+            ),
+          );
         }
         seen.add(key);
       }
@@ -184,9 +238,15 @@ function keysAndValues(file: string, doc: Document, toPosition: (offset: number)
     },
     Scalar(_, scalar) {
       if (typeof scalar.value === 'string' && scalar.value.length > INPUT_BOUNDS.valueChars) {
-        diagnostics.push(error(file, toPosition(scalar.range?.[0] ?? 0), 'value-too-long',
-          `This value has ${scalar.value.length} characters; the limit is ${INPUT_BOUNDS.valueChars}.`,
-          'Shorten it; put long explanations in the incident text and link to documents.'));
+        diagnostics.push(
+          error(
+            file,
+            toPosition(scalar.range?.[0] ?? 0),
+            'value-too-long',
+            `This value has ${scalar.value.length} characters; the limit is ${INPUT_BOUNDS.valueChars}.`,
+            'Shorten it; put long explanations in the incident text and link to documents.',
+          ),
+        );
       }
     },
   });

@@ -23,21 +23,32 @@ const REFRESH_SECONDS = 60 * 60;
 export function maintenanceCalendar(model: StatusModel, now: Date, component?: Component): string {
   const locale = localeOf(model);
   const { t } = locale;
-  const name = component ? t('calendar.component_name', { component: component.name, name: model.page.name }) : t('calendar.name', { name: model.page.name });
+  const name = component
+    ? t('calendar.component_name', { component: component.name, name: model.page.name })
+    : t('calendar.name', { name: model.page.name });
   const calendar = ical({
     name,
     description: t('calendar.description', { name: model.page.name }),
     prodId: { company: 'Candor', product: 'Candor', language: model.page.language.toUpperCase() },
-    url: siteLink(model.page, component ? `components/${encodeURIComponent(component.id)}/maintenance.ics` : 'maintenance.ics'),
+    url: siteLink(
+      model.page,
+      component
+        ? `components/${encodeURIComponent(component.id)}/maintenance.ics`
+        : 'maintenance.ics',
+    ),
     method: ICalCalendarMethod.PUBLISH,
     ttl: REFRESH_SECONDS,
   });
   const host = new URL(model.page.url).host;
   const since = now.getTime() - CALENDAR_HISTORY_DAYS * DAY_MS;
   const maintenances = model.incidents
-    .filter((i) => i.kind === 'maintenance' && (!component || affectedComponentIds(i).has(component.id)))
+    .filter(
+      (i) => i.kind === 'maintenance' && (!component || affectedComponentIds(i).has(component.id)),
+    )
     .filter((i) => publishedUpdates(i, now).length > 0 && windowEnd(i, now).getTime() >= since)
-    .sort((a, b) => startedAt(a, now).getTime() - startedAt(b, now).getTime() || (a.id < b.id ? -1 : 1));
+    .sort(
+      (a, b) => startedAt(a, now).getTime() - startedAt(b, now).getTime() || (a.id < b.id ? -1 : 1),
+    );
   for (const maintenance of maintenances) {
     const updates = publishedUpdates(maintenance, now);
     const link = incidentLink(model.page, maintenance.id);
@@ -69,7 +80,12 @@ function description(maintenance: Incident, now: Date, link: string, { t }: Loca
   return [
     t('calendar.status', { status: t(`status.${lifecycleAt(maintenance, now)}`) }),
     plainText(maintenance.summary),
-    t('calendar.update', { status: t(`status.${latestUpdate.written}`), text: plainText(latestUpdate.body) }),
+    t('calendar.update', {
+      status: t(`status.${latestUpdate.written}`),
+      text: plainText(latestUpdate.body),
+    }),
     link,
-  ].filter(Boolean).join('\n\n');
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }

@@ -4,7 +4,8 @@ import { endedAt, publishedUpdates, startedAt } from '../core/status.ts';
 /** Every component the incident names, in its frontmatter or in any update's `Components:` line. */
 export function affectedComponentIds(incident: Incident): Set<string> {
   const ids = new Set(Object.keys(incident.components));
-  for (const update of incident.updates) for (const id of Object.keys(update.components)) ids.add(id);
+  for (const update of incident.updates)
+    for (const id of Object.keys(update.components)) ids.add(id);
   return ids;
 }
 

@@ -16,7 +16,10 @@ export function incidentLink(page: PageSettings, incidentId: string): string {
 
 /** An update's anchor on its incident page, from its time, so a link to "the 14:40 update" never changes: `u-20261122T144000Z`. */
 export function updateAnchor(at: Date): string {
-  return `u-${at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
+  return `u-${at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}`;
 }
 
 /** An absolute link to one update on its incident's page. */

@@ -12,5 +12,7 @@ export function plainText(markdown: string): string {
 
 function blockText(node: RootContent): string {
   const text = (n: RootContent) => toString(n, { includeHtml: false }).trim();
-  return node.type === 'list' ? node.children.map((item) => `- ${text(item)}`).join('\n') : text(node);
+  return node.type === 'list'
+    ? node.children.map((item) => `- ${text(item)}`).join('\n')
+    : text(node);
 }

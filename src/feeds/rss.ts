@@ -25,18 +25,31 @@ export function rssFeed(model: StatusModel, now: Date, component?: Component): s
   const entries: FeedEntry[] = model.incidents
     .filter((incident) => !component || affectedComponentIds(incident).has(component.id))
     .flatMap((incident) => publishedUpdates(incident, now).map((update) => ({ incident, update })))
-    .sort((a, b) => b.update.at.getTime() - a.update.at.getTime() || (a.update.id < b.update.id ? -1 : 1))
+    .sort(
+      (a, b) =>
+        b.update.at.getTime() - a.update.at.getTime() || (a.update.id < b.update.id ? -1 : 1),
+    )
     .slice(0, FEED_ITEM_LIMIT);
   const names = new Map(model.components.map((c) => [c.id, c.name]));
   const locale = localeOf(model);
   const { t } = locale;
-  const title = component ? t('feed.component_title', { component: component.name, name: model.page.name }) : t('feed.title', { name: model.page.name });
+  const title = component
+    ? t('feed.component_title', { component: component.name, name: model.page.name })
+    : t('feed.title', { name: model.page.name });
   const newest = entries[0]?.update.at;
   const feed = new RSS({
     title,
-    description: component ? t('feed.component_description', { component: component.name, name: model.page.name }) : model.page.description ?? title,
-    site_url: siteLink(model.page, component ? `components/${encodeURIComponent(component.id)}/` : ''),
-    feed_url: siteLink(model.page, component ? `components/${encodeURIComponent(component.id)}/feed.xml` : 'feed.xml'),
+    description: component
+      ? t('feed.component_description', { component: component.name, name: model.page.name })
+      : (model.page.description ?? title),
+    site_url: siteLink(
+      model.page,
+      component ? `components/${encodeURIComponent(component.id)}/` : '',
+    ),
+    feed_url: siteLink(
+      model.page,
+      component ? `components/${encodeURIComponent(component.id)}/feed.xml` : 'feed.xml',
+    ),
     generator: 'Candor',
     language: model.page.language,
     ...(newest ? { pubDate: newest } : {}),
@@ -55,9 +68,10 @@ export function rssFeed(model: StatusModel, now: Date, component?: Component): s
 }
 
 function itemHtml(incident: Incident, update: Update, locale: Locale): string {
-  const window = incident.kind === 'maintenance' && incident.scheduledFor && incident.scheduledUntil
-    ? `<p>${escapeHtml(locale.t('feed.window', { window: locale.range(incident.scheduledFor, incident.scheduledUntil) }))}</p>`
-    : '';
+  const window =
+    incident.kind === 'maintenance' && incident.scheduledFor && incident.scheduledUntil
+      ? `<p>${escapeHtml(locale.t('feed.window', { window: locale.range(incident.scheduledFor, incident.scheduledUntil) }))}</p>`
+      : '';
   return window + renderMarkdown(update.body || incident.summary);
 }
 
@@ -66,5 +80,8 @@ function itemHtml(incident: Incident, update: Update, locale: Locale): string {
  * place (or it is left out of an empty feed) so identical content gives an identical file.
  */
 function withBuildDate(xml: string, newest: Date | undefined): string {
-  return xml.replace(/<lastBuildDate>[^<]*<\/lastBuildDate>/, newest ? `<lastBuildDate>${newest.toUTCString()}</lastBuildDate>` : '');
+  return xml.replace(
+    /<lastBuildDate>[^<]*<\/lastBuildDate>/,
+    newest ? `<lastBuildDate>${newest.toUTCString()}</lastBuildDate>` : '',
+  );
 }

@@ -1,6 +1,24 @@
-import type { Component, ComponentStatus, Incident, LifecycleStatus, PageSettings, StatusModel, Update } from '../core/model.ts';
+import type {
+  Component,
+  ComponentStatus,
+  Incident,
+  LifecycleStatus,
+  PageSettings,
+  StatusModel,
+  Update,
+} from '../core/model.ts';
 import { slugify } from '../core/slug.ts';
-import { componentStatuses, endedAt, isOpen, isPublished, lifecycleAt, pageStatus, publishedUpdates, startedAt, worseStatus } from '../core/status.ts';
+import {
+  componentStatuses,
+  endedAt,
+  isOpen,
+  isPublished,
+  lifecycleAt,
+  pageStatus,
+  publishedUpdates,
+  startedAt,
+  worseStatus,
+} from '../core/status.ts';
 import { affectedComponentIds, changeMoments, latest } from './incident-components.ts';
 import { incidentLink } from './links.ts';
 import type {
@@ -45,7 +63,11 @@ function publishedIncidents(model: StatusModel, now: Date): Incident[] {
 
 /** The latest moment anything on the page changed: its `updated_at`. */
 export function statuspagePageUpdatedAt(model: StatusModel, now: Date): Date {
-  return latest(publishedIncidents(model, now).flatMap((i) => changeMoments(i, now))) ?? latest(model.components.map(componentCreatedAt)) ?? NEVER;
+  return (
+    latest(publishedIncidents(model, now).flatMap((i) => changeMoments(i, now))) ??
+    latest(model.components.map(componentCreatedAt)) ??
+    NEVER
+  );
 }
 
 export function statuspagePage(model: StatusModel, now: Date): StatuspagePage {
@@ -77,7 +99,11 @@ function componentCreatedAt(component: Component): Date {
  * incident that names it, else the page's earliest dated content; the build time only for a page
  * with none at all. Never 1970, which clients would show as a real date.
  */
-function componentsCreatedAt(model: StatusModel, incidents: readonly Incident[], now: Date): Map<string, Date> {
+function componentsCreatedAt(
+  model: StatusModel,
+  incidents: readonly Incident[],
+  now: Date,
+): Map<string, Date> {
   const firstNamed = new Map<string, Date>();
   for (const incident of incidents) {
     const start = startedAt(incident, now);
@@ -88,7 +114,9 @@ function componentsCreatedAt(model: StatusModel, incidents: readonly Incident[],
   }
   const dated = [...model.components.flatMap((c) => sinceDate(c) ?? []), ...firstNamed.values()];
   const earliest = dated.length > 0 ? new Date(Math.min(...dated.map((d) => d.getTime()))) : now;
-  return new Map(model.components.map((c) => [c.id, sinceDate(c) ?? firstNamed.get(c.id) ?? earliest]));
+  return new Map(
+    model.components.map((c) => [c.id, sinceDate(c) ?? firstNamed.get(c.id) ?? earliest]),
+  );
 }
 
 /**
@@ -142,51 +170,85 @@ export function statuspageComponents(model: StatusModel, now: Date): StatuspageC
     const group = groups.get(component.group);
     if (!group || placed.has(group.id)) continue;
     placed.add(group.id);
-    const children = model.components.filter((c) => c.group === group.id).map((c, i) => row(c, i + 1));
-    rows.push({
-      id: group.id,
-      name: group.name,
-      status: children.reduce<ComponentStatus>((worst, c) => worseStatus(worst, c.status), 'operational'),
-      created_at: children.map((c) => c.created_at).sort()[0]!,
-      updated_at: children.map((c) => c.updated_at).sort().at(-1)!,
-      position: ++topPosition,
-      description: group.description ?? null,
-      showcase: false,
-      start_date: null,
-      group_id: null,
-      page_id: pageId,
-      group: true,
-      only_show_if_degraded: false,
-      components: children.map((c) => c.id),
-    }, ...children);
+    const children = model.components
+      .filter((c) => c.group === group.id)
+      .map((c, i) => row(c, i + 1));
+    rows.push(
+      {
+        id: group.id,
+        name: group.name,
+        status: children.reduce<ComponentStatus>(
+          (worst, c) => worseStatus(worst, c.status),
+          'operational',
+        ),
+        created_at: children.map((c) => c.created_at).sort()[0]!,
+        updated_at: children
+          .map((c) => c.updated_at)
+          .sort()
+          .at(-1)!,
+        position: ++topPosition,
+        description: group.description ?? null,
+        showcase: false,
+        start_date: null,
+        group_id: null,
+        page_id: pageId,
+        group: true,
+        only_show_if_degraded: false,
+        components: children.map((c) => c.id),
+      },
+      ...children,
+    );
   }
   return rows;
 }
 
 /** Our lifecycle statuses in Statuspage's incident and maintenance vocabularies (validation keeps each kind to its own). */
 const INCIDENT_STATUS = {
-  investigating: 'investigating', identified: 'identified', monitoring: 'monitoring', resolved: 'resolved',
-  scheduled: 'investigating', in_progress: 'identified', verifying: 'monitoring', completed: 'resolved',
+  investigating: 'investigating',
+  identified: 'identified',
+  monitoring: 'monitoring',
+  resolved: 'resolved',
+  scheduled: 'investigating',
+  in_progress: 'identified',
+  verifying: 'monitoring',
+  completed: 'resolved',
 } as const satisfies Record<LifecycleStatus, StatuspageIncident['status']>;
 const MAINTENANCE_STATUS = {
-  scheduled: 'scheduled', in_progress: 'in_progress', verifying: 'verifying', completed: 'completed',
-  investigating: 'in_progress', identified: 'in_progress', monitoring: 'verifying', resolved: 'completed',
+  scheduled: 'scheduled',
+  in_progress: 'in_progress',
+  verifying: 'verifying',
+  completed: 'completed',
+  investigating: 'in_progress',
+  identified: 'in_progress',
+  monitoring: 'verifying',
+  resolved: 'completed',
 } as const satisfies Record<LifecycleStatus, StatuspageScheduledMaintenance['status']>;
 
-function updateStatus(incident: Incident, status: LifecycleStatus): StatuspageIncidentUpdate['status'] {
+function updateStatus(
+  incident: Incident,
+  status: LifecycleStatus,
+): StatuspageIncidentUpdate['status'] {
   return incident.kind === 'maintenance' ? MAINTENANCE_STATUS[status] : INCIDENT_STATUS[status];
 }
 
 /** What an update leaves each component at: a maintenance only takes components down while the work is under way. */
 function statusesAfter(incident: Incident, update: Update): Map<string, ComponentStatus> {
-  if (incident.kind === 'maintenance' && update.status !== 'in_progress' && update.status !== 'verifying') {
+  if (
+    incident.kind === 'maintenance' &&
+    update.status !== 'in_progress' &&
+    update.status !== 'verifying'
+  ) {
     return new Map(Object.keys(update.components).map((id) => [id, 'operational' as const]));
   }
   return new Map(Object.entries(update.components));
 }
 
 /** The incident's published updates, newest first, each with its components' old and new statuses. */
-export function statuspageIncidentUpdates(model: StatusModel, incident: Incident, now: Date): StatuspageIncidentUpdate[] {
+export function statuspageIncidentUpdates(
+  model: StatusModel,
+  incident: Incident,
+  now: Date,
+): StatuspageIncidentUpdate[] {
   const affected = model.components.filter((c) => affectedComponentIds(incident).has(c.id));
   let before = new Map<string, ComponentStatus>();
   const updates = publishedUpdates(incident, now).map((update): StatuspageIncidentUpdate => {
@@ -216,10 +278,16 @@ export function statuspageIncidentUpdates(model: StatusModel, incident: Incident
 }
 
 /** The fields incidents and scheduled maintenances share. */
-function incidentFields(model: StatusModel, incident: Incident, now: Date, rows: StatuspageComponent[]) {
+function incidentFields(
+  model: StatusModel,
+  incident: Incident,
+  now: Date,
+  rows: StatuspageComponent[],
+) {
   const updates = publishedUpdates(incident, now);
   const created = updates[0]?.at ?? incident.started;
-  const monitoring = incident.kind === 'incident' ? updates.find((u) => u.status === 'monitoring') : undefined;
+  const monitoring =
+    incident.kind === 'incident' ? updates.find((u) => u.status === 'monitoring') : undefined;
   const resolved = endedAt(incident, now);
   const affected = affectedComponentIds(incident);
   return {
@@ -243,13 +311,28 @@ function incidentFields(model: StatusModel, incident: Incident, now: Date, rows:
  * One incident as Statuspage shows it. A resolved incident with a postmortem is `postmortem`, as
  * on Statuspage. `rows` lets a caller building many reuse one `statuspageComponents`.
  */
-export function statuspageIncident(model: StatusModel, incident: Incident, now: Date, rows = statuspageComponents(model, now)): StatuspageIncident {
+export function statuspageIncident(
+  model: StatusModel,
+  incident: Incident,
+  now: Date,
+  rows = statuspageComponents(model, now),
+): StatuspageIncident {
   const status = INCIDENT_STATUS[lifecycleAt(incident, now)];
   const { id, name, ...rest } = incidentFields(model, incident, now, rows);
-  return { id, name, status: status === 'resolved' && incident.postmortem ? 'postmortem' : status, ...rest };
+  return {
+    id,
+    name,
+    status: status === 'resolved' && incident.postmortem ? 'postmortem' : status,
+    ...rest,
+  };
 }
 
-export function statuspageScheduledMaintenance(model: StatusModel, incident: Incident, now: Date, rows = statuspageComponents(model, now)): StatuspageScheduledMaintenance {
+export function statuspageScheduledMaintenance(
+  model: StatusModel,
+  incident: Incident,
+  now: Date,
+  rows = statuspageComponents(model, now),
+): StatuspageScheduledMaintenance {
   const { id, name, reminder_intervals, ...rest } = incidentFields(model, incident, now, rows);
   const scheduledFor = incident.scheduledFor ?? incident.started;
   return {
@@ -269,11 +352,20 @@ function incidentsOfKind(model: StatusModel, now: Date, kind: Incident['kind']):
 
 /** Newest window first, as Statuspage lists them. */
 function byWindowNewestFirst(a: Incident, b: Incident): number {
-  return (b.scheduledFor ?? b.started).getTime() - (a.scheduledFor ?? a.started).getTime() || (a.id < b.id ? -1 : 1);
+  return (
+    (b.scheduledFor ?? b.started).getTime() - (a.scheduledFor ?? a.started).getTime() ||
+    (a.id < b.id ? -1 : 1)
+  );
 }
 
-function maintenancesWhere(model: StatusModel, now: Date, keep: (status: LifecycleStatus) => boolean): Incident[] {
-  return incidentsOfKind(model, now, 'maintenance').filter((i) => keep(lifecycleAt(i, now))).sort(byWindowNewestFirst);
+function maintenancesWhere(
+  model: StatusModel,
+  now: Date,
+  keep: (status: LifecycleStatus) => boolean,
+): Incident[] {
+  return incidentsOfKind(model, now, 'maintenance')
+    .filter((i) => keep(lifecycleAt(i, now)))
+    .sort(byWindowNewestFirst);
 }
 
 const isUpcoming = (status: LifecycleStatus) => status === 'scheduled';
@@ -286,7 +378,9 @@ export function summaryResponse(model: StatusModel, now: Date): StatuspageSummar
     status: statuspageStatus(model, now),
     components,
     incidents: unresolved(model, now).map((i) => statuspageIncident(model, i, now, components)),
-    scheduled_maintenances: maintenancesWhere(model, now, (s) => isUpcoming(s) || isOpen(s)).map((i) => statuspageScheduledMaintenance(model, i, now, components)),
+    scheduled_maintenances: maintenancesWhere(model, now, (s) => isUpcoming(s) || isOpen(s)).map(
+      (i) => statuspageScheduledMaintenance(model, i, now, components),
+    ),
   };
 }
 
@@ -304,37 +398,73 @@ function unresolved(model: StatusModel, now: Date): Incident[] {
   return incidentsOfKind(model, now, 'incident').filter((i) => isOpen(lifecycleAt(i, now)));
 }
 
-function incidentsList(model: StatusModel, now: Date, incidents: Incident[]): StatuspageIncidentsResponse {
+function incidentsList(
+  model: StatusModel,
+  now: Date,
+  incidents: Incident[],
+): StatuspageIncidentsResponse {
   const rows = statuspageComponents(model, now);
-  return { page: statuspagePage(model, now), incidents: incidents.map((i) => statuspageIncident(model, i, now, rows)) };
+  return {
+    page: statuspagePage(model, now),
+    incidents: incidents.map((i) => statuspageIncident(model, i, now, rows)),
+  };
 }
 
 /** `/api/v2/incidents.json`: the latest 50 incidents, newest first. */
 export function incidentsResponse(model: StatusModel, now: Date): StatuspageIncidentsResponse {
-  return incidentsList(model, now, incidentsOfKind(model, now, 'incident').slice(0, STATUSPAGE_LIST_LIMIT));
+  return incidentsList(
+    model,
+    now,
+    incidentsOfKind(model, now, 'incident').slice(0, STATUSPAGE_LIST_LIMIT),
+  );
 }
 
 /** `/api/v2/incidents/unresolved.json`: investigating, identified or monitoring. */
-export function unresolvedIncidentsResponse(model: StatusModel, now: Date): StatuspageIncidentsResponse {
+export function unresolvedIncidentsResponse(
+  model: StatusModel,
+  now: Date,
+): StatuspageIncidentsResponse {
   return incidentsList(model, now, unresolved(model, now));
 }
 
-function maintenancesList(model: StatusModel, now: Date, maintenances: Incident[]): StatuspageScheduledMaintenancesResponse {
+function maintenancesList(
+  model: StatusModel,
+  now: Date,
+  maintenances: Incident[],
+): StatuspageScheduledMaintenancesResponse {
   const rows = statuspageComponents(model, now);
-  return { page: statuspagePage(model, now), scheduled_maintenances: maintenances.map((i) => statuspageScheduledMaintenance(model, i, now, rows)) };
+  return {
+    page: statuspagePage(model, now),
+    scheduled_maintenances: maintenances.map((i) =>
+      statuspageScheduledMaintenance(model, i, now, rows),
+    ),
+  };
 }
 
 /** `/api/v2/scheduled-maintenances.json`: the latest 50, newest window first. */
-export function scheduledMaintenancesResponse(model: StatusModel, now: Date): StatuspageScheduledMaintenancesResponse {
-  return maintenancesList(model, now, maintenancesWhere(model, now, () => true).slice(0, STATUSPAGE_LIST_LIMIT));
+export function scheduledMaintenancesResponse(
+  model: StatusModel,
+  now: Date,
+): StatuspageScheduledMaintenancesResponse {
+  return maintenancesList(
+    model,
+    now,
+    maintenancesWhere(model, now, () => true).slice(0, STATUSPAGE_LIST_LIMIT),
+  );
 }
 
 /** `/api/v2/scheduled-maintenances/upcoming.json`: announced, not started. */
-export function upcomingMaintenancesResponse(model: StatusModel, now: Date): StatuspageScheduledMaintenancesResponse {
+export function upcomingMaintenancesResponse(
+  model: StatusModel,
+  now: Date,
+): StatuspageScheduledMaintenancesResponse {
   return maintenancesList(model, now, maintenancesWhere(model, now, isUpcoming));
 }
 
 /** `/api/v2/scheduled-maintenances/active.json`: in progress or verifying. */
-export function activeMaintenancesResponse(model: StatusModel, now: Date): StatuspageScheduledMaintenancesResponse {
+export function activeMaintenancesResponse(
+  model: StatusModel,
+  now: Date,
+): StatuspageScheduledMaintenancesResponse {
   return maintenancesList(model, now, maintenancesWhere(model, now, isOpen));
 }

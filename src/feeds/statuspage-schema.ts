@@ -11,10 +11,25 @@ import { maintenanceStatusSchema } from '../core/schema/update-status.ts';
 /** Statuspage writes both `Z` and local offsets, with or without milliseconds. */
 const time = z.iso.datetime({ offset: true });
 
-export const statuspageIndicatorSchema = z.enum(['none', 'minor', 'major', 'critical', 'maintenance']);
-export const statuspageIncidentStatusSchema = z.enum(['investigating', 'identified', 'monitoring', 'resolved', 'postmortem']);
+export const statuspageIndicatorSchema = z.enum([
+  'none',
+  'minor',
+  'major',
+  'critical',
+  'maintenance',
+]);
+export const statuspageIncidentStatusSchema = z.enum([
+  'investigating',
+  'identified',
+  'monitoring',
+  'resolved',
+  'postmortem',
+]);
 export const statuspageImpactSchema = z.enum(['none', 'minor', 'major', 'critical', 'maintenance']);
-export { componentStatusSchema as statuspageComponentStatusSchema, maintenanceStatusSchema as statuspageMaintenanceStatusSchema };
+export {
+  componentStatusSchema as statuspageComponentStatusSchema,
+  maintenanceStatusSchema as statuspageMaintenanceStatusSchema,
+};
 
 export const statuspagePageSchema = z.strictObject({
   id: z.string(),
@@ -88,7 +103,10 @@ const incidentFields = {
   reminder_intervals: z.string().nullable(),
 };
 
-export const statuspageIncidentSchema = z.strictObject({ ...incidentFields, status: statuspageIncidentStatusSchema });
+export const statuspageIncidentSchema = z.strictObject({
+  ...incidentFields,
+  status: statuspageIncidentStatusSchema,
+});
 
 export const statuspageScheduledMaintenanceSchema = z.strictObject({
   ...incidentFields,
@@ -104,9 +122,18 @@ export const statuspageSummarySchema = z.strictObject({
   incidents: z.array(statuspageIncidentSchema),
   scheduled_maintenances: z.array(statuspageScheduledMaintenanceSchema),
 });
-export const statuspageStatusResponseSchema = z.strictObject({ page: statuspagePageSchema, status: statuspageStatusSchema });
-export const statuspageComponentsResponseSchema = z.strictObject({ page: statuspagePageSchema, components: z.array(statuspageComponentSchema) });
-export const statuspageIncidentsResponseSchema = z.strictObject({ page: statuspagePageSchema, incidents: z.array(statuspageIncidentSchema) });
+export const statuspageStatusResponseSchema = z.strictObject({
+  page: statuspagePageSchema,
+  status: statuspageStatusSchema,
+});
+export const statuspageComponentsResponseSchema = z.strictObject({
+  page: statuspagePageSchema,
+  components: z.array(statuspageComponentSchema),
+});
+export const statuspageIncidentsResponseSchema = z.strictObject({
+  page: statuspagePageSchema,
+  incidents: z.array(statuspageIncidentSchema),
+});
 export const statuspageScheduledMaintenancesResponseSchema = z.strictObject({
   page: statuspagePageSchema,
   scheduled_maintenances: z.array(statuspageScheduledMaintenanceSchema),
@@ -123,4 +150,6 @@ export type StatuspageSummary = z.infer<typeof statuspageSummarySchema>;
 export type StatuspageStatusResponse = z.infer<typeof statuspageStatusResponseSchema>;
 export type StatuspageComponentsResponse = z.infer<typeof statuspageComponentsResponseSchema>;
 export type StatuspageIncidentsResponse = z.infer<typeof statuspageIncidentsResponseSchema>;
-export type StatuspageScheduledMaintenancesResponse = z.infer<typeof statuspageScheduledMaintenancesResponseSchema>;
+export type StatuspageScheduledMaintenancesResponse = z.infer<
+  typeof statuspageScheduledMaintenancesResponseSchema
+>;

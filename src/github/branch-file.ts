@@ -18,7 +18,10 @@ export interface FileVersion {
 export class WriteConflict extends Error {}
 
 /** The file as it is now on its branch, or undefined when the branch or the file does not exist yet. */
-export async function readBranchFile(octokit: Octokit, file: BranchFile): Promise<FileVersion | undefined> {
+export async function readBranchFile(
+  octokit: Octokit,
+  file: BranchFile,
+): Promise<FileVersion | undefined> {
   const { owner, repo, branch, path } = file;
   let data;
   try {
@@ -27,9 +30,11 @@ export async function readBranchFile(octokit: Octokit, file: BranchFile): Promis
     if (httpStatus(cause) === 404) return undefined;
     throw cause;
   }
-  if (Array.isArray(data) || data.type !== 'file') throw new Error(`${path} on branch ${branch} is not a file.`);
+  if (Array.isArray(data) || data.type !== 'file')
+    throw new Error(`${path} on branch ${branch} is not a file.`);
   // The contents API leaves `content` empty above 1 MB; the blob API serves up to 100 MB.
-  if (data.encoding === 'base64' && (data.content || data.size === 0)) return { text: decode(data.content), sha: data.sha };
+  if (data.encoding === 'base64' && (data.content || data.size === 0))
+    return { text: decode(data.content), sha: data.sha };
   const { data: blob } = await octokit.rest.git.getBlob({ owner, repo, file_sha: data.sha });
   return { text: decode(blob.content), sha: data.sha };
 }
@@ -38,9 +43,16 @@ export async function readBranchFile(octokit: Octokit, file: BranchFile): Promis
  * Writes `text` over the version `previous` (undefined: the file must not exist yet) and returns the
  * new blob SHA. Throws WriteConflict when the file moved on since `previous` was read.
  */
-export async function writeBranchFile(octokit: Octokit, file: BranchFile, text: string, previous: string | undefined, message: string): Promise<string> {
+export async function writeBranchFile(
+  octokit: Octokit,
+  file: BranchFile,
+  text: string,
+  previous: string | undefined,
+  message: string,
+): Promise<string> {
   const { owner, repo, branch, path } = file;
-  if (previous === undefined && !(await branchExists(octokit, file))) return createBranchWithFile(octokit, file, text, message);
+  if (previous === undefined && !(await branchExists(octokit, file)))
+    return createBranchWithFile(octokit, file, text, message);
   try {
     const { data } = await octokit.rest.repos.createOrUpdateFileContents({
       owner,
@@ -57,7 +69,10 @@ export async function writeBranchFile(octokit: Octokit, file: BranchFile, text: 
   } catch (cause) {
     // 409: the SHA we named is no longer the file's; 422: the file appeared although we named none.
     const status = httpStatus(cause);
-    if (status === 409 || status === 422) throw new WriteConflict(`${path} on branch ${branch} changed while we were writing it.`, { cause });
+    if (status === 409 || status === 422)
+      throw new WriteConflict(`${path} on branch ${branch} changed while we were writing it.`, {
+        cause,
+      });
     throw cause;
   }
 }
@@ -87,18 +102,27 @@ export async function updateBranchFile(
 ): Promise<FileVersion | undefined> {
   const attempts = options.attempts ?? 5;
   for (let attempt = 1; ; attempt++) {
-    const current = attempt === 1 && options.lastKnown ? options.lastKnown.version : await readBranchFile(octokit, file);
+    const current =
+      attempt === 1 && options.lastKnown
+        ? options.lastKnown.version
+        : await readBranchFile(octokit, file);
     const next = change(current?.text);
     if (next === undefined || next === current?.text) return current;
     try {
-      return { text: next, sha: await writeBranchFile(octokit, file, next, current?.sha, options.message) };
+      return {
+        text: next,
+        sha: await writeBranchFile(octokit, file, next, current?.sha, options.message),
+      };
     } catch (cause) {
       if (!(cause instanceof WriteConflict) || attempt >= attempts) throw cause;
     }
   }
 }
 
-async function branchExists(octokit: Octokit, { owner, repo, branch }: BranchFile): Promise<boolean> {
+async function branchExists(
+  octokit: Octokit,
+  { owner, repo, branch }: BranchFile,
+): Promise<boolean> {
   try {
     await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
     return true;
@@ -109,14 +133,30 @@ async function branchExists(octokit: Octokit, { owner, repo, branch }: BranchFil
 }
 
 /** A branch with no history but this one file: data branches share nothing with the code. */
-async function createBranchWithFile(octokit: Octokit, file: BranchFile, text: string, message: string): Promise<string> {
+async function createBranchWithFile(
+  octokit: Octokit,
+  file: BranchFile,
+  text: string,
+  message: string,
+): Promise<string> {
   const { owner, repo, branch, path } = file;
-  const { data: tree } = await octokit.rest.git.createTree({ owner, repo, tree: [{ path, mode: '100644', type: 'blob', content: text }] });
-  const { data: commit } = await octokit.rest.git.createCommit({ owner, repo, message, tree: tree.sha, parents: [] });
+  const { data: tree } = await octokit.rest.git.createTree({
+    owner,
+    repo,
+    tree: [{ path, mode: '100644', type: 'blob', content: text }],
+  });
+  const { data: commit } = await octokit.rest.git.createCommit({
+    owner,
+    repo,
+    message,
+    tree: tree.sha,
+    parents: [],
+  });
   try {
     await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.sha });
   } catch (cause) {
-    if (httpStatus(cause) === 422) throw new WriteConflict(`Branch ${branch} was created by someone else meanwhile.`, { cause });
+    if (httpStatus(cause) === 422)
+      throw new WriteConflict(`Branch ${branch} was created by someone else meanwhile.`, { cause });
     throw cause;
   }
   const blob = tree.tree.find((entry) => entry.path === path)?.sha;

@@ -1,4 +1,13 @@
-import { ledgerHas, LedgerError, parseLedger, serialiseLedger, withRecords, type Ledger, type LedgerEntry, type LedgerSnapshot } from '../notify/ledger.ts';
+import {
+  ledgerHas,
+  LedgerError,
+  parseLedger,
+  serialiseLedger,
+  withRecords,
+  type Ledger,
+  type LedgerEntry,
+  type LedgerSnapshot,
+} from '../notify/ledger.ts';
 import type { BranchFile } from './branch-file.ts';
 import { jsonBranchStore, type JsonBranchStore } from './json-branch-store.ts';
 import { createOctokit, httpStatus, type GitHubTarget, type Octokit } from './octokit.ts';
@@ -13,7 +22,10 @@ export function ledgerFile(owner: string, repo: string, branch = LEDGER_BRANCH):
 
 /** The ledger of the repository a workflow runs in; CANDOR_LEDGER_BRANCH overrides the branch. */
 export function repositoryLedger(target: GitHubTarget, env: NodeJS.ProcessEnv): GitHubLedger {
-  return new GitHubLedger(createOctokit(target), ledgerFile(target.owner, target.repo, env.CANDOR_LEDGER_BRANCH || undefined));
+  return new GitHubLedger(
+    createOctokit(target),
+    ledgerFile(target.owner, target.repo, env.CANDOR_LEDGER_BRANCH || undefined),
+  );
 }
 
 /**
@@ -31,7 +43,10 @@ export class GitHubLedger implements Ledger {
 
   constructor(octokit: Octokit, file: BranchFile) {
     this.#source = `The ledger ${file.path} on branch ${file.branch}`;
-    this.#store = jsonBranchStore(octokit, file, { parse: (text) => parseLedger(text, this.#source), serialise: serialiseLedger });
+    this.#store = jsonBranchStore(octokit, file, {
+      parse: (text) => parseLedger(text, this.#source),
+      serialise: serialiseLedger,
+    });
   }
 
   list(): Promise<LedgerSnapshot | undefined> {
@@ -45,10 +60,16 @@ export class GitHubLedger implements Ledger {
     return ledgerHas(await this.list(), channelId, noticeId);
   }
 
-  record(channelId: string, entries: readonly { noticeId: string; entry: LedgerEntry }[]): Promise<void> {
+  record(
+    channelId: string,
+    entries: readonly { noticeId: string; entry: LedgerEntry }[],
+  ): Promise<void> {
     // One write at a time: channels deliver concurrently, and parallel writes would only conflict.
     const write = this.#writes.then(async () => {
-      const next = await this.#store.update((current) => withRecords(current, channelId, entries), `Candor: record ${describe(channelId, entries)}`);
+      const next = await this.#store.update(
+        (current) => withRecords(current, channelId, entries),
+        `Candor: record ${describe(channelId, entries)}`,
+      );
       this.#snapshot = Promise.resolve(next);
     });
     this.#writes = write.catch(() => undefined);
@@ -60,12 +81,18 @@ export class GitHubLedger implements Ledger {
   #failure(cause: unknown, what: 'read' | 'written'): LedgerError {
     if (cause instanceof LedgerError) return cause;
     const status = httpStatus(cause);
-    return new LedgerError(`${this.#source} could not be ${what}: ${status === undefined ? '' : `GitHub answered ${status}: `}${(cause as Error).message}`);
+    return new LedgerError(
+      `${this.#source} could not be ${what}: ${status === undefined ? '' : `GitHub answered ${status}: `}${(cause as Error).message}`,
+    );
   }
 }
 
-function describe(channelId: string, entries: readonly { noticeId: string; entry: LedgerEntry }[]): string {
+function describe(
+  channelId: string,
+  entries: readonly { noticeId: string; entry: LedgerEntry }[],
+): string {
   if (entries.length === 0) return `${channelId} as known`;
-  if (entries.length === 1) return `${entries[0]!.entry.via} ${entries[0]!.noticeId} on ${channelId}`;
+  if (entries.length === 1)
+    return `${entries[0]!.entry.via} ${entries[0]!.noticeId} on ${channelId}`;
   return `${entries.length} notices on ${channelId}`;
 }

@@ -1,4 +1,9 @@
-import { readBranchFile, updateBranchFile, type BranchFile, type FileVersion } from './branch-file.ts';
+import {
+  readBranchFile,
+  updateBranchFile,
+  type BranchFile,
+  type FileVersion,
+} from './branch-file.ts';
 import type { Octokit } from './octokit.ts';
 
 /** How a value is kept as text; `parse` throws a message a user can act on (naming the file) when the text is not valid. */
@@ -11,10 +16,17 @@ export interface TextCodec<T> {
 export interface JsonBranchStore<T> {
   read: () => Promise<T | undefined>;
   /** Applies `change` to the freshest value (again after each conflict); undefined leaves it as it is. */
-  update: (change: (current: T | undefined) => T | undefined, message: string) => Promise<T | undefined>;
+  update: (
+    change: (current: T | undefined) => T | undefined,
+    message: string,
+  ) => Promise<T | undefined>;
 }
 
-export function jsonBranchStore<T>(octokit: Octokit, file: BranchFile, codec: TextCodec<T>): JsonBranchStore<T> {
+export function jsonBranchStore<T>(
+  octokit: Octokit,
+  file: BranchFile,
+  codec: TextCodec<T>,
+): JsonBranchStore<T> {
   const { parse } = codec;
   // What this store last read or wrote: the next update starts from it rather than reading again.
   let lastKnown: { version: FileVersion | undefined } | undefined;

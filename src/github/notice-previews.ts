@@ -11,7 +11,13 @@ import type { NoticeState } from './pr-report.ts';
  * notify` follows, against the real ledger. A ledger that does not exist yet means the first run
  * bootstraps and sends nothing. `mask` hides any secret in every payload.
  */
-export function noticePreviews(model: StatusModel, config: NotifyConfig, ledger: LedgerSnapshot | undefined, now: Date, mask: (text: string) => string): NoticeState {
+export function noticePreviews(
+  model: StatusModel,
+  config: NotifyConfig,
+  ledger: LedgerSnapshot | undefined,
+  now: Date,
+  mask: (text: string) => string,
+): NoticeState {
   if (ledger === undefined) return { kind: 'bootstrap' };
   const plan = planNotices(model, config, ledger, now);
   const previews = plan.channels.flatMap(({ channel, send }) =>
@@ -19,7 +25,8 @@ export function noticePreviews(model: StatusModel, config: NotifyConfig, ledger:
       const shown = previewBody(channel, notice.body);
       return {
         channel: channel.id,
-        type: channel.format === 'statuspage' ? `${channel.type} (Statuspage envelope)` : channel.type,
+        type:
+          channel.format === 'statuspage' ? `${channel.type} (Statuspage envelope)` : channel.type,
         event: notice.event.kind,
         id: notice.event.id,
         title: mask(headline(noticeContent(notice.event))),

@@ -23,7 +23,10 @@ export interface GitHubTarget {
  */
 export function githubTargetFromEnv(env: NodeJS.ProcessEnv): GitHubTarget {
   const token = env.GITHUB_TOKEN;
-  if (!token) throw new UsageError('GITHUB_TOKEN is not set: pass `env: GITHUB_TOKEN: ${{ github.token }}` to this step.');
+  if (!token)
+    throw new UsageError(
+      'GITHUB_TOKEN is not set: pass `env: GITHUB_TOKEN: ${{ github.token }}` to this step.',
+    );
   const repository = env.GITHUB_REPOSITORY ?? '';
   const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository);
   if (!match) {
@@ -34,8 +37,17 @@ export function githubTargetFromEnv(env: NodeJS.ProcessEnv): GitHubTarget {
     );
   }
   const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
-  if (!/^https?:\/\/[^\s/]+/.test(serverUrl)) throw new UsageError(`GITHUB_SERVER_URL="${serverUrl}" is not a URL such as https://github.com.`);
-  return { owner: match[1]!, repo: match[2]!, token, baseUrl: env.GITHUB_API_URL || 'https://api.github.com', serverUrl };
+  if (!/^https?:\/\/[^\s/]+/.test(serverUrl))
+    throw new UsageError(
+      `GITHUB_SERVER_URL="${serverUrl}" is not a URL such as https://github.com.`,
+    );
+  return {
+    owner: match[1]!,
+    repo: match[2]!,
+    token,
+    baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    serverUrl,
+  };
 }
 
 export interface RetryPolicy {
@@ -47,7 +59,9 @@ export interface RetryPolicy {
 
 /** Exponential backoff with jitter: about 1 s, 2 s, 4 s. */
 const backoff = (attempt: number, atLeastMs: number) =>
-  new Promise<void>((resolve) => setTimeout(resolve, Math.max(atLeastMs, 2 ** (attempt - 2) * 1000 * (0.5 + Math.random()))));
+  new Promise<void>((resolve) =>
+    setTimeout(resolve, Math.max(atLeastMs, 2 ** (attempt - 2) * 1000 * (0.5 + Math.random()))),
+  );
 
 export const defaultRetry: RetryPolicy = { attempts: 4, wait: backoff };
 
@@ -59,13 +73,21 @@ const MAX_RETRY_AFTER_MS = 60_000;
  * connections (the API has short outages) and rate limits with a short Retry-After. Other 4xx answers
  * are the caller's to handle, since a 409 on the ledger means "read again", not "send again".
  */
-export function createOctokit(target: Pick<GitHubTarget, 'token' | 'baseUrl'>, retry: RetryPolicy = defaultRetry): Octokit {
+export function createOctokit(
+  target: Pick<GitHubTarget, 'token' | 'baseUrl'>,
+  retry: RetryPolicy = defaultRetry,
+): Octokit {
   const octokit = new Octokit({
     auth: target.token,
     baseUrl: target.baseUrl,
     userAgent: 'candor-status-page',
     // Octokit's debug log prints request options, headers included: keep the token out of logs.
-    log: { debug: () => {}, info: () => {}, warn: (message: string) => console.warn(message), error: () => {} },
+    log: {
+      debug: () => {},
+      info: () => {},
+      warn: (message: string) => console.warn(message),
+      error: () => {},
+    },
   });
   octokit.hook.wrap('request', async (request, options) => {
     for (let attempt = 1; ; attempt++) {
@@ -87,8 +109,12 @@ function retryDelay(cause: unknown): number | undefined {
   // @octokit/request reports a failed connection as status 500 without a response.
   if (status !== undefined && status >= 500) return 0;
   if (status !== 403 && status !== 429) return undefined;
-  const retryAfter = Number((cause as { response?: { headers?: Record<string, string> } }).response?.headers?.['retry-after']);
-  if (Number.isFinite(retryAfter) && retryAfter * 1000 <= MAX_RETRY_AFTER_MS) return retryAfter * 1000;
+  const retryAfter = Number(
+    (cause as { response?: { headers?: Record<string, string> } }).response?.headers?.[
+      'retry-after'
+    ],
+  );
+  if (Number.isFinite(retryAfter) && retryAfter * 1000 <= MAX_RETRY_AFTER_MS)
+    return retryAfter * 1000;
   return undefined;
 }
-

@@ -74,7 +74,11 @@ const prReportSchema = z.strictObject({
   filesChecked: z.int().min(0),
   diagnostics: z.array(diagnosticSchema).max(100_000),
   notices: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('planned'), previews: z.array(previewSchema).max(10_000), warning: text(2_000).optional() }),
+    z.strictObject({
+      kind: z.literal('planned'),
+      previews: z.array(previewSchema).max(10_000),
+      warning: text(2_000).optional(),
+    }),
     z.strictObject({ kind: z.literal('bootstrap') }),
     z.strictObject({ kind: z.literal('unavailable'), reason: text(2_000) }),
   ]),
@@ -91,7 +95,9 @@ export function parsePrReport(json: string): PrReport {
   const parsed = prReportSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`The PR report is not valid: ${issue.path.join('.') || 'top level'}: ${issue.message}`);
+    throw new Error(
+      `The PR report is not valid: ${issue.path.join('.') || 'top level'}: ${issue.message}`,
+    );
   }
   return parsed.data as PrReport;
 }

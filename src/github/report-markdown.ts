@@ -19,12 +19,19 @@ export interface ReportOptions {
 
 /** The browsable tree of `sha`: built from trusted parts only (never from the report). */
 export function blobUrl(serverUrl: string, owner: string, repo: string, sha: string): string {
-  return new URL(`${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/blob/${encodeURIComponent(sha)}/`, serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`).href;
+  return new URL(
+    `${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/blob/${encodeURIComponent(sha)}/`,
+    serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`,
+  ).href;
 }
 
 /** The job summary of the pull-request check: every diagnostic, every notice preview. */
 export function buildJobSummary(report: PrReport, options: ReportOptions = {}): string {
-  return buildReport(report, { ...options, maxBytes: SUMMARY_MAX_BYTES, more: 'not shown: the summary is full' });
+  return buildReport(report, {
+    ...options,
+    maxBytes: SUMMARY_MAX_BYTES,
+    more: 'not shown: the summary is full',
+  });
 }
 
 export interface CommentOptions extends ReportOptions {
@@ -34,11 +41,15 @@ export interface CommentOptions extends ReportOptions {
 
 /** The one sticky comment on the PR: the same report, under GitHub's size limit. */
 export function buildPrComment(report: PrReport, options: CommentOptions = {}): string {
-  const footer = options.runUrl ? `\n<sub>From the [Candor check run](<${encodeURI(options.runUrl)}>).</sub>\n` : '';
+  const footer = options.runUrl
+    ? `\n<sub>From the [Candor check run](<${encodeURI(options.runUrl)}>).</sub>\n`
+    : '';
   const body = buildReport(report, {
     ...(options.blobUrl ? { blobUrl: options.blobUrl } : {}),
     maxBytes: COMMENT_MAX_BYTES - bytes(PR_COMMENT_MARKER) - bytes(footer) - 1,
-    more: options.runUrl ? 'not shown here: see the check run' : 'not shown here: see the check run of this commit',
+    more: options.runUrl
+      ? 'not shown here: see the check run'
+      : 'not shown here: see the check run of this commit',
   });
   return `${PR_COMMENT_MARKER}\n${body}${footer}`;
 }
@@ -51,13 +62,24 @@ interface Limits extends ReportOptions {
 
 function buildReport(report: PrReport, limits: Limits): string {
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
-  const headline = errors > 0 ? '❌ Candor found problems' : report.diagnostics.length > 0 ? '⚠️ Candor: ready to merge, with warnings' : '✅ Candor: ready to merge';
+  const headline =
+    errors > 0
+      ? '❌ Candor found problems'
+      : report.diagnostics.length > 0
+        ? '⚠️ Candor: ready to merge, with warnings'
+        : '✅ Candor: ready to merge';
   const head = `## ${headline}\n\nChecked ${literalCode(report.headSha.slice(0, 7))}: ${literal(formatSummary(report.diagnostics, report.filesChecked))}\n`;
   // The notices heading and a "more" line are reserved before diagnostics take their share.
   const reserve = 400;
   let budget = limits.maxBytes - bytes(head) - reserve;
-  const diagnostics = fit(report.diagnostics.map((d) => diagnosticRow(d, limits.blobUrl)), budget, 'diagnostics', limits.more);
-  const diagnosticsPart = report.diagnostics.length === 0 ? '' : `\n| | Where | Problem |\n|---|---|---|\n${diagnostics}`;
+  const diagnostics = fit(
+    report.diagnostics.map((d) => diagnosticRow(d, limits.blobUrl)),
+    budget,
+    'diagnostics',
+    limits.more,
+  );
+  const diagnosticsPart =
+    report.diagnostics.length === 0 ? '' : `\n| | Where | Problem |\n|---|---|---|\n${diagnostics}`;
   budget = limits.maxBytes - bytes(head) - bytes(diagnosticsPart);
   return `${head}${diagnosticsPart}\n${noticesPart(report, budget, limits.more)}`;
 }
@@ -66,19 +88,23 @@ function diagnosticRow(d: Diagnostic, blob: string | undefined): string {
   const icon = d.severity === 'error' ? '❌ error' : '⚠️ warning';
   const location = literalCode(`${d.file}:${d.line}:${d.column}`);
   // Every path segment percent-encoded, so the file name cannot end the <destination> or the cell.
-  const where = blob ? `[${location}](<${blob}${d.file.split('/').map(encodeURIComponent).join('/')}#L${d.line}>)` : location;
+  const where = blob
+    ? `[${location}](<${blob}${d.file.split('/').map(encodeURIComponent).join('/')}#L${d.line}>)`
+    : location;
   const hint = d.hint ? `<br>**Hint:** ${messageText(d.hint)}` : '';
   return `| ${icon} | ${where} | ${messageText(d.message)}${hint} <sub>${literal(d.code)}</sub> |\n`;
 }
 
 function noticesPart(report: PrReport, budget: number, more: string): string {
   const notices = report.notices;
-  if (notices.kind === 'unavailable') return `### Notices\n\nNo preview: ${literal(notices.reason)}\n`;
+  if (notices.kind === 'unavailable')
+    return `### Notices\n\nNo preview: ${literal(notices.reason)}\n`;
   if (notices.kind === 'bootstrap') {
     return '### Notices\n\nNone will be sent: this repository has no notice ledger yet, so the first run after this merge records every existing incident and update as already announced.\n';
   }
   const warning = notices.warning ? `> [!WARNING]\n> ${literal(notices.warning)}\n\n` : '';
-  if (notices.previews.length === 0) return `### Notices\n\n${warning}This merge sends no notice.\n`;
+  if (notices.previews.length === 0)
+    return `### Notices\n\n${warning}This merge sends no notice.\n`;
   const heading = `### Notices this merge will send (${notices.previews.length})\n\n${warning}`;
   return `${heading}${fit(notices.previews.map(previewBlock), budget - bytes(heading), 'notices', more)}`;
 }
@@ -98,5 +124,7 @@ function fit(parts: string[], budget: number, what: string, more: string): strin
     shown++;
   }
   const rest = parts.length - shown;
-  return parts.slice(0, shown).join('') + (rest > 0 ? `\n…and ${rest} more ${what}, ${more}.\n` : '');
+  return (
+    parts.slice(0, shown).join('') + (rest > 0 ? `\n…and ${rest} more ${what}, ${more}.\n` : '')
+  );
 }

@@ -65,16 +65,22 @@ export function dateFormats(language: string, timezone: string): DateFormats {
   const duration = new Intl.DurationFormat(locale, { style: 'short' });
   const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   const number = new Intl.NumberFormat(locale);
-  const sameDay = (a: Date, b: Date) => formatter(locale, timezone, 'date').format(a) === formatter(locale, timezone, 'date').format(b);
+  const sameDay = (a: Date, b: Date) =>
+    formatter(locale, timezone, 'date').format(a) === formatter(locale, timezone, 'date').format(b);
   const rangeParts = (from: Date, to: Date) =>
-    sameDay(from, to) ? { from: f('dateClock').format(from), to: f('time').format(to) } : { from: f('dateTime').format(from), to: f('dateTime').format(to) };
+    sameDay(from, to)
+      ? { from: f('dateClock').format(from), to: f('time').format(to) }
+      : { from: f('dateTime').format(from), to: f('dateTime').format(to) };
   return {
     date: (date) => f('date').format(date),
     day: (day) => formatter(locale, 'UTC', 'date').format(new Date(`${day}T12:00:00Z`)),
     time: (date) => f('time').format(date),
     dateTime: (date) => f('dateTime').format(date),
     month: (date) => f('month').format(date),
-    monthName: (month) => new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 15)),
+    monthName: (month) =>
+      new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(
+        Date.UTC(2000, month - 1, 15),
+      ),
     rangeParts,
     range: (from, to) => {
       const parts = rangeParts(from, to);
@@ -83,7 +89,11 @@ export function dateFormats(language: string, timezone: string): DateFormats {
     duration: (ms) => duration.format(durationParts(ms)),
     list: (items) => list.format(items),
     percent: (fraction, digits = 2) =>
-      new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction),
+      new Intl.NumberFormat(locale, {
+        style: 'percent',
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }).format(fraction),
     number: (value) => number.format(value),
   };
 }

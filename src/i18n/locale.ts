@@ -3,7 +3,9 @@ import { en } from './messages/en.ts';
 import { dateFormats, formattingLocale, type DateFormats } from './format.ts';
 import type { Message, ParamNames } from './message.ts';
 
-type Params<K extends MessageKey> = [ParamNames<(typeof en)[K]>] extends [never] ? [] : [Record<ParamNames<(typeof en)[K]>, string | number>];
+type Params<K extends MessageKey> = [ParamNames<(typeof en)[K]>] extends [never]
+  ? []
+  : [Record<ParamNames<(typeof en)[K]>, string | number>];
 
 /** One page's language: its words (`t`) and its way of writing dates and numbers, in the page's zone. */
 export interface Locale extends DateFormats {
@@ -33,7 +35,11 @@ export function createLocale({ language, timezone, overrides = {} }: LocaleOptio
   return { language, t, ...dateFormats(language, timezone) };
 }
 
-function pick(message: Message, count: string | number | undefined, plurals: Intl.PluralRules): string {
+function pick(
+  message: Message,
+  count: string | number | undefined,
+  plurals: Intl.PluralRules,
+): string {
   if (typeof message === 'string') return message;
   const n = Number(count);
   // An exact `zero` form is used for 0 even where the language's rules have no such category (en, es…).
@@ -42,5 +48,7 @@ function pick(message: Message, count: string | number | undefined, plurals: Int
 }
 
 function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{([A-Za-z_]\w*)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return text.replace(/\{([A-Za-z_]\w*)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
 }

@@ -24,7 +24,11 @@ export function channelSetupProblem(channel: Channel, env: Environment): SetupPr
   if (url) {
     const parsed = URL.canParse(url) ? new URL(url) : undefined;
     if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-      return { key: 'url_env', message: `${channel.url_env} does not hold an http(s) URL.`, hint: `Set ${channel.url_env} to the webhook URL the service gave you, starting with https://.` };
+      return {
+        key: 'url_env',
+        message: `${channel.url_env} does not hold an http(s) URL.`,
+        hint: `Set ${channel.url_env} to the webhook URL the service gave you, starting with https://.`,
+      };
     }
     if (parsed.username || parsed.password) {
       return {
@@ -40,7 +44,11 @@ export function channelSetupProblem(channel: Channel, env: Environment): SetupPr
       secretKey(secret);
     } catch (cause) {
       if (!(cause instanceof SecretError)) throw cause;
-      return { key: 'secret_env', message: `${channel.secret_env}: ${cause.message}`, hint: 'Create one with: echo "whsec_$(openssl rand -base64 32)", and give the receiver the same value.' };
+      return {
+        key: 'secret_env',
+        message: `${channel.secret_env}: ${cause.message}`,
+        hint: 'Create one with: echo "whsec_$(openssl rand -base64 32)", and give the receiver the same value.',
+      };
     }
   }
   return undefined;
@@ -50,9 +58,23 @@ export function channelSetupProblem(channel: Channel, env: Environment): SetupPr
  * Every channel's setup problem as a diagnostic on the notify.yaml line that names the variable, so a
  * run stops before sending anything and says where to look. `locate` finds a channel's key in the file.
  */
-export function setupDiagnostics(config: NotifyConfig, env: Environment, locate: (index: number, key: string) => Position): Diagnostic[] {
+export function setupDiagnostics(
+  config: NotifyConfig,
+  env: Environment,
+  locate: (index: number, key: string) => Position,
+): Diagnostic[] {
   return config.channels.flatMap((channel, index) => {
     const problem = channelSetupProblem(channel, env);
-    return problem ? [error(NOTIFY_FILE, locate(index, problem.key), 'channel-setup', problem.message, problem.hint)] : [];
+    return problem
+      ? [
+          error(
+            NOTIFY_FILE,
+            locate(index, problem.key),
+            'channel-setup',
+            problem.message,
+            problem.hint,
+          ),
+        ]
+      : [];
   });
 }

@@ -65,12 +65,17 @@ const RETRYABLE = new Set([408, 425, 429]);
  * delivered and is not sent again. Only when a receiver answers later than that, or accepts both,
  * does it get the notice twice (with the same webhook-id).
  */
-export async function deliver(request: DeliveryRequest, policy: DeliveryPolicy): Promise<DeliveryOutcome> {
+export async function deliver(
+  request: DeliveryRequest,
+  policy: DeliveryPolicy,
+): Promise<DeliveryOutcome> {
   const attempts: Attempt[] = [];
   // Ends every request and timer still open when the outcome is known, so nothing outlives the call.
   const done = new AbortController();
   const wait = (ms: number) => sleep(ms, undefined, { signal: done.signal }).catch(() => undefined);
-  const backoff = policy.backoff ? (ms: number) => policy.backoff!(ms, done.signal).catch(() => undefined) : wait;
+  const backoff = policy.backoff
+    ? (ms: number) => policy.backoff!(ms, done.signal).catch(() => undefined)
+    : wait;
   let acceptLate!: (status: number) => void;
   const acceptedLate = new Promise<number>((resolve) => (acceptLate = resolve));
   const late = (status: number): DeliveryOutcome => ({ ok: true, status, attempts });
@@ -82,12 +87,19 @@ export async function deliver(request: DeliveryRequest, policy: DeliveryPolicy):
       const sending = fetch(request.url, {
         method: 'POST',
         body: request.body,
-        headers: { 'content-type': 'application/json', 'user-agent': 'Candor-Notify/1', ...request.headers(new Date()) },
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Candor-Notify/1',
+          ...request.headers(new Date()),
+        },
         redirect: 'manual',
         signal: done.signal,
       });
       const first = await Promise.race([
-        sending.then((response) => ({ response }), (cause: unknown) => ({ cause })),
+        sending.then(
+          (response) => ({ response }),
+          (cause: unknown) => ({ cause }),
+        ),
         wait(policy.timeoutMs).then(() => ({ timedOut: true as const })),
         acceptedLate.then((status) => ({ lateStatus: status })),
       ]);
@@ -95,11 +107,14 @@ export async function deliver(request: DeliveryRequest, policy: DeliveryPolicy):
       if ('timedOut' in first) {
         attempt.error = `no answer within ${policy.timeoutMs / 1000} s`;
         // Still listening: a late 2xx means the receiver has it.
-        void sending.then(async (response) => {
-          attempt.status = response.status;
-          await response.body?.cancel().catch(() => undefined);
-          if (accepted(response.status)) acceptLate(response.status);
-        }, () => undefined);
+        void sending.then(
+          async (response) => {
+            attempt.status = response.status;
+            await response.body?.cancel().catch(() => undefined);
+            if (accepted(response.status)) acceptLate(response.status);
+          },
+          () => undefined,
+        );
       } else if ('cause' in first) {
         attempt.error = describeNetworkError(first.cause);
       } else {
@@ -111,12 +126,30 @@ export async function deliver(request: DeliveryRequest, policy: DeliveryPolicy):
           return { ok: true, status: response.status, attempts };
         }
         const said = describeAnswer(await response.text().catch(() => ''), request.url);
-        if (response.status === 410) return { ok: false, reason: 'gone', message: `HTTP 410 Gone: the webhook no longer exists${said}`, attempts };
+        if (response.status === 410)
+          return {
+            ok: false,
+            reason: 'gone',
+            message: `HTTP 410 Gone: the webhook no longer exists${said}`,
+            attempts,
+          };
         if (response.status >= 300 && response.status < 400) {
           const to = hostOf(response.headers.get('location'));
-          return { ok: false, reason: 'redirect', message: `HTTP ${response.status} redirect${to ? ` to ${to}` : ''}, not followed: configure the final URL`, attempts };
+          return {
+            ok: false,
+            reason: 'redirect',
+            message: `HTTP ${response.status} redirect${to ? ` to ${to}` : ''}, not followed: configure the final URL`,
+            attempts,
+          };
         }
-        if (!RETRYABLE.has(response.status) && response.status < 500) return { ok: false, reason: 'rejected', status: response.status, message: `HTTP ${response.status}${said}`, attempts };
+        if (!RETRYABLE.has(response.status) && response.status < 500)
+          return {
+            ok: false,
+            reason: 'rejected',
+            status: response.status,
+            message: `HTTP ${response.status}${said}`,
+            attempts,
+          };
         retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
       }
       const last = attempt.status !== undefined ? `HTTP ${attempt.status}` : attempt.error!;
@@ -126,12 +159,26 @@ export async function deliver(request: DeliveryRequest, policy: DeliveryPolicy):
           const status = await Promise.race([acceptedLate, wait(policy.timeoutMs)]);
           if (status !== undefined) return late(status);
         }
-        return { ok: false, reason: 'gave-up', message: `${last} after ${n} ${n === 1 ? 'try' : 'tries'}`, attempts };
+        return {
+          ok: false,
+          reason: 'gave-up',
+          message: `${last} after ${n} ${n === 1 ? 'try' : 'tries'}`,
+          attempts,
+        };
       }
       if (retryAfterMs !== undefined && retryAfterMs > policy.maxBackoffMs) {
-        return { ok: false, reason: 'gave-up', message: `${last}, asked to retry after ${Math.ceil(retryAfterMs / 1000)} s (more than max_backoff_seconds); left for the next run`, attempts };
+        return {
+          ok: false,
+          reason: 'gave-up',
+          message: `${last}, asked to retry after ${Math.ceil(retryAfterMs / 1000)} s (more than max_backoff_seconds); left for the next run`,
+          attempts,
+        };
       }
-      attempt.waitMs = Math.max(retryAfterMs ?? 0, backoffWait(policy, n), 'timedOut' in first ? policy.timeoutMs : 0);
+      attempt.waitMs = Math.max(
+        retryAfterMs ?? 0,
+        backoffWait(policy, n),
+        'timedOut' in first ? policy.timeoutMs : 0,
+      );
       const status = await Promise.race([acceptedLate, backoff(attempt.waitMs)]);
       if (status !== undefined) return late(status);
     }

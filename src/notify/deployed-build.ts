@@ -16,7 +16,9 @@ const TIMEOUT_MS = 10_000;
  * copy can only be older than the deploy, which delays a notice and never sends one early.
  */
 export async function deployedBuildTime(where: string, cwd: string): Promise<Date> {
-  const text = /^https?:\/\//i.test(where) ? await fetchManifest(where) : await readManifest(resolve(cwd, where));
+  const text = /^https?:\/\//i.test(where)
+    ? await fetchManifest(where)
+    : await readManifest(resolve(cwd, where));
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -24,16 +26,25 @@ export async function deployedBuildTime(where: string, cwd: string): Promise<Dat
     throw new DeployedBuildError(`The ${BUILD_MANIFEST} of the deployed build is not JSON.`);
   }
   const parsed = buildManifestSchema.safeParse(json);
-  if (!parsed.success) throw new DeployedBuildError(`The ${BUILD_MANIFEST} of the deployed build has no valid built_at; rebuild the site with this version of Candor.`);
+  if (!parsed.success)
+    throw new DeployedBuildError(
+      `The ${BUILD_MANIFEST} of the deployed build has no valid built_at; rebuild the site with this version of Candor.`,
+    );
   return new Date(parsed.data.built_at);
 }
 
 async function readManifest(path: string): Promise<string> {
-  const file = (await stat(path).catch(() => undefined))?.isDirectory() ? join(path, BUILD_MANIFEST) : path;
+  const file = (await stat(path).catch(() => undefined))?.isDirectory()
+    ? join(path, BUILD_MANIFEST)
+    : path;
   const result = await readSourceFile(dirname(file), basename(file), MAX_BYTES);
-  if ('missing' in result) throw new DeployedBuildError(`There is no ${file}: point --deployed at the folder the site was built into (e.g. dist), its ${BUILD_MANIFEST}, or the site's URL.`);
+  if ('missing' in result)
+    throw new DeployedBuildError(
+      `There is no ${file}: point --deployed at the folder the site was built into (e.g. dist), its ${BUILD_MANIFEST}, or the site's URL.`,
+    );
   if ('refused' in result) throw new DeployedBuildError(result.refused.message);
-  if (result.file.bytes.length > MAX_BYTES) throw new DeployedBuildError(`${file} is too large to be a ${BUILD_MANIFEST}.`);
+  if (result.file.bytes.length > MAX_BYTES)
+    throw new DeployedBuildError(`${file} is too large to be a ${BUILD_MANIFEST}.`);
   return new TextDecoder().decode(result.file.bytes);
 }
 
@@ -46,13 +57,18 @@ async function fetchManifest(site: string): Promise<string> {
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch {
-    throw new DeployedBuildError(`${shown} could not be fetched (no answer within ${TIMEOUT_MS / 1000} s, or a network error).`);
+    throw new DeployedBuildError(
+      `${shown} could not be fetched (no answer within ${TIMEOUT_MS / 1000} s, or a network error).`,
+    );
   }
   if (response.status !== 200) {
     await response.body?.cancel().catch(() => undefined);
-    throw new DeployedBuildError(`${shown} answered HTTP ${response.status}; the site may not be deployed yet, or was built by an older Candor.`);
+    throw new DeployedBuildError(
+      `${shown} answered HTTP ${response.status}; the site may not be deployed yet, or was built by an older Candor.`,
+    );
   }
   const text = await response.text();
-  if (text.length > MAX_BYTES) throw new DeployedBuildError(`${shown} is too large to be a ${BUILD_MANIFEST}.`);
+  if (text.length > MAX_BYTES)
+    throw new DeployedBuildError(`${shown} is too large to be a ${BUILD_MANIFEST}.`);
   return text;
 }

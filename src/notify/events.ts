@@ -1,5 +1,11 @@
 import type { Catalogue } from '../i18n/catalogue.ts';
-import type { ComponentStatus, Incident, LifecycleStatus, StatusModel, Update } from '../core/model.ts';
+import type {
+  ComponentStatus,
+  Incident,
+  LifecycleStatus,
+  StatusModel,
+  Update,
+} from '../core/model.ts';
 import { lifecycleAt, promisedNextUpdate, publishedUpdates } from '../core/status.ts';
 import { incidentLink } from '../feeds/links.ts';
 import type { EventKind } from './config-schema.ts';
@@ -53,35 +59,89 @@ export function noticeEvents(view: StatusModel, now: Date): NoticeEvent[] {
     const updates = publishedUpdates(incident, now);
     if (updates.length === 0) continue;
     const own: NoticeEvent[] = [];
-    const make = (id: string, kind: EventKind, at: Date, body: string, update?: Update): NoticeEvent => {
+    const make = (
+      id: string,
+      kind: EventKind,
+      at: Date,
+      body: string,
+      update?: Update,
+    ): NoticeEvent => {
       const status = update?.status ?? lifecycleAt(incident, at);
       const latest = update !== undefined && update === updates.at(-1);
       const next = latest ? promisedNextUpdate(incident, status, update) : undefined;
       return {
-        id, kind, at, incident, status, body,
+        id,
+        kind,
+        at,
+        incident,
+        status,
+        body,
         ...(update ? { update } : {}),
-        components: Object.entries(imposed(incident, status, update)).map(([cid, s]) => ({ id: cid, name: names.get(cid) ?? cid, status: s })),
+        components: Object.entries(imposed(incident, status, update)).map(([cid, s]) => ({
+          id: cid,
+          name: names.get(cid) ?? cid,
+          status: s,
+        })),
         ...(next ? { nextUpdate: next } : {}),
         url: incidentLink(view.page, incident.id),
-        page: { name: view.page.name, url: view.page.url, timezone: view.page.timezone, language: view.page.language },
+        page: {
+          name: view.page.name,
+          url: view.page.url,
+          timezone: view.page.timezone,
+          language: view.page.language,
+        },
         ...(view.words ? { words: view.words } : {}),
       };
     };
     updates.forEach((update, i) => {
       // An "Update" whose every line is internal says nothing new to this audience.
       if (update.written === 'update' && update.body.trim() === '') return;
-      own.push(make(update.id, updateKind(incident, update, i === 0), update.at, update.body, update));
+      own.push(
+        make(update.id, updateKind(incident, update, i === 0), update.at, update.body, update),
+      );
     });
     if (incident.kind === 'maintenance') {
-      const says = (...statuses: LifecycleStatus[]) => updates.some((u) => statuses.includes(u.written as LifecycleStatus));
-      if (incident.scheduledFor && incident.scheduledFor <= now && !says('in_progress', 'verifying', 'completed')) {
-        own.push(make(`${incident.id}#started`, 'maintenance.started', incident.scheduledFor, incident.summary));
+      const says = (...statuses: LifecycleStatus[]) =>
+        updates.some((u) => statuses.includes(u.written as LifecycleStatus));
+      if (
+        incident.scheduledFor &&
+        incident.scheduledFor <= now &&
+        !says('in_progress', 'verifying', 'completed')
+      ) {
+        own.push(
+          make(
+            `${incident.id}#started`,
+            'maintenance.started',
+            incident.scheduledFor,
+            incident.summary,
+          ),
+        );
       }
-      if (incident.scheduledUntil && incident.scheduledUntil <= now && !says('completed') && lifecycleAt(incident, now) === 'completed') {
-        own.push(make(`${incident.id}#completed`, 'maintenance.completed', incident.scheduledUntil, incident.summary));
+      if (
+        incident.scheduledUntil &&
+        incident.scheduledUntil <= now &&
+        !says('completed') &&
+        lifecycleAt(incident, now) === 'completed'
+      ) {
+        own.push(
+          make(
+            `${incident.id}#completed`,
+            'maintenance.completed',
+            incident.scheduledUntil,
+            incident.summary,
+          ),
+        );
       }
     }
-    if (incident.postmortem?.body.trim()) own.push(make(`${incident.id}#postmortem`, 'incident.postmortem', updates.at(-1)!.at, incident.postmortem.body));
+    if (incident.postmortem?.body.trim())
+      own.push(
+        make(
+          `${incident.id}#postmortem`,
+          'incident.postmortem',
+          updates.at(-1)!.at,
+          incident.postmortem.body,
+        ),
+      );
     own.sort(byTime);
     events.push(...own, ...componentChanges(own));
   }
@@ -91,11 +151,18 @@ export function noticeEvents(view: StatusModel, now: Date): NoticeEvent[] {
 /** Oldest first; at the same moment a postmortem comes after the resolution it follows. */
 function byTime(a: NoticeEvent, b: NoticeEvent): number {
   const last = (e: NoticeEvent) => (e.kind === 'incident.postmortem' ? 1 : 0);
-  return a.at.getTime() - b.at.getTime() || last(a) - last(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    a.at.getTime() - b.at.getTime() || last(a) - last(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 function updateKind(incident: Incident, update: Update, first: boolean): EventKind {
-  if (incident.kind === 'incident') return update.written === 'resolved' ? 'incident.resolved' : first ? 'incident.created' : 'incident.updated';
+  if (incident.kind === 'incident')
+    return update.written === 'resolved'
+      ? 'incident.resolved'
+      : first
+        ? 'incident.created'
+        : 'incident.updated';
   if (update.written === 'scheduled' && first) return 'maintenance.scheduled';
   if (update.written === 'in_progress') return 'maintenance.started';
   if (update.written === 'completed') return 'maintenance.completed';
@@ -103,9 +170,16 @@ function updateKind(incident: Incident, update: Update, first: boolean): EventKi
 }
 
 /** Each affected component's status once the event has happened; for a scheduled maintenance, the status it will have. */
-function imposed(incident: Incident, status: LifecycleStatus, update: Update | undefined): Record<string, ComponentStatus> {
-  if (incident.kind === 'incident') return update?.components ?? incident.updates.at(-1)?.components ?? incident.components;
-  return status === 'completed' ? Object.fromEntries(Object.keys(incident.components).map((id) => [id, 'operational' as const])) : incident.components;
+function imposed(
+  incident: Incident,
+  status: LifecycleStatus,
+  update: Update | undefined,
+): Record<string, ComponentStatus> {
+  if (incident.kind === 'incident')
+    return update?.components ?? incident.updates.at(-1)?.components ?? incident.components;
+  return status === 'completed'
+    ? Object.fromEntries(Object.keys(incident.components).map((id) => [id, 'operational' as const]))
+    : incident.components;
 }
 
 /**

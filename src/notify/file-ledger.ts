@@ -1,7 +1,16 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { lockFile, type LockOptions } from './file-lock.ts';
-import { ledgerHas, LedgerError, parseLedger, serialiseLedger, withRecords, type Ledger, type LedgerEntry, type LedgerSnapshot } from './ledger.ts';
+import {
+  ledgerHas,
+  LedgerError,
+  parseLedger,
+  serialiseLedger,
+  withRecords,
+  type Ledger,
+  type LedgerEntry,
+  type LedgerSnapshot,
+} from './ledger.ts';
 
 /**
  * The ledger as a JSON file. Each `record` rewrites the file through a temporary file and a rename,
@@ -30,7 +39,10 @@ export class FileLedger implements Ledger {
     return ledgerHas(await this.list(), channelId, noticeId);
   }
 
-  record(channelId: string, entries: readonly { noticeId: string; entry: LedgerEntry }[]): Promise<void> {
+  record(
+    channelId: string,
+    entries: readonly { noticeId: string; entry: LedgerEntry }[],
+  ): Promise<void> {
     const write = this.#writes.then(async () => {
       const next = withRecords(await this.list(), channelId, entries);
       try {
@@ -39,7 +51,9 @@ export class FileLedger implements Ledger {
         await writeFile(temporary, serialiseLedger(next));
         await rename(temporary, this.path);
       } catch (cause) {
-        throw new LedgerError(`The ledger ${this.path} cannot be written: ${(cause as Error).message}`);
+        throw new LedgerError(
+          `The ledger ${this.path} cannot be written: ${(cause as Error).message}`,
+        );
       }
       this.#snapshot = Promise.resolve(next);
     });

@@ -41,22 +41,33 @@ export async function lockFile(path: string, options: LockOptions): Promise<() =
       }
       return () => rm(lockPath, { force: true });
     } catch (cause) {
-      if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw new LedgerError(`The ledger lock ${lockPath} cannot be created: ${(cause as Error).message}`);
+      if ((cause as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new LedgerError(
+          `The ledger lock ${lockPath} cannot be created: ${(cause as Error).message}`,
+        );
     }
     const holder = await readHolder(lockPath);
     if (holder === 'gone') continue;
     if (holder && holder.host === me.host && !isRunning(holder.pid)) {
-      if (await removeStale(lockPath, holder)) options.log(`Removed a stale ledger lock left by process ${holder.pid}, which is no longer running.`);
+      if (await removeStale(lockPath, holder))
+        options.log(
+          `Removed a stale ledger lock left by process ${holder.pid}, which is no longer running.`,
+        );
       continue;
     }
-    const who = holder ? `process ${holder.pid} on ${holder.host}, since ${holder.since}` : 'holder unknown';
+    const who = holder
+      ? `process ${holder.pid} on ${holder.host}, since ${holder.since}`
+      : 'holder unknown';
     if (Date.now() >= deadline) {
       throw new LedgerError(
         `Another notify run (${who}) is using the ledger ${path}. Wait for it to finish and run again; ` +
           `if no such run is alive (e.g. it ran on another machine), remove ${lockPath}.`,
       );
     }
-    if (!announced && holder) options.log(`Waiting for another notify run (process ${holder.pid}) to finish with the ledger…`);
+    if (!announced && holder)
+      options.log(
+        `Waiting for another notify run (process ${holder.pid}) to finish with the ledger…`,
+      );
     announced = true;
     await sleep(options.pollMs ?? 200);
   }
@@ -94,7 +105,11 @@ async function readHolder(lockPath: string): Promise<Holder | undefined | 'gone'
   }
   try {
     const value = JSON.parse(text) as Partial<Holder>;
-    return typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.since === 'string' ? (value as Holder) : undefined;
+    return typeof value.pid === 'number' &&
+      typeof value.host === 'string' &&
+      typeof value.since === 'string'
+      ? (value as Holder)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -33,7 +33,10 @@ export interface Ledger {
   list(): Promise<LedgerSnapshot | undefined>;
   has(channelId: string, noticeId: string): Promise<boolean>;
   /** Adds entries; a channel with an empty list is marked as known (bootstrapped) with nothing in it. */
-  record(channelId: string, entries: readonly { noticeId: string; entry: LedgerEntry }[]): Promise<void>;
+  record(
+    channelId: string,
+    entries: readonly { noticeId: string; entry: LedgerEntry }[],
+  ): Promise<void>;
   /**
    * Keeps other runs out until the returned function is called, for stores where two runs could
    * otherwise both read the same ledger and send the same notices. Called before `list`.
@@ -47,8 +50,17 @@ export function emptyLedger(): LedgerSnapshot {
 
 /** Stable JSON with channels and notices sorted, so the same ledger always serialises the same way and diffs read well. */
 export function serialiseLedger(snapshot: LedgerSnapshot): string {
-  const sortedKeys = <T>(record: Record<string, T>) => Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]!]));
-  const channels = Object.fromEntries(Object.keys(snapshot.channels).sort().map((id) => [id, sortedKeys(snapshot.channels[id]!)]));
+  const sortedKeys = <T>(record: Record<string, T>) =>
+    Object.fromEntries(
+      Object.keys(record)
+        .sort()
+        .map((k) => [k, record[k]!]),
+    );
+  const channels = Object.fromEntries(
+    Object.keys(snapshot.channels)
+      .sort()
+      .map((id) => [id, sortedKeys(snapshot.channels[id]!)]),
+  );
   return `${JSON.stringify({ version: 1, channels }, null, 2)}\n`;
 }
 
@@ -63,20 +75,31 @@ export function parseLedger(text: string, source = 'the ledger'): LedgerSnapshot
   const parsed = ledgerSnapshotSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new LedgerError(`${source} is not a Candor ledger: ${issue.path.join('.') || 'the top level'}: ${issue.message}.`);
+    throw new LedgerError(
+      `${source} is not a Candor ledger: ${issue.path.join('.') || 'the top level'}: ${issue.message}.`,
+    );
   }
   return parsed.data;
 }
 
-export function ledgerHas(snapshot: LedgerSnapshot | undefined, channelId: string, noticeId: string): boolean {
+export function ledgerHas(
+  snapshot: LedgerSnapshot | undefined,
+  channelId: string,
+  noticeId: string,
+): boolean {
   return ownValue(ownValue(snapshot?.channels, channelId), noticeId) !== undefined;
 }
 
 /** A copy of `snapshot` with the entries added: the one merge rule every store uses. */
-export function withRecords(snapshot: LedgerSnapshot | undefined, channelId: string, entries: readonly { noticeId: string; entry: LedgerEntry }[]): LedgerSnapshot {
+export function withRecords(
+  snapshot: LedgerSnapshot | undefined,
+  channelId: string,
+  entries: readonly { noticeId: string; entry: LedgerEntry }[],
+): LedgerSnapshot {
   const base = snapshot ?? emptyLedger();
   const notices = { ...ownValue(base.channels, channelId) };
-  for (const { noticeId, entry } of entries) if (!Object.hasOwn(notices, noticeId)) notices[noticeId] = entry;
+  for (const { noticeId, entry } of entries)
+    if (!Object.hasOwn(notices, noticeId)) notices[noticeId] = entry;
   return { version: 1, channels: { ...base.channels, [channelId]: notices } };
 }
 

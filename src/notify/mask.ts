@@ -26,10 +26,12 @@ export function secretUrlParts(url: string): string[] {
   const parts = new Set<string>();
   // The host is shown (it says where notices go), so a segment that is part of it hides nothing.
   const add = (raw: string) => {
-    for (const form of [raw, safeDecode(raw)]) if (form.length >= MIN_PART && !parsed.host.includes(form)) parts.add(form);
+    for (const form of [raw, safeDecode(raw)])
+      if (form.length >= MIN_PART && !parsed.host.includes(form)) parts.add(form);
   };
   for (const segment of parsed.pathname.split('/')) add(segment);
-  for (const pair of parsed.search.slice(1).split('&')) for (const piece of pair.split('=')) add(piece);
+  for (const pair of parsed.search.slice(1).split('&'))
+    for (const piece of pair.split('=')) add(piece);
   if (parsed.username) add(parsed.username);
   if (parsed.password) add(parsed.password);
   return [...parts];
@@ -48,7 +50,12 @@ export function revealsUrl(text: string, url: string): boolean {
 export function secretMasker(secrets: Iterable<string>): (text: string) => string {
   const replacements: [string, string][] = [];
   const add = (secret: string, masked: string) => {
-    for (const form of new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])) replacements.push([form, masked]);
+    for (const form of new Set([
+      secret,
+      encodeURIComponent(secret),
+      JSON.stringify(secret).slice(1, -1),
+    ]))
+      replacements.push([form, masked]);
   };
   for (const secret of secrets) {
     if (secret.length < 8) continue;

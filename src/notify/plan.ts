@@ -2,7 +2,12 @@ import { forAudience, type Audience } from '../core/audience.ts';
 import { ownValue } from '../core/own.ts';
 import type { StatusModel } from '../core/model.ts';
 import { IMPACT_RANK } from '../core/status.ts';
-import { eventKindSchema, type Channel, type EventKind, type NotifyConfig } from './config-schema.ts';
+import {
+  eventKindSchema,
+  type Channel,
+  type EventKind,
+  type NotifyConfig,
+} from './config-schema.ts';
 import { noticeEvents, type NoticeEvent } from './events.ts';
 import { ledgerHas, type LedgerSnapshot } from './ledger.ts';
 import { noticeHash } from './notice-hash.ts';
@@ -44,7 +49,13 @@ const DEFAULT_KINDS = eventKindSchema.options.filter((k) => k !== 'component.upd
  * Exactly what a run would do, per channel, given what the ledger says was already delivered: the
  * one computation behind `npm run notify`, its `--dry-run`, and the pull-request preview. Pure.
  */
-export function planNotices(model: StatusModel, config: NotifyConfig, ledger: LedgerSnapshot | undefined, now: Date, options: PlanOptions = {}): NoticePlan {
+export function planNotices(
+  model: StatusModel,
+  config: NotifyConfig,
+  ledger: LedgerSnapshot | undefined,
+  now: Date,
+  options: PlanOptions = {},
+): NoticePlan {
   const maxAgeMs = options.maxAgeMs ?? config.max_age_hours * 3_600_000;
   const views = new Map<Audience, { view: StatusModel; events: NoticeEvent[] }>();
   const channels = config.channels.map((channel): ChannelPlan => {
@@ -55,25 +66,50 @@ export function planNotices(model: StatusModel, config: NotifyConfig, ledger: Le
       views.set(channel.audience, audience);
     }
     const { view, events } = audience;
-    const wanted = events.filter((e) => matches(channel, e) && !ledgerHas(ledger, channel.id, e.id));
+    const wanted = events.filter(
+      (e) => matches(channel, e) && !ledgerHas(ledger, channel.id, e.id),
+    );
     const bootstrap = ownValue(ledger?.channels, channel.id) === undefined;
-    if (bootstrap) return { channel, bootstrap, send: [], record: wanted.map((e) => ({ noticeId: e.id, via: 'bootstrap' })) };
-    const expired = (e: NoticeEvent) => e.kind !== 'incident.postmortem' && now.getTime() - e.at.getTime() > maxAgeMs;
+    if (bootstrap)
+      return {
+        channel,
+        bootstrap,
+        send: [],
+        record: wanted.map((e) => ({ noticeId: e.id, via: 'bootstrap' })),
+      };
+    const expired = (e: NoticeEvent) =>
+      e.kind !== 'incident.postmortem' && now.getTime() - e.at.getTime() > maxAgeMs;
     return {
       channel,
       bootstrap,
-      send: wanted.filter((e) => !expired(e)).map((event) => ({ event, webhookId: webhookId(channel.id, event.id), body: renderNotice(event, channel, view) })),
+      send: wanted
+        .filter((e) => !expired(e))
+        .map((event) => ({
+          event,
+          webhookId: webhookId(channel.id, event.id),
+          body: renderNotice(event, channel, view),
+        })),
       record: wanted.filter(expired).map((e) => ({ noticeId: e.id, via: 'expired' })),
     };
   });
-  return { channels, total: channels.reduce((n, c) => n + c.send.length, 0), maxPerRun: config.max_per_run };
+  return {
+    channels,
+    total: channels.reduce((n, c) => n + c.send.length, 0),
+    maxPerRun: config.max_per_run,
+  };
 }
 
 /** Whether a channel's filters let an event through. Maintenance is not filtered by impact. */
 export function matches(channel: Channel, event: NoticeEvent): boolean {
-  const kinds: readonly EventKind[] = channel.events ?? (channel.format === 'statuspage' ? eventKindSchema.options : DEFAULT_KINDS);
+  const kinds: readonly EventKind[] =
+    channel.events ?? (channel.format === 'statuspage' ? eventKindSchema.options : DEFAULT_KINDS);
   if (!kinds.includes(event.kind)) return false;
-  if (channel.min_impact && event.incident.kind === 'incident' && IMPACT_RANK[event.incident.impact] < IMPACT_RANK[channel.min_impact]) return false;
+  if (
+    channel.min_impact &&
+    event.incident.kind === 'incident' &&
+    IMPACT_RANK[event.incident.impact] < IMPACT_RANK[channel.min_impact]
+  )
+    return false;
   if (channel.components) {
     const touched = event.change ? [event.change.id] : affectedIds(event);
     if (!touched.some((id) => channel.components!.includes(id))) return false;
@@ -83,7 +119,8 @@ export function matches(channel: Channel, event: NoticeEvent): boolean {
 
 function affectedIds(event: NoticeEvent): string[] {
   const ids = new Set(Object.keys(event.incident.components));
-  for (const update of event.incident.updates) for (const id of Object.keys(update.components)) ids.add(id);
+  for (const update of event.incident.updates)
+    for (const id of Object.keys(update.components)) ids.add(id);
   return [...ids];
 }
 

@@ -12,5 +12,9 @@ export function currentTime(env: NodeJS.ProcessEnv = process.env): Date {
   const parsed = parseTimestamp(pinned);
   if (parsed.ok) return parsed.date;
   const example = `CANDOR_NOW="${pinned}" is not an ISO time such as 2026-11-22T14:03:00Z`;
-  throw new UsageError(parsed.reason === 'out-of-range' ? `${example}: it is outside the years 1970 to 9999 that Candor accepts.` : `${example}.`);
+  throw new UsageError(
+    parsed.reason === 'out-of-range'
+      ? `${example}: it is outside the years 1970 to 9999 that Candor accepts.`
+      : `${example}.`,
+  );
 }

@@ -9,7 +9,13 @@ import { formatPretty } from '../core/format-diagnostics.ts';
 import { loadRepository } from '../core/load-repository.ts';
 import { readRepository } from '../core/read-repository.ts';
 import { currentTime } from '../shared/clock.ts';
-import { providedSiteData, provideSiteData, SITE_DATA_MODULE, SITE_DATA_MODULE_CODE, type SiteData } from './site-data.ts';
+import {
+  providedSiteData,
+  provideSiteData,
+  SITE_DATA_MODULE,
+  SITE_DATA_MODULE_CODE,
+  type SiteData,
+} from './site-data.ts';
 
 const ROUTES_DIR = fileURLToPath(new URL('./routes/', import.meta.url));
 
@@ -17,7 +23,9 @@ const ROUTES_DIR = fileURLToPath(new URL('./routes/', import.meta.url));
 function routeFiles(): string[] {
   return readdirSync(ROUTES_DIR, { recursive: true, encoding: 'utf8' })
     .map((file) => file.split(sep).join('/'))
-    .filter((file) => /\.(astro|ts)$/.test(file) && !file.split('/').some((part) => part.startsWith('_')))
+    .filter(
+      (file) => /\.(astro|ts)$/.test(file) && !file.split('/').some((part) => part.startsWith('_')),
+    )
     .sort();
 }
 
@@ -53,17 +61,31 @@ export default function candor(): AstroIntegration {
           output: 'static',
           trailingSlash: 'always',
           // Pages render and write a few at a time (Astro's default is one): ×0.6-0.9 at 1,000 incidents, see BENCHMARKS.md.
-          build: { format: 'directory', inlineStylesheets: 'always', concurrency: PAGE_CONCURRENCY },
+          build: {
+            format: 'directory',
+            inlineStylesheets: 'always',
+            concurrency: PAGE_CONCURRENCY,
+          },
           devToolbar: { enabled: false },
           compressHTML: true,
-          vite: { plugins: [{
-            name: 'candor-status:site-data',
-            resolveId: (id: string) => (id === SITE_DATA_MODULE ? `\0${SITE_DATA_MODULE}` : undefined),
-            load: (id: string) => (id === `\0${SITE_DATA_MODULE}` ? SITE_DATA_MODULE_CODE : undefined),
-          }] },
+          vite: {
+            plugins: [
+              {
+                name: 'candor-status:site-data',
+                resolveId: (id: string) =>
+                  id === SITE_DATA_MODULE ? `\0${SITE_DATA_MODULE}` : undefined,
+                load: (id: string) =>
+                  id === `\0${SITE_DATA_MODULE}` ? SITE_DATA_MODULE_CODE : undefined,
+              },
+            ],
+          },
         });
         for (const file of routeFiles()) {
-          injectRoute({ pattern: routePattern(file), entrypoint: new URL(`./routes/${file}`, import.meta.url), prerender: true });
+          injectRoute({
+            pattern: routePattern(file),
+            entrypoint: new URL(`./routes/${file}`, import.meta.url),
+            prerender: true,
+          });
         }
       },
     },
@@ -75,7 +97,10 @@ async function loadSiteData(root: string): Promise<SiteData> {
   const now = currentTime(process.env);
   const { model, diagnostics } = loadRepository(await readRepository(root), { now });
   if (!model || hasErrors(diagnostics)) {
-    throw new ContentError('the repository has errors, so the site was not built: fix them (`npx candor check` lists them) and build again.', { details: formatPretty(diagnostics) });
+    throw new ContentError(
+      'the repository has errors, so the site was not built: fix them (`npx candor check` lists them) and build again.',
+      { details: formatPretty(diagnostics) },
+    );
   }
   return { model: forAudience(model, 'public'), now, audience: 'public' };
 }

@@ -15,9 +15,20 @@ export const COMPONENT_STATUS_TONES: Record<ComponentStatus, Tone> = {
   under_maintenance: 'mnt',
 };
 
-export const INDICATOR_TONES: Record<Indicator, Tone> = { none: 'ok', maintenance: 'mnt', minor: 'deg', major: 'par', critical: 'maj' };
+export const INDICATOR_TONES: Record<Indicator, Tone> = {
+  none: 'ok',
+  maintenance: 'mnt',
+  minor: 'deg',
+  major: 'par',
+  critical: 'maj',
+};
 
-export const IMPACT_TONES: Record<Impact, Tone> = { none: 'nd', minor: 'deg', major: 'par', critical: 'maj' };
+export const IMPACT_TONES: Record<Impact, Tone> = {
+  none: 'nd',
+  minor: 'deg',
+  major: 'par',
+  critical: 'maj',
+};
 
 /** The tone of an incident's current status: ended is calm, maintenance is blue, open takes the impact's. */
 export function lifecycleTone(status: LifecycleStatus, impact: Impact): Tone {

@@ -15,8 +15,10 @@ export const paths = {
   componentHistory: (id: string, page: number) => href(`components/${id}/history/${page}/`),
   impactHistory: (impact: string, page: number) => href(`history/impact/${impact}/${page}/`),
   feed: (component?: string) => href(component ? `components/${component}/feed.xml` : 'feed.xml'),
-  calendar: (component?: string) => href(component ? `components/${component}/maintenance.ics` : 'maintenance.ics'),
-  badge: (component?: string) => href(component ? `components/${component}/badge.svg` : 'badge.svg'),
+  calendar: (component?: string) =>
+    href(component ? `components/${component}/maintenance.ics` : 'maintenance.ics'),
+  badge: (component?: string) =>
+    href(component ? `components/${component}/badge.svg` : 'badge.svg'),
   summaryApi: () => href('api/v2/summary.json'),
   statusApi: () => href('api/v2/status.json'),
 };

@@ -47,7 +47,8 @@ function refresh(now: number): void {
   // A promised next update that has passed is shown as overdue, as the build does when it knows.
   for (const el of document.querySelectorAll<HTMLElement>('[data-due]')) {
     const overdue = Date.parse(el.dataset.due ?? '') <= now;
-    for (const part of el.querySelectorAll<HTMLElement>('[data-when]')) part.hidden = (part.dataset.when === 'overdue') !== overdue;
+    for (const part of el.querySelectorAll<HTMLElement>('[data-when]'))
+      part.hidden = (part.dataset.when === 'overdue') !== overdue;
   }
   const built = Date.parse(body.dataset.built ?? '');
   const interval = Number(body.dataset.rebuild) * MINUTE;
@@ -90,8 +91,15 @@ function watchStatus(url: string): void {
       // Hosts cache the file for minutes (GitHub Pages: 10): a query string of the moment asks for a fresh copy.
       const response = await fetch(`${url}?t=${last}`, { cache: 'no-store' });
       if (!response.ok) return;
-      const live = (await response.json()) as { page?: { updated_at?: string }; status?: { indicator?: string } };
-      if (live.status?.indicator !== body.dataset.indicator || live.page?.updated_at !== body.dataset.updated) showNotice('updated');
+      const live = (await response.json()) as {
+        page?: { updated_at?: string };
+        status?: { indicator?: string };
+      };
+      if (
+        live.status?.indicator !== body.dataset.indicator ||
+        live.page?.updated_at !== body.dataset.updated
+      )
+        showNotice('updated');
     } catch {
       // Offline or a deploy in progress: the next minute tries again.
     }
@@ -107,7 +115,9 @@ function componentPage(path: string): Promise<Document> {
   if (path === location.pathname) return Promise.resolve(document);
   let page = pages.get(path);
   if (!page) {
-    page = fetch(path).then(async (r) => new DOMParser().parseFromString(await r.text(), 'text/html'));
+    page = fetch(path).then(async (r) =>
+      new DOMParser().parseFromString(await r.text(), 'text/html'),
+    );
     pages.set(path, page);
   }
   return page;
@@ -131,19 +141,22 @@ function openDays(): void {
     event.preventDefault();
     opener = cell;
     const url = new URL(cell.href);
-    void componentPage(url.pathname).then((page) => {
-      const day = page.getElementById(url.hash.slice(1));
-      if (!day) {
+    void componentPage(url.pathname).then(
+      (page) => {
+        const day = page.getElementById(url.hash.slice(1));
+        if (!day) {
+          location.href = cell.href;
+          return;
+        }
+        content.replaceChildren(...Array.from(day.cloneNode(true).childNodes));
+        showInReaderZone(content);
+        popover.showPopover();
+        popover.focus();
+      },
+      () => {
         location.href = cell.href;
-        return;
-      }
-      content.replaceChildren(...Array.from(day.cloneNode(true).childNodes));
-      showInReaderZone(content);
-      popover.showPopover();
-      popover.focus();
-    }, () => {
-      location.href = cell.href;
-    });
+      },
+    );
   });
 }
 

@@ -3,7 +3,11 @@
  * writes it relative to the build time and the optional script only refreshes it, so it never
  * appears after first paint and pushes the page down.
  */
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [['day', 864e5], ['hour', 36e5], ['minute', 6e4]];
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 864e5],
+  ['hour', 36e5],
+  ['minute', 6e4],
+];
 const formats = new Map<string, Intl.RelativeTimeFormat>();
 
 export function relativePhrase(ms: number, language: string): string {

@@ -1,9 +1,30 @@
 import type { Audience } from '../core/audience.ts';
 import { addDays, localDay, startOfLocalDay } from '../core/local-day.ts';
-import type { Component, ComponentStatus, Group, Impact, Incident, LifecycleStatus, StatusModel, Update } from '../core/model.ts';
+import type {
+  Component,
+  ComponentStatus,
+  Group,
+  Impact,
+  Incident,
+  LifecycleStatus,
+  StatusModel,
+  Update,
+} from '../core/model.ts';
 import {
-  activeIncidents, activeMaintenance, componentStatuses, componentStatusesOf, endedAt, isOpen, isPublished, lifecycleAt, pageStatus,
-  publishedUpdates, startedAt, upcomingMaintenance, worseStatus, type PageStatus,
+  activeIncidents,
+  activeMaintenance,
+  componentStatuses,
+  componentStatusesOf,
+  endedAt,
+  isOpen,
+  isPublished,
+  lifecycleAt,
+  pageStatus,
+  publishedUpdates,
+  startedAt,
+  upcomingMaintenance,
+  worseStatus,
+  type PageStatus,
 } from '../core/status.ts';
 import { localeOf } from '../core/page-locale.ts';
 import type { Locale } from '../i18n/locale.ts';
@@ -102,7 +123,10 @@ export function buildSiteIndex(model: StatusModel, now: Date, audience: Audience
     const updates = publishedUpdates(incident, now);
     const ids = new Set(Object.keys(incident.components));
     for (const update of updates) for (const id of Object.keys(update.components)) ids.add(id);
-    const components = [...ids].filter((id) => order.has(id)).sort((a, b) => order.get(a)! - order.get(b)!).map((id) => model.components[order.get(id)!]!);
+    const components = [...ids]
+      .filter((id) => order.has(id))
+      .sort((a, b) => order.get(a)! - order.get(b)!)
+      .map((id) => model.components[order.get(id)!]!);
     const view: IncidentView = {
       incident,
       status: lifecycleAt(incident, now),
@@ -120,53 +144,96 @@ export function buildSiteIndex(model: StatusModel, now: Date, audience: Audience
   const statuses = componentStatuses(model, now);
   const windowStart = startOfLocalDay(addDays(localDay(now, timezone), 1 - UPTIME_DAYS), timezone);
   const segments = segmentsByComponent(model.incidents, now, windowStart);
-  const uptime = new Map(model.components.map((c) => [
-    c.id,
-    componentUptime(segments.get(c.id) ?? [], { now, timezone, weights: model.uptimeWeights, since: c.since, days: UPTIME_DAYS }),
-  ]));
+  const uptime = new Map(
+    model.components.map((c) => [
+      c.id,
+      componentUptime(segments.get(c.id) ?? [], {
+        now,
+        timezone,
+        weights: model.uptimeWeights,
+        since: c.since,
+        days: UPTIME_DAYS,
+      }),
+    ]),
+  );
 
   const longest = Math.max(...UPTIME_PERIODS);
-  const longSegments = segmentsByComponent(model.incidents, now, startOfLocalDay(addDays(localDay(now, timezone), 1 - longest), timezone));
-  const periods = new Map(model.components.map((c) => [c.id, UPTIME_PERIODS.map((days) => ({
-    days,
-    ratio: days === UPTIME_DAYS ? uptime.get(c.id)!.ratio
-      : componentUptime(longSegments.get(c.id) ?? [], { now, timezone, weights: model.uptimeWeights, since: c.since, days }).ratio,
-  }))]));
+  const longSegments = segmentsByComponent(
+    model.incidents,
+    now,
+    startOfLocalDay(addDays(localDay(now, timezone), 1 - longest), timezone),
+  );
+  const periods = new Map(
+    model.components.map((c) => [
+      c.id,
+      UPTIME_PERIODS.map((days) => ({
+        days,
+        ratio:
+          days === UPTIME_DAYS
+            ? uptime.get(c.id)!.ratio
+            : componentUptime(longSegments.get(c.id) ?? [], {
+                now,
+                timezone,
+                weights: model.uptimeWeights,
+                since: c.since,
+                days,
+              }).ratio,
+      })),
+    ]),
+  );
 
   const view = (list: Incident[]) => list.map((i) => byId.get(i.id)!);
   return {
-    model, locale, now, audience, timezone, statuses,
+    model,
+    locale,
+    now,
+    audience,
+    timezone,
+    statuses,
     overall: pageStatus(model, now, statuses),
     active: view(activeIncidents(model, now)),
     inProgress: view(activeMaintenance(model, now)),
     upcoming: view(upcomingMaintenance(model, now)),
-    all, byId, byComponent, uptime, periods,
+    all,
+    byId,
+    byComponent,
+    uptime,
+    periods,
     byImpact: byImpact(all),
-    recent: all.filter((v) => v.ended && now.getTime() - v.ended.getTime() <= RECENT_DAYS * 86_400_000).slice(0, RECENT_MAX),
+    recent: all
+      .filter((v) => v.ended && now.getTime() - v.ended.getTime() <= RECENT_DAYS * 86_400_000)
+      .slice(0, RECENT_MAX),
     groups: groupViews(model, statuses),
     history: historyPages(all, timezone, locale),
   };
 }
 
 function byImpact(all: IncidentView[]): Map<Impact, IncidentView[]> {
-  const map = new Map<Impact, IncidentView[]>((['critical', 'major', 'minor', 'none'] as Impact[]).map((impact) => [impact, []]));
-  for (const view of all) if (view.incident.kind !== 'maintenance') map.get(view.incident.impact)!.push(view);
+  const map = new Map<Impact, IncidentView[]>(
+    (['critical', 'major', 'minor', 'none'] as Impact[]).map((impact) => [impact, []]),
+  );
+  for (const view of all)
+    if (view.incident.kind !== 'maintenance') map.get(view.incident.impact)!.push(view);
   return map;
 }
 
 function impactsOf(incident: Incident, updates: Update[], now: Date): Map<string, ComponentStatus> {
-  if (isOpen(lifecycleAt(incident, now))) return new Map(Object.entries(componentStatusesOf(incident, now)));
+  if (isOpen(lifecycleAt(incident, now)))
+    return new Map(Object.entries(componentStatusesOf(incident, now)));
   if (incident.kind === 'maintenance') return new Map(Object.entries(incident.components));
   const peak = new Map<string, ComponentStatus>();
   for (const record of [incident.components, ...updates.map((u) => u.components)]) {
-    for (const [id, status] of Object.entries(record)) peak.set(id, worseStatus(peak.get(id) ?? 'operational', status));
+    for (const [id, status] of Object.entries(record))
+      peak.set(id, worseStatus(peak.get(id) ?? 'operational', status));
   }
   return peak;
 }
 
 function groupViews(model: StatusModel, statuses: Map<string, ComponentStatus>): GroupView[] {
   const views: GroupView[] = [];
-  const ungrouped = model.components.filter((c) => c.group === undefined || !model.groups.some((g) => g.id === c.group));
+  const ungrouped = model.components.filter(
+    (c) => c.group === undefined || !model.groups.some((g) => g.id === c.group),
+  );
   if (ungrouped.length > 0) views.push(groupView(undefined, ungrouped, statuses));
   for (const group of model.groups) {
     const components = model.components.filter((c) => c.group === group.id);
@@ -175,8 +242,15 @@ function groupViews(model: StatusModel, statuses: Map<string, ComponentStatus>):
   return views;
 }
 
-function groupView(group: Group | undefined, components: Component[], statuses: Map<string, ComponentStatus>): GroupView {
-  const worst = components.reduce<ComponentStatus>((w, c) => worseStatus(w, statuses.get(c.id) ?? 'operational'), 'operational');
+function groupView(
+  group: Group | undefined,
+  components: Component[],
+  statuses: Map<string, ComponentStatus>,
+): GroupView {
+  const worst = components.reduce<ComponentStatus>(
+    (w, c) => worseStatus(w, statuses.get(c.id) ?? 'operational'),
+    'operational',
+  );
   return { group, components, worst };
 }
 
@@ -198,7 +272,13 @@ function historyPages(all: IncidentView[], timezone: string, locale: Locale): Hi
     const slug = quarterOf(month.key);
     let page = pages.get(slug);
     if (!page) {
-      page = { slug, label: quarterLabel(slug, locale), months: [], newer: undefined, older: undefined };
+      page = {
+        slug,
+        label: quarterLabel(slug, locale),
+        months: [],
+        newer: undefined,
+        older: undefined,
+      };
       pages.set(slug, page);
     }
     page.months.push(month);
@@ -218,15 +298,27 @@ function quarterOf(month: string): string {
 /** "January – March 2026", "enero – marzo de 2026". */
 function quarterLabel(slug: string, locale: Locale): string {
   const first = (Number(slug.slice(-1)) - 1) * 3 + 1;
-  return locale.t('history.quarter', { from: locale.monthName(first), to: locale.monthName(first + 2), year: slug.slice(0, 4) });
+  return locale.t('history.quarter', {
+    from: locale.monthName(first),
+    to: locale.monthName(first + 2),
+    year: slug.slice(0, 4),
+  });
 }
 
 /** What each update changed: the components whose status differs from before it, by update id. */
-export function componentChanges(incident: Incident, updates: readonly Update[]): Map<string, [string, ComponentStatus][]> {
+export function componentChanges(
+  incident: Incident,
+  updates: readonly Update[],
+): Map<string, [string, ComponentStatus][]> {
   const changes = new Map<string, [string, ComponentStatus][]>();
   let before = new Map(Object.entries(incident.components));
   for (const update of [...updates].sort((a, b) => a.at.getTime() - b.at.getTime())) {
-    changes.set(update.id, Object.entries(update.components).filter(([id, status]) => (before.get(id) ?? 'operational') !== status));
+    changes.set(
+      update.id,
+      Object.entries(update.components).filter(
+        ([id, status]) => (before.get(id) ?? 'operational') !== status,
+      ),
+    );
     before = new Map(Object.entries(update.components));
   }
   return changes;
@@ -247,5 +339,9 @@ export interface ListPage {
 export function listPages(newestFirst: readonly IncidentView[], size = LIST_PAGE_SIZE): ListPage[] {
   const oldestFirst = [...newestFirst].reverse();
   const count = Math.max(1, Math.ceil(oldestFirst.length / size));
-  return Array.from({ length: count }, (_, i) => ({ number: i + 1, items: oldestFirst.slice(i * size, (i + 1) * size).reverse(), count }));
+  return Array.from({ length: count }, (_, i) => ({
+    number: i + 1,
+    items: oldestFirst.slice(i * size, (i + 1) * size).reverse(),
+    count,
+  }));
 }

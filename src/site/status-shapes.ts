@@ -11,7 +11,13 @@ export const STATUS_SHAPES: Record<Tone, string> = {
 };
 
 /** The light theme's tone colours (the `--ok` ... custom properties of site.css), for the favicons, which cannot read CSS. */
-const FAVICON_COLOURS: Record<Exclude<Tone, 'nd'>, string> = { ok: '#1a7f37', mnt: '#0969da', deg: '#9a6700', par: '#bc4c00', maj: '#cf222e' };
+const FAVICON_COLOURS: Record<Exclude<Tone, 'nd'>, string> = {
+  ok: '#1a7f37',
+  mnt: '#0969da',
+  deg: '#9a6700',
+  par: '#bc4c00',
+  maj: '#cf222e',
+};
 
 export const FAVICON_TONES = Object.keys(FAVICON_COLOURS) as Exclude<Tone, 'nd'>[];
 

@@ -34,7 +34,10 @@ describe('one repository, two audiences', () => {
 
   beforeAll(async () => {
     markers = await markersInFixture();
-    const [publicOut, internalOut] = await Promise.all([buildSite(fixture), buildSite(fixture, { audience: 'internal' })]);
+    const [publicOut, internalOut] = await Promise.all([
+      buildSite(fixture),
+      buildSite(fixture, { audience: 'internal' }),
+    ]);
     publicSite = await outputFiles(publicOut);
     internalSite = await outputFiles(internalOut);
   });
@@ -45,7 +48,9 @@ describe('one repository, two audiences', () => {
 
   it('leaks no internal marker into any file of the public build', () => {
     expect(publicSite.size).toBeGreaterThan(0);
-    const leaks = [...publicSite].flatMap(([path, text]) => markers.filter((m) => text.includes(m)).map((m) => `${m} in ${path}`));
+    const leaks = [...publicSite].flatMap(([path, text]) =>
+      markers.filter((m) => text.includes(m)).map((m) => `${m} in ${path}`),
+    );
     expect(leaks).toEqual([]);
   });
 
@@ -62,25 +67,37 @@ describe('one repository, two audiences', () => {
 
   it('leaves no trace of an update or a postmortem whose text is all internal', () => {
     const feed = publicSite.get('feed.xml')!;
-    const api = (site: Map<string, string>) => JSON.parse(site.get('api/v2/incidents.json')!) as {
-      incidents: { id: string; status: string; incident_updates: { display_at: string }[] }[];
-    };
-    const incident = (site: Map<string, string>, id: string) => api(site).incidents.find((i) => i.id === id)!;
+    const api = (site: Map<string, string>) =>
+      JSON.parse(site.get('api/v2/incidents.json')!) as {
+        incidents: { id: string; status: string; incident_updates: { display_at: string }[] }[];
+      };
+    const incident = (site: Map<string, string>, id: string) =>
+      api(site).incidents.find((i) => i.id === id)!;
     // An Update note wholly internal: not on the page, in the feed or in the API.
     expect(feed).not.toContain('2026-11-20-resolved@2026-11-20T10:30:00.000Z');
     expect(internalSite.get('feed.xml')).toContain('2026-11-20-resolved@2026-11-20T10:30:00.000Z');
-    expect(incident(publicSite, '2026-11-20-resolved').incident_updates.map((u) => u.display_at)).not.toContain('2026-11-20T10:30:00Z');
+    expect(
+      incident(publicSite, '2026-11-20-resolved').incident_updates.map((u) => u.display_at),
+    ).not.toContain('2026-11-20T10:30:00Z');
     expect(publicSite.get('incidents/2026-11-20-resolved/index.html')).not.toContain('10:30');
     // A postmortem wholly internal: no section, and the incident is resolved, not "postmortem".
     expect(incident(publicSite, '2026-11-10-internal-postmortem').status).toBe('resolved');
     expect(incident(internalSite, '2026-11-10-internal-postmortem').status).toBe('postmortem');
-    expect(publicSite.get('incidents/2026-11-10-internal-postmortem/index.html')).not.toContain('#postmortem');
-    expect(internalSite.get('incidents/2026-11-10-internal-postmortem/index.html')).toContain('#postmortem');
+    expect(publicSite.get('incidents/2026-11-10-internal-postmortem/index.html')).not.toContain(
+      '#postmortem',
+    );
+    expect(internalSite.get('incidents/2026-11-10-internal-postmortem/index.html')).toContain(
+      '#postmortem',
+    );
   });
 
   it('keeps the public status free of internal incidents, even on a public component', () => {
     const status = (site: Map<string, string>) =>
-      (JSON.parse(site.get('api/v2/components.json')!) as { components: { name: string; status: string }[] }).components.find((c) => c.name === 'Public API')!.status;
+      (
+        JSON.parse(site.get('api/v2/components.json')!) as {
+          components: { name: string; status: string }[];
+        }
+      ).components.find((c) => c.name === 'Public API')!.status;
     expect(status(publicSite)).toBe('partial_outage');
     expect(status(internalSite)).toBe('major_outage');
   });
@@ -88,6 +105,10 @@ describe('one repository, two audiences', () => {
   it('marks every internal page as internal', () => {
     const pages = [...internalSite].filter(([path]) => path.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(0);
-    expect(pages.filter(([, html]) => !html.includes('Internal view') || !html.includes('noindex')).map(([path]) => path)).toEqual([]);
+    expect(
+      pages
+        .filter(([, html]) => !html.includes('Internal view') || !html.includes('noindex'))
+        .map(([path]) => path),
+    ).toEqual([]);
   });
 });

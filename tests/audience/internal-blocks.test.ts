@@ -13,11 +13,15 @@ const update = [
 
 describe('internal blocks', () => {
   it('are removed with their markers for the public', () => {
-    expect(stripInternalBlocks(update)).toBe('We are rolling back the release.\n\nNext update by 15:00 UTC.');
+    expect(stripInternalBlocks(update)).toBe(
+      'We are rolling back the release.\n\nNext update by 15:00 UTC.',
+    );
   });
 
   it('accept `end internal`, spaces and any case in the markers', () => {
-    expect(stripInternalBlocks('a\n  <!--Internal-->\nsecret\n<!-- END INTERNAL -->\nb')).toBe('a\nb');
+    expect(stripInternalBlocks('a\n  <!--Internal-->\nsecret\n<!-- END INTERNAL -->\nb')).toBe(
+      'a\nb',
+    );
   });
 
   it('hide everything after an unterminated marker rather than leak it', () => {
@@ -30,12 +34,21 @@ describe('internal blocks', () => {
 
   it('report an unterminated block at its opening line', () => {
     expect(checkInternalBlocks('incidents/x.md', 'a\n<!-- internal -->\nsecret', 10)).toEqual([
-      expect.objectContaining({ code: 'internal-block-unterminated', line: 11, column: 1, severity: 'error' }),
+      expect.objectContaining({
+        code: 'internal-block-unterminated',
+        line: 11,
+        column: 1,
+        severity: 'error',
+      }),
     ]);
   });
 
   it('report a closing marker without an opening one, and nesting', () => {
-    const found = checkInternalBlocks('x.md', '<!-- /internal -->\n<!-- internal -->\n<!-- internal -->\n<!-- /internal -->', 1);
+    const found = checkInternalBlocks(
+      'x.md',
+      '<!-- /internal -->\n<!-- internal -->\n<!-- internal -->\n<!-- /internal -->',
+      1,
+    );
     expect(found.map((d) => [d.code, d.line])).toEqual([
       ['internal-block-unopened', 1],
       ['internal-block-nested', 3],

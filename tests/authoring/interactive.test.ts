@@ -41,7 +41,8 @@ function session(child: ChildProcess) {
           seen = at + text.length;
           return;
         }
-        if (exit !== undefined) throw new Error(`exited (${exit}) before printing ${JSON.stringify(text)}:\n${output}`);
+        if (exit !== undefined)
+          throw new Error(`exited (${exit}) before printing ${JSON.stringify(text)}:\n${output}`);
         await new Promise<void>((resolve) => waiters.push(resolve));
       }
     },
@@ -58,7 +59,11 @@ describe('npm run new on a terminal', () => {
   it('asks for title, impact (showing the team severity words), components and statuses, then writes a valid file', async () => {
     // script(1) (util-linux, on every Debian) runs the command under a real pseudo-terminal.
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CANDOR_BIN)} new`;
-    const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], {
+      cwd: root,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const s = session(child);
     const answer = async (prompt: string, text: string) => {
       await s.waitFor(prompt);
@@ -85,17 +90,28 @@ describe('npm run new on a terminal', () => {
     expect(await s.exited()).toBe(0);
 
     const text = await readRepoFile(root, 'incidents/2026/2026-11-23-login-page-is-slow.md');
-    expect(text).toContain('title: Login page is slow\nimpact: major\ncomponents:\n  auth: major_outage\n  dashboard: partial_outage\nnext_update: 2026-11-23 12:30 UTC\nworkaround: Sign in with email instead.\n---\n');
+    expect(text).toContain(
+      'title: Login page is slow\nimpact: major\ncomponents:\n  auth: major_outage\n  dashboard: partial_outage\nnext_update: 2026-11-23 12:30 UTC\nworkaround: Sign in with email instead.\n---\n',
+    );
     // What is affected, what we do, what users can do and when we next write: each its own paragraph.
-    expect(text).toContain('## 2026-11-23 12:00 UTC · Investigating\nSign-in and SSO and Dashboard: [[what users see, e.g. "errors or slower responses for some requests"]].\n\nWe are investigating.\n\nWhat you can do: Sign in with email instead.\n\nNext update by 12:30 UTC.\n');
+    expect(text).toContain(
+      '## 2026-11-23 12:00 UTC · Investigating\nSign-in and SSO and Dashboard: [[what users see, e.g. "errors or slower responses for some requests"]].\n\nWe are investigating.\n\nWhat you can do: Sign in with email instead.\n\nNext update by 12:30 UTC.\n',
+    );
     const { model, diagnostics } = await loadRepo(root);
-    expect(diagnostics.map((d) => `${d.line} ${d.code}`)).toEqual(['11 placeholder-left', '18 placeholder-left']);
+    expect(diagnostics.map((d) => `${d.line} ${d.code}`)).toEqual([
+      '11 placeholder-left',
+      '18 placeholder-left',
+    ]);
     expect(lifecycleAt(model!.incidents[0]!, new Date(NOW))).toBe('investigating');
   });
 
   it('ends on Ctrl-D without writing anything', async () => {
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CANDOR_BIN)} new`;
-    const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], {
+      cwd: root,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const s = session(child);
     await s.waitFor('Incident or maintenance [incident]: ');
     child.stdin!.write('\x04');
@@ -107,9 +123,17 @@ describe('npm run new on a terminal', () => {
 
 describe('npm run resolve on a terminal', () => {
   it('offers to rewrite a summary that still reads as ongoing, and writes the answer', async () => {
-    await writeRepoFile(root, 'incidents/slow.md', '---\ntitle: Slow dashboard\nimpact: minor\ncomponents:\n  dashboard: degraded_performance\n---\nWe are investigating slow dashboard pages.\n\n## 2026-11-23 11:00 UTC · Investigating\nLooking into it.\n');
+    await writeRepoFile(
+      root,
+      'incidents/slow.md',
+      '---\ntitle: Slow dashboard\nimpact: minor\ncomponents:\n  dashboard: degraded_performance\n---\nWe are investigating slow dashboard pages.\n\n## 2026-11-23 11:00 UTC · Investigating\nLooking into it.\n',
+    );
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CANDOR_BIN)} resolve slow Fixed.`;
-    const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], {
+      cwd: root,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const s = session(child);
     await s.waitFor('The summary still says "We are investigating":');
     await s.waitFor('A summary for readers now that it is over (Enter keeps it): ');
@@ -117,18 +141,26 @@ describe('npm run resolve on a terminal', () => {
     await s.waitFor('it is now Resolved');
     expect(await s.exited()).toBe(0);
     expect(s.output).not.toContain('summary-ongoing');
-    expect(await readRepoFile(root, 'incidents/slow.md')).toContain('---\nDashboard pages were slow for an hour.\n\n## 2026-11-23 11:00 UTC · Investigating');
+    expect(await readRepoFile(root, 'incidents/slow.md')).toContain(
+      '---\nDashboard pages were slow for an hour.\n\n## 2026-11-23 11:00 UTC · Investigating',
+    );
     expect((await loadRepo(root)).diagnostics).toEqual([]);
   });
 });
 
 describe('npm run new without a terminal', () => {
   it('never waits for input: with stdin open and no arguments it exits 2 at once with what to type', async () => {
-    const child = spawn(process.execPath, [CANDOR_BIN, 'new'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CANDOR_BIN, 'new'], {
+      cwd: root,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const s = session(child);
     // stdin stays open: a command that waited for it would never exit.
     expect(await s.exited()).toBe(2);
-    expect(s.output).toBe('candor new: there is no terminal to ask on: give the incident on the command line, e.g. npm run new -- incident "Elevated API error rates" --impact major --components api:partial_outage\n');
+    expect(s.output).toBe(
+      'candor new: there is no terminal to ask on: give the incident on the command line, e.g. npm run new -- incident "Elevated API error rates" --impact major --components api:partial_outage\n',
+    );
     child.stdin!.end();
   });
 });

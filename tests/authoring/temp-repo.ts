@@ -16,13 +16,15 @@ export async function makeRepo(options: { examples?: boolean } = {}): Promise<st
   const root = await mkdtemp(join(tmpdir(), 'candor-authoring-'));
   await cp(join(EXAMPLE_PAGE, 'components.yaml'), join(root, 'components.yaml'));
   await cp(join(EXAMPLE_PAGE, 'templates'), join(root, 'templates'), { recursive: true });
-  if (options.examples) await cp(join(EXAMPLE_PAGE, 'incidents'), join(root, 'incidents'), { recursive: true });
+  if (options.examples)
+    await cp(join(EXAMPLE_PAGE, 'incidents'), join(root, 'incidents'), { recursive: true });
   return root;
 }
 
 export const removeRepo = (root: string) => rm(root, { recursive: true, force: true });
 
-export const writeRepoFile = (root: string, path: string, text: string) => writeFiles(root, { [path]: text });
+export const writeRepoFile = (root: string, path: string, text: string) =>
+  writeFiles(root, { [path]: text });
 
 export const readRepoFile = (root: string, path: string) => readFile(join(root, path), 'utf8');
 
@@ -30,7 +32,14 @@ export const readRepoFile = (root: string, path: string) => readFile(join(root, 
 export function captureIo(root: string, now = NOW): Io & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { cwd: root, env: { CANDOR_NOW: now }, stdout: (t) => out.push(t), stderr: (t) => err.push(t), out, err };
+  return {
+    cwd: root,
+    env: { CANDOR_NOW: now },
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    out,
+    err,
+  };
 }
 
 /** The repository as `npm run check` sees it. */

@@ -38,7 +38,15 @@ const REPOSITORY = {
     'A short failover.\n\n## 2026-11-21 10:00 UTC · Scheduled\nPlanned.\n',
   ].join('\n'),
 };
-const PAGES = { home: '/', incident: '/incidents/2026-11-23-api/', resolved: '/incidents/2026-11-20-web/', maintenance: '/incidents/2026-11-25-db/', component: '/components/web/', history: '/history/', notFound: '/nowhere/' };
+const PAGES = {
+  home: '/',
+  incident: '/incidents/2026-11-23-api/',
+  resolved: '/incidents/2026-11-20-web/',
+  maintenance: '/incidents/2026-11-25-db/',
+  component: '/components/web/',
+  history: '/history/',
+  notFound: '/nowhere/',
+};
 
 /** Waits for what a page shows after its script or a click: a loaded machine can take seconds. */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
@@ -61,62 +69,99 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface OpenOptions { zone?: string; script?: boolean; width?: number; scheme?: 'light' | 'dark'; clock?: string; touch?: boolean }
+interface OpenOptions {
+  zone?: string;
+  script?: boolean;
+  width?: number;
+  scheme?: 'light' | 'dark';
+  clock?: string;
+  touch?: boolean;
+}
 
-async function open(path: string, options: OpenOptions = {}): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+async function open(
+  path: string,
+  options: OpenOptions = {},
+): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
   const context = await browser.newContext({
-    timezoneId: options.zone ?? 'America/New_York', locale: 'en-US', javaScriptEnabled: options.script ?? true,
-    viewport: { width: options.width ?? 1280, height: 900 }, hasTouch: options.touch ?? false, colorScheme: options.scheme ?? 'light',
+    timezoneId: options.zone ?? 'America/New_York',
+    locale: 'en-US',
+    javaScriptEnabled: options.script ?? true,
+    viewport: { width: options.width ?? 1280, height: 900 },
+    hasTouch: options.touch ?? false,
+    colorScheme: options.scheme ?? 'light',
   });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   await page.clock.install({ time: new Date(options.clock ?? '2026-11-23T12:01:00Z') });
   await page.goto(server.origin + path, { waitUntil: 'load' });
   return { page, context, errors };
 }
 
 /** Every time on the page as shown, with what it would read in `zone`. */
-async function timesOf(page: Page): Promise<{ single: [string, string][]; ranges: [string, string, string, string][]; zone: string }> {
+async function timesOf(page: Page): Promise<{
+  single: [string, string][];
+  ranges: [string, string, string, string][];
+  zone: string;
+}> {
   return page.evaluate(() => ({
-    single: [...document.querySelectorAll<HTMLTimeElement>('time[datetime*="T"]:not([data-range] time)')].map((t) => [t.dateTime, t.textContent!] as [string, string]),
+    single: [
+      ...document.querySelectorAll<HTMLTimeElement>('time[datetime*="T"]:not([data-range] time)'),
+    ].map((t) => [t.dateTime, t.textContent!] as [string, string]),
     ranges: [...document.querySelectorAll('[data-range]')].map((r) => {
       const [a, b] = r.querySelectorAll('time');
-      return [a!.dateTime, b!.dateTime, a!.textContent!, b!.textContent!] as [string, string, string, string];
+      return [a!.dateTime, b!.dateTime, a!.textContent!, b!.textContent!] as [
+        string,
+        string,
+        string,
+        string,
+      ];
     }),
     zone: document.querySelector('[data-zone]')!.textContent!,
   }));
 }
 
-function expectAllIn(times: Awaited<ReturnType<typeof timesOf>>, zone: string, where: string): void {
+function expectAllIn(
+  times: Awaited<ReturnType<typeof timesOf>>,
+  zone: string,
+  where: string,
+): void {
   expect(times.zone, where).toBe(zone);
   expect(times.single.length, where).toBeGreaterThan(0);
   const format = dateFormats('en', zone);
-  for (const [iso, text] of times.single) expect(text, `${where}: ${iso}`).toBe(format.dateTime(new Date(iso)));
+  for (const [iso, text] of times.single)
+    expect(text, `${where}: ${iso}`).toBe(format.dateTime(new Date(iso)));
   for (const [from, to, a, b] of times.ranges) {
-    expect([a, b], `${where}: ${from}`).toEqual(Object.values(format.rangeParts(new Date(from), new Date(to))));
+    expect([a, b], `${where}: ${from}`).toEqual(
+      Object.values(format.rangeParts(new Date(from), new Date(to))),
+    );
   }
 }
 
 describe('one time zone on every page', () => {
-  it('with JavaScript shows every time, range and the footer in the reader\'s zone', async () => {
+  it("with JavaScript shows every time, range and the footer in the reader's zone", async () => {
     for (const path of [PAGES.home, PAGES.incident, PAGES.maintenance, PAGES.component]) {
       const { page, context, errors } = await open(path);
       const times = await timesOf(page);
       expectAllIn(times, 'America/New_York', path);
-      if (path === PAGES.home || path === PAGES.maintenance) expect(times.ranges.length, path).toBeGreaterThan(0);
+      if (path === PAGES.home || path === PAGES.maintenance)
+        expect(times.ranges.length, path).toBeGreaterThan(0);
       expect(await page.locator('body').innerText(), path).not.toMatch(/\bCET\b|Europe\/Amsterdam/);
       expect(errors, path).toEqual([]);
       await context.close();
     }
   });
 
-  it('without JavaScript shows every time in the page\'s zone and says so', async () => {
+  it("without JavaScript shows every time in the page's zone and says so", async () => {
     for (const path of [PAGES.home, PAGES.incident, PAGES.maintenance, PAGES.component]) {
       const { page, context } = await open(path, { script: false });
       expectAllIn(await timesOf(page), 'Europe/Amsterdam', path);
-      expect(await page.locator('footer').innerText(), path).toContain('All times are shown in Europe/Amsterdam.');
+      expect(await page.locator('footer').innerText(), path).toContain(
+        'All times are shown in Europe/Amsterdam.',
+      );
       await context.close();
     }
   });
@@ -125,7 +170,9 @@ describe('one time zone on every page', () => {
     for (const script of [false, true]) {
       const { page, context } = await open(PAGES.incident, { script });
       await poll(() => page.locator('[data-due] [data-when="overdue"]').isVisible()).toBe(true);
-      expect(await page.locator('[data-due] [data-when="overdue"]').innerText()).toMatch(/^Update overdue since /);
+      expect(await page.locator('[data-due] [data-when="overdue"]').innerText()).toMatch(
+        /^Update overdue since /,
+      );
       expect(await page.locator('[data-due] [data-when="due"]').isVisible()).toBe(false);
       await context.close();
     }
@@ -139,7 +186,9 @@ describe('freshness and live status', () => {
     await page.clock.fastForward('02:00:00');
     const notice = page.locator('.notice');
     await poll(() => notice.count()).toBe(1);
-    expect(await notice.innerText()).toMatch(/^This page was last updated 2 hours ago; it may be out of date\. Reload$/);
+    expect(await notice.innerText()).toMatch(
+      /^This page was last updated 2 hours ago; it may be out of date\. Reload$/,
+    );
     await context.close();
   });
 
@@ -156,7 +205,12 @@ describe('freshness and live status', () => {
       changed.status.indicator = 'critical';
       await writeFile(file, JSON.stringify(changed));
       await page.clock.fastForward(70_000);
-      await poll(() => page.locator('.notice').innerText().catch(() => '')).toBe('This page has been updated. Reload');
+      await poll(() =>
+        page
+          .locator('.notice')
+          .innerText()
+          .catch(() => ''),
+      ).toBe('This page has been updated. Reload');
       expect(loads).toBe(0);
       await context.close();
     } finally {
@@ -166,16 +220,28 @@ describe('freshness and live status', () => {
 
   it('does not move the home page while its script runs at 375 px (CLS 0)', async () => {
     const { page, context } = await open(PAGES.home, { width: 375 });
-    const shift = await page.evaluate(() => new Promise<number>((resolve) => {
-      let total = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node }[] })[]) {
-          if (!entry.hadRecentInput) total += entry.value;
-          console.log(entry.value, entry.sources.map((s) => (s.node as Element)?.outerHTML?.slice(0, 200) ?? s.node?.textContent));
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-      requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
-    }));
+    const shift = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let total = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as (PerformanceEntry & {
+              value: number;
+              hadRecentInput: boolean;
+              sources: { node?: Node }[];
+            })[]) {
+              if (!entry.hadRecentInput) total += entry.value;
+              console.log(
+                entry.value,
+                entry.sources.map(
+                  (s) => (s.node as Element)?.outerHTML?.slice(0, 200) ?? s.node?.textContent,
+                ),
+              );
+            }
+          }).observe({ type: 'layout-shift', buffered: true });
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
+        }),
+    );
     expect(shift).toBe(0);
     await context.close();
   });
@@ -192,7 +258,13 @@ describe('the state in the tab', () => {
     expect(await response.text()).toMatch(/^<svg [^>]*fill="#bc4c00"><path d="M8 .2L15.8 8/);
     await context.close();
     // The same repository once everything is over.
-    const later = await buildSite(await writeRepository({ ...REPOSITORY, 'incidents/2026-11-23-api.md': `${REPOSITORY['incidents/2026-11-23-api.md']}\n## 2026-11-23 11:00 UTC · Resolved\nFixed.\n` }), { now: '2026-11-26T12:00:00Z' });
+    const later = await buildSite(
+      await writeRepository({
+        ...REPOSITORY,
+        'incidents/2026-11-23-api.md': `${REPOSITORY['incidents/2026-11-23-api.md']}\n## 2026-11-23 11:00 UTC · Resolved\nFixed.\n`,
+      }),
+      { now: '2026-11-26T12:00:00Z' },
+    );
     const home = await readFile(join(later, 'index.html'), 'utf8');
     expect(home).toContain('<title>Acme status</title>');
     expect(home).toContain('<link rel="icon" type="image/svg+xml" href="/favicons/ok.svg">');
@@ -202,7 +274,7 @@ describe('the state in the tab', () => {
 describe('uptime days', () => {
   const DAY = '#d-2026-11-20';
 
-  it('Tab reaches every day cell of a bar, and Enter shows that day\'s incidents', async () => {
+  it("Tab reaches every day cell of a bar, and Enter shows that day's incidents", async () => {
     const { page, context, errors } = await open(PAGES.home);
     const cells = page.locator('.comp').filter({ hasText: 'Website' }).locator('.bar > a');
     expect(await cells.count()).toBe(90);
@@ -215,11 +287,15 @@ describe('uptime days', () => {
     await page.keyboard.press('Enter');
     const popover = page.locator('.day-pop');
     await poll(() => popover.isVisible()).toBe(true);
-    expect(await popover.innerText()).toMatch(/20 Nov 2026[\s\S]*Website down[\s\S]*Major impact[\s\S]*lasted 1 hr, 42 mins/i);
+    expect(await popover.innerText()).toMatch(
+      /20 Nov 2026[\s\S]*Website down[\s\S]*Major impact[\s\S]*lasted 1 hr, 42 mins/i,
+    );
     expect(new URL(page.url()).hash).toBe('');
     await page.keyboard.press('Escape');
     await poll(() => popover.isVisible()).toBe(false);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(`/components/web/${DAY}`);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(
+      `/components/web/${DAY}`,
+    );
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -244,24 +320,47 @@ describe('uptime days', () => {
 
 describe('accessibility', () => {
   async function serious(page: Page): Promise<string[]> {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-    const results = await page.evaluate(() => (window as unknown as { axe: { run: (o: object) => Promise<{ passes: unknown[]; violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ resultTypes: ['violations'] }));
+    if (!(await page.evaluate(() => 'axe' in window)))
+      await page.addScriptTag({ content: axeSource });
+    const results = await page.evaluate(() =>
+      (
+        window as unknown as {
+          axe: {
+            run: (o: object) => Promise<{
+              passes: unknown[];
+              violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+            }>;
+          };
+        }
+      ).axe.run({ resultTypes: ['violations'] }),
+    );
     expect(results.passes.length).toBeGreaterThan(0);
-    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }
 
-  it.each([[375, 'light'], [375, 'dark'], [1280, 'light'], [1280, 'dark']] as const)('axe finds nothing serious on any page type at %i px, %s, popover open', async (width, scheme) => {
-    for (const path of Object.values(PAGES)) {
-      const { page, context } = await open(path, { width, scheme });
-      expect(await serious(page), `${path} ${width} ${scheme}`).toEqual([]);
-      if (path === PAGES.home) {
-        await page.locator('.bar > a[href$="#d-2026-11-20"]:visible').first().click();
-        await poll(() => page.locator('.day-pop').isVisible()).toBe(true);
-        expect(await serious(page), `popover ${width} ${scheme}`).toEqual([]);
+  it.each([
+    [375, 'light'],
+    [375, 'dark'],
+    [1280, 'light'],
+    [1280, 'dark'],
+  ] as const)(
+    'axe finds nothing serious on any page type at %i px, %s, popover open',
+    async (width, scheme) => {
+      for (const path of Object.values(PAGES)) {
+        const { page, context } = await open(path, { width, scheme });
+        expect(await serious(page), `${path} ${width} ${scheme}`).toEqual([]);
+        if (path === PAGES.home) {
+          await page.locator('.bar > a[href$="#d-2026-11-20"]:visible').first().click();
+          await poll(() => page.locator('.day-pop').isVisible()).toBe(true);
+          expect(await serious(page), `popover ${width} ${scheme}`).toEqual([]);
+        }
+        await context.close();
       }
-      await context.close();
-    }
-  }, 300_000);
+    },
+    300_000,
+  );
 });
 
 describe('the embeddable status', () => {
@@ -270,7 +369,10 @@ describe('the embeddable status', () => {
     expect(gzipSync(script).length).toBeLessThan(3 * 1024);
     // Another origin (another port) with the documented snippet.
     const other = await mkdtemp(join(tmpdir(), 'candor-host-'));
-    await writeFile(join(other, 'index.html'), `<!doctype html><html lang="en"><title>Host</title><main><p>Our product</p><script src="${server.origin}/embed.js" async></script></main>`);
+    await writeFile(
+      join(other, 'index.html'),
+      `<!doctype html><html lang="en"><title>Host</title><main><p>Our product</p><script src="${server.origin}/embed.js" async></script></main>`,
+    );
     const host = await serveStatic(other);
     try {
       const context = await browser.newContext();
@@ -280,8 +382,13 @@ describe('the embeddable status', () => {
       await page.goto(`${host.origin}/`);
       // Playwright's locators see into the widget's open shadow root.
       const links = page.locator('main > div a');
-      await poll(() => links.allInnerTexts()).toEqual(['Acme: Partial System Outage', 'API errors']);
-      expect(await links.nth(1).getAttribute('href')).toBe('https://status.acme.dev/incidents/2026-11-23-api/');
+      await poll(() => links.allInnerTexts()).toEqual([
+        'Acme: Partial System Outage',
+        'API errors',
+      ]);
+      expect(await links.nth(1).getAttribute('href')).toBe(
+        'https://status.acme.dev/incidents/2026-11-23-api/',
+      );
       expect(errors).toEqual([]);
       await context.close();
     } finally {

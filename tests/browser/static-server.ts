@@ -4,8 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml',
-  '.xml': 'application/rss+xml', '.json': 'application/json', '.ics': 'text/calendar',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/rss+xml',
+  '.json': 'application/json',
+  '.ics': 'text/calendar',
 };
 
 export interface StaticServer {
@@ -21,10 +26,15 @@ export interface StaticServer {
 export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    const file = path.startsWith(base) ? await resolveFile(root, path.slice(base.length)) : undefined;
+    const file = path.startsWith(base)
+      ? await resolveFile(root, path.slice(base.length))
+      : undefined;
     if (file) {
       // As GitHub Pages does: any site may read the files, which the embeddable status relies on.
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' });
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'access-control-allow-origin': '*',
+      });
       response.end(await readFile(file));
       return;
     }
@@ -33,7 +43,10 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 async function resolveFile(root: string, relative: string): Promise<string | undefined> {

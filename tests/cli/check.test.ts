@@ -13,9 +13,11 @@ beforeAll(async () => {
   config = await readFile(VALID_CONFIG);
 });
 
-const RESOLVED = '## 2026-11-20 14:03 UTC · Investigating\nLooking.\n\n## 2026-11-20 15:00 UTC · Resolved\nFixed.\n';
+const RESOLVED =
+  '## 2026-11-20 14:03 UTC · Investigating\nLooking.\n\n## 2026-11-20 15:00 UTC · Resolved\nFixed.\n';
 /** An open incident without components: valid, but warned about. */
-const WARNED = '---\ntitle: Slow\nimpact: minor\n---\n## 2026-11-23 10:00 UTC · Investigating\nLooking.\n';
+const WARNED =
+  '---\ntitle: Slow\nimpact: minor\n---\n## 2026-11-23 10:00 UTC · Investigating\nLooking.\n';
 const ERRORED = `---\ntitle: Errors\nimpact: majr\ncomponents:\n  api: partial_outage\n---\n${RESOLVED}`;
 
 /** A stack trace has lines such as "    at loadIncident (file:///...)". */
@@ -26,7 +28,11 @@ function expectNoStackTrace(result: CliResult) {
 
 describe('npm run check, pretty', () => {
   it('prints file:line:col, severity, message and code, then the hint, then a summary, and exits 1 on errors', async () => {
-    const root = await repositories.create({ 'components.yaml': config, 'incidents/errors.md': ERRORED, 'incidents/warned.md': WARNED });
+    const root = await repositories.create({
+      'components.yaml': config,
+      'incidents/errors.md': ERRORED,
+      'incidents/warned.md': WARNED,
+    });
     const result = await runCheck(root);
     expect(result).toEqual({
       code: 1,
@@ -43,23 +49,37 @@ describe('npm run check, pretty', () => {
   });
 
   it('exits 0 when there are only warnings', async () => {
-    const root = await repositories.create({ 'components.yaml': config, 'incidents/warned.md': WARNED });
+    const root = await repositories.create({
+      'components.yaml': config,
+      'incidents/warned.md': WARNED,
+    });
     const result = await runCheck(root);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('incidents/warned.md:2:1 warning');
-    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('0 errors, 1 warning in 2 files checked.');
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe(
+      '0 errors, 1 warning in 2 files checked.',
+    );
   });
 
   it('prints only the summary for a clean repository', async () => {
-    const root = await repositories.create({ 'components.yaml': config, 'incidents/fine.md': `---\ntitle: Fine\nimpact: minor\ncomponents:\n  api: partial_outage\n---\n${RESOLVED}` });
-    expect(await runCheck(root)).toEqual({ code: 0, stdout: '0 errors, 0 warnings in 2 files checked.\n', stderr: '' });
+    const root = await repositories.create({
+      'components.yaml': config,
+      'incidents/fine.md': `---\ntitle: Fine\nimpact: minor\ncomponents:\n  api: partial_outage\n---\n${RESOLVED}`,
+    });
+    expect(await runCheck(root)).toEqual({
+      code: 0,
+      stdout: '0 errors, 0 warnings in 2 files checked.\n',
+      stderr: '',
+    });
   });
 
   it('reports a missing components.yaml as an error, not a crash', async () => {
     const root = await repositories.create({ 'incidents/warned.md': WARNED });
     const result = await runCheck(root);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('components.yaml:1:1 error components.yaml is missing. [missing-file]');
+    expect(result.stdout).toContain(
+      'components.yaml:1:1 error components.yaml is missing. [missing-file]',
+    );
     expectNoStackTrace(result);
   });
 });
@@ -68,7 +88,10 @@ describe('npm run check -- --format github', () => {
   it('prints one workflow command per diagnostic, escaping %, newlines, and : and , in properties', async () => {
     // The file name holds ":" and "," (and so is no valid id); the unknown key holds "%".
     const incident = `---\ntitle: Errors\nimpact: minor\nload%: high\ncomponents:\n  api: partial_outage\n---\n${RESOLVED}`;
-    const root = await repositories.create({ 'components.yaml': config, 'incidents/a,b:c.md': incident });
+    const root = await repositories.create({
+      'components.yaml': config,
+      'incidents/a,b:c.md': incident,
+    });
     const result = await runCheck(root, ['--format', 'github']);
     expect(result.code).toBe(1);
     const lines = result.stdout.trimEnd().split('\n');
@@ -83,27 +106,53 @@ describe('npm run check -- --format github', () => {
   });
 
   it('marks warnings as ::warning', async () => {
-    const root = await repositories.create({ 'components.yaml': config, 'incidents/warned.md': WARNED });
+    const root = await repositories.create({
+      'components.yaml': config,
+      'incidents/warned.md': WARNED,
+    });
     const result = await runCheck(root, ['--format=github']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^::warning file=incidents\/warned\.md,line=2,col=1,title=Candor%3A no-components::This open incident/m);
+    expect(result.stdout).toMatch(
+      /^::warning file=incidents\/warned\.md,line=2,col=1,title=Candor%3A no-components::This open incident/m,
+    );
   });
 });
 
 describe('npm run check -- --format json', () => {
   it('prints the diagnostics as parseable JSON and nothing else', async () => {
-    const root = await repositories.create({ 'components.yaml': config, 'incidents/errors.md': ERRORED, 'incidents/warned.md': WARNED });
+    const root = await repositories.create({
+      'components.yaml': config,
+      'incidents/errors.md': ERRORED,
+      'incidents/warned.md': WARNED,
+    });
     const result = await runCheck(root, ['--format', 'json']);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toEqual([
-      expect.objectContaining({ file: 'incidents/errors.md', line: 3, column: 9, severity: 'error', code: 'invalid-value', hint: 'Did you mean `major`?' }),
-      expect.objectContaining({ file: 'incidents/warned.md', line: 2, column: 1, severity: 'warning', code: 'no-components' }),
+      expect.objectContaining({
+        file: 'incidents/errors.md',
+        line: 3,
+        column: 9,
+        severity: 'error',
+        code: 'invalid-value',
+        hint: 'Did you mean `major`?',
+      }),
+      expect.objectContaining({
+        file: 'incidents/warned.md',
+        line: 2,
+        column: 1,
+        severity: 'warning',
+        code: 'no-components',
+      }),
     ]);
   });
 
   it('prints an empty list for a clean repository', async () => {
     const root = await repositories.create({ 'components.yaml': config });
-    expect(await runCheck(root, ['--format', 'json'])).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
+    expect(await runCheck(root, ['--format', 'json'])).toEqual({
+      code: 0,
+      stdout: '[]\n',
+      stderr: '',
+    });
   });
 });
 
@@ -126,15 +175,24 @@ describe('misuse', () => {
     const result = await runCheck(root);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/^components\.yaml:1:1 error components\.yaml is a folder, not a file\. \[unreadable-file\]\n    hint: .*git rm -r components\.yaml/);
+    expect(result.stdout).toMatch(
+      /^components\.yaml:1:1 error components\.yaml is a folder, not a file\. \[unreadable-file\]\n    hint: .*git rm -r components\.yaml/,
+    );
   });
 
   // A time without a zone would mean different instants on different machines.
-  it.each(['tomorrow', '2026-11-23T12:00:00'])('refuses CANDOR_NOW=%s with one line', async (value) => {
-    const root = await repositories.create({ 'components.yaml': config });
-    const result = await runCheck(root, [], { CANDOR_NOW: value });
-    expect(result).toEqual({ code: 2, stdout: '', stderr: `candor check: CANDOR_NOW="${value}" is not an ISO time such as 2026-11-22T14:03:00Z.\n` });
-  });
+  it.each(['tomorrow', '2026-11-23T12:00:00'])(
+    'refuses CANDOR_NOW=%s with one line',
+    async (value) => {
+      const root = await repositories.create({ 'components.yaml': config });
+      const result = await runCheck(root, [], { CANDOR_NOW: value });
+      expect(result).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `candor check: CANDOR_NOW="${value}" is not an ISO time such as 2026-11-22T14:03:00Z.\n`,
+      });
+    },
+  );
 });
 
 describe('a reader that closes the pipe early (npm run check | head)', () => {
@@ -143,7 +201,10 @@ describe('a reader that closes the pipe early (npm run check | head)', () => {
     // Far more output than a pipe buffers, so writing goes on after the reader has gone.
     for (let i = 0; i < 300; i++) files[`incidents/bad-${i}.md`] = ERRORED;
     const root = await repositories.create(files);
-    const child = spawn(process.execPath, [CANDOR_BIN, 'check'], { cwd: root, env: { ...process.env, CANDOR_NOW: '2026-11-23T12:00:00Z' } });
+    const child = spawn(process.execPath, [CANDOR_BIN, 'check'], {
+      cwd: root,
+      env: { ...process.env, CANDOR_NOW: '2026-11-23T12:00:00Z' },
+    });
     child.stdout.destroy();
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

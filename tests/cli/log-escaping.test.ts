@@ -17,7 +17,8 @@ const HOSTILE_NAMES = [
 
 describe('user content in logs', () => {
   it('cannot start a forged workflow command or send terminal escapes in check output', async () => {
-    const incident = '---\ntitle: x\nimpact: minor\ncomponents:\n  api: major_outage\n---\nS.\n\n## 2026-11-20 10:00 UTC · Investigating\nx\n';
+    const incident =
+      '---\ntitle: x\nimpact: minor\ncomponents:\n  api: major_outage\n---\nS.\n\n## 2026-11-20 10:00 UTC · Investigating\nx\n';
     const root = await repositories.create({
       'components.yaml': await readFile(VALID_CONFIG),
       ...Object.fromEntries(HOSTILE_NAMES.map((name) => [`incidents/${name}`, incident])),

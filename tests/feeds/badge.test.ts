@@ -9,8 +9,16 @@ const model = publicModel(FILES);
 function read(svg: string) {
   expect(XMLValidator.validate(svg)).toBe(true);
   const root = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(svg).svg;
-  const fills = [...svg.matchAll(/<rect[^>]* fill="#([0-9a-f]{3}|[0-9a-f]{6})"/g)].map((m) => m[1]!.replace(/^(.)(.)(.)$/, '$1$1$2$2$3$3'));
-  return { title: root.title as string, role: root.role as string, label: root['aria-label'] as string, height: Number(root.height), fills };
+  const fills = [...svg.matchAll(/<rect[^>]* fill="#([0-9a-f]{3}|[0-9a-f]{6})"/g)].map((m) =>
+    m[1]!.replace(/^(.)(.)(.)$/, '$1$1$2$2$3$3'),
+  );
+  return {
+    title: root.title as string,
+    role: root.role as string,
+    label: root['aria-label'] as string,
+    height: Number(root.height),
+    fills,
+  };
 }
 
 /** WCAG relative-luminance contrast of white text on a colour. */
@@ -25,16 +33,31 @@ function contrastWithWhite(hex: string): number {
 describe('badges', () => {
   it('show the page status with an accessible name, in the shields.io shape', () => {
     const svg = pageBadge(model, NOW);
-    expect(read(svg)).toMatchObject({ title: 'Test Cloud: Partially degraded service', role: 'img', label: 'Test Cloud: Partially degraded service', height: 20 });
+    expect(read(svg)).toMatchObject({
+      title: 'Test Cloud: Partially degraded service',
+      role: 'img',
+      label: 'Test Cloud: Partially degraded service',
+      height: 20,
+    });
     expect(svg.length).toBeLessThan(2048);
   });
 
-  it('show one component\'s status in a colour with AA contrast for the white text', () => {
-    const expectations = { api: 'Operational', auth: 'Degraded performance', web: 'Under maintenance' };
+  it("show one component's status in a colour with AA contrast for the white text", () => {
+    const expectations = {
+      api: 'Operational',
+      auth: 'Degraded performance',
+      web: 'Under maintenance',
+    };
     const seen = new Set<string>();
     expect(contrastWithWhite('ffffff')).toBeCloseTo(1);
     for (const [id, message] of Object.entries(expectations)) {
-      const badge = read(componentBadge(model, NOW, model.components.find((c) => c.id === id)!));
+      const badge = read(
+        componentBadge(
+          model,
+          NOW,
+          model.components.find((c) => c.id === id)!,
+        ),
+      );
       expect(badge.title).toBe(`${model.components.find((c) => c.id === id)!.name}: ${message}`);
       for (const fill of badge.fills) expect(contrastWithWhite(fill)).toBeGreaterThanOrEqual(4.5);
       seen.add(badge.fills[1]!);
@@ -43,9 +66,23 @@ describe('badges', () => {
   });
 
   it('escape names', () => {
-    const tricky = publicModel({ 'components.yaml': CONFIG.replace('name: Website', 'name: "<b>Web</b> & \\"co\\""') });
-    const badge = read(componentBadge(tricky, NOW, tricky.components.find((c) => c.id === 'web')!));
+    const tricky = publicModel({
+      'components.yaml': CONFIG.replace('name: Website', 'name: "<b>Web</b> & \\"co\\""'),
+    });
+    const badge = read(
+      componentBadge(
+        tricky,
+        NOW,
+        tricky.components.find((c) => c.id === 'web')!,
+      ),
+    );
     expect(badge.title).toBe('<b>Web</b> & "co": Operational');
-    expect(componentBadge(tricky, NOW, tricky.components.find((c) => c.id === 'web')!)).not.toContain('<b>');
+    expect(
+      componentBadge(
+        tricky,
+        NOW,
+        tricky.components.find((c) => c.id === 'web')!,
+      ),
+    ).not.toContain('<b>');
   });
 });

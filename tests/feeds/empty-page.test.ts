@@ -18,7 +18,9 @@ describe('a page without incidents', () => {
   });
 
   it('has an empty, valid calendar', () => {
-    expect(new ICAL.Component(ICAL.parse(maintenanceCalendar(model, NOW))).getAllSubcomponents('vevent')).toEqual([]);
+    expect(
+      new ICAL.Component(ICAL.parse(maintenanceCalendar(model, NOW))).getAllSubcomponents('vevent'),
+    ).toEqual([]);
   });
 
   it('has a valid summary, dated by the latest component start', () => {
@@ -27,7 +29,10 @@ describe('a page without incidents', () => {
     expect(summary.page.updated_at).toBe('2025-01-01T00:00:00.000Z');
     expect(summary.status).toEqual({ indicator: 'none', description: 'All Systems Operational' });
     // `web` has no `since` and no incident: it is as old as the page's earliest dated content, never 1970.
-    expect(summary.components.find((c) => c.id === 'web')).toMatchObject({ created_at: '2025-01-01T00:00:00.000Z', updated_at: '2025-01-01T00:00:00.000Z' });
+    expect(summary.components.find((c) => c.id === 'web')).toMatchObject({
+      created_at: '2025-01-01T00:00:00.000Z',
+      updated_at: '2025-01-01T00:00:00.000Z',
+    });
     expect(JSON.stringify(summary)).not.toContain('1970');
   });
 });

@@ -21,11 +21,15 @@ export function publicModel(files: Files, now = NOW): StatusModel {
   const encode = (path: string) => ({ path, bytes: new TextEncoder().encode(files[path]) });
   const paths = Object.keys(files);
   const { model, diagnostics } = loadRepository(
-    { ...(files['components.yaml'] ? { config: encode('components.yaml') } : {}), incidents: paths.filter((p) => p.startsWith('incidents/')).map(encode) },
+    {
+      ...(files['components.yaml'] ? { config: encode('components.yaml') } : {}),
+      incidents: paths.filter((p) => p.startsWith('incidents/')).map(encode),
+    },
     { now },
   );
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (!model || errors.length > 0) throw new Error(`test fixture has errors: ${JSON.stringify(errors)}`);
+  if (!model || errors.length > 0)
+    throw new Error(`test fixture has errors: ${JSON.stringify(errors)}`);
   return forAudience(model, 'public');
 }
 

@@ -6,7 +6,8 @@ import {
   statuspageSummarySchema,
 } from '../../src/feeds/statuspage-schema.ts';
 
-const reference = async (name: string) => JSON.parse(await readFile(new URL(`reference/${name}`, import.meta.url), 'utf8'));
+const reference = async (name: string) =>
+  JSON.parse(await readFile(new URL(`reference/${name}`, import.meta.url), 'utf8'));
 
 /**
  * The schemas our API output is checked against must be Statuspage's own shapes: the real
@@ -15,12 +16,16 @@ const reference = async (name: string) => JSON.parse(await readFile(new URL(`ref
  */
 describe('the Statuspage v2 schemas against real Statuspage responses', () => {
   it('accept githubstatus.com incidents.json exactly', async () => {
-    const result = statuspageIncidentsResponseSchema.safeParse(await reference('incidents.real-githubstatus-2024.json'));
+    const result = statuspageIncidentsResponseSchema.safeParse(
+      await reference('incidents.real-githubstatus-2024.json'),
+    );
     expect(result.error?.issues).toBeUndefined();
   });
 
   it('accept a status.hashicorp.com group row exactly', async () => {
-    const result = statuspageComponentSchema.safeParse(await reference('components.group-row.real-hashicorp.json'));
+    const result = statuspageComponentSchema.safeParse(
+      await reference('components.group-row.real-hashicorp.json'),
+    );
     expect(result.error?.issues).toBeUndefined();
   });
 
@@ -28,7 +33,11 @@ describe('the Statuspage v2 schemas against real Statuspage responses', () => {
     const summary = await reference('summary.example.json');
     const result = statuspageSummarySchema.safeParse(summary);
     // The 2014 example predates these fields; everything else in it must match.
-    const missing = new Set(result.error?.issues.map((i) => `${i.path.filter((p) => typeof p === 'string').join('.')}: ${i.code}`));
+    const missing = new Set(
+      result.error?.issues.map(
+        (i) => `${i.path.filter((p) => typeof p === 'string').join('.')}: ${i.code}`,
+      ),
+    );
     expect([...missing].sort()).toEqual([
       'incidents.components: invalid_type',
       'incidents.incident_updates.affected_components: invalid_type',
@@ -46,8 +55,18 @@ describe('the Statuspage v2 schemas against real Statuspage responses', () => {
       'scheduled_maintenances.started_at: invalid_type',
     ]);
     for (const entry of [...summary.incidents, ...summary.scheduled_maintenances]) {
-      Object.assign(entry, { started_at: entry.created_at, components: [], reminder_intervals: null });
-      for (const update of entry.incident_updates) Object.assign(update, { affected_components: null, deliver_notifications: true, custom_tweet: null, tweet_id: null });
+      Object.assign(entry, {
+        started_at: entry.created_at,
+        components: [],
+        reminder_intervals: null,
+      });
+      for (const update of entry.incident_updates)
+        Object.assign(update, {
+          affected_components: null,
+          deliver_notifications: true,
+          custom_tweet: null,
+          tweet_id: null,
+        });
     }
     expect(statuspageSummarySchema.safeParse(summary).error?.issues).toBeUndefined();
   });

@@ -4,10 +4,10 @@ import { jsonBranchStore } from '../../src/github/json-branch-store.ts';
 import { blobSha, useFakeGitHub } from './fake-github.ts';
 
 const file = { owner: 'acme', repo: 'status', branch: 'candor-ledger', path: 'ledger.json' };
-const append = (item: string) => (text: string | undefined) => JSON.stringify([...(text ? (JSON.parse(text) as string[]) : []), item]);
+const append = (item: string) => (text: string | undefined) =>
+  JSON.stringify([...(text ? (JSON.parse(text) as string[]) : []), item]);
 
 const { github, octokit } = useFakeGitHub();
-
 
 describe('a file on a data branch', () => {
   it('reads as undefined when neither the branch nor the file exists', async () => {
@@ -16,20 +16,29 @@ describe('a file on a data branch', () => {
 
   it('reads its text and blob SHA', async () => {
     github().writeFile('candor-ledger', 'ledger.json', '{"sent":["a"]}\n');
-    expect(await readBranchFile(octokit(), file)).toEqual({ text: '{"sent":["a"]}\n', sha: blobSha('{"sent":["a"]}\n') });
+    expect(await readBranchFile(octokit(), file)).toEqual({
+      text: '{"sent":["a"]}\n',
+      sha: blobSha('{"sent":["a"]}\n'),
+    });
   });
 
   it('reads a file above 1 MB through the blob API', async () => {
-    const big = JSON.stringify({ sent: Array.from({ length: 60_000 }, (_, i) => `incident-${i}@2026-11-22T14:03:00Z`) });
+    const big = JSON.stringify({
+      sent: Array.from({ length: 60_000 }, (_, i) => `incident-${i}@2026-11-22T14:03:00Z`),
+    });
     github().writeFile('candor-ledger', 'ledger.json', big);
     expect((await readBranchFile(octokit(), file))?.text).toBe(big);
     expect(github().requests.some((r) => r.path.includes('/git/blobs/'))).toBe(true);
   });
 
   it('creates the branch, with only this file, on the first write', async () => {
-    const written = await updateBranchFile(octokit(), file, append('first'), { message: 'Record notices' });
+    const written = await updateBranchFile(octokit(), file, append('first'), {
+      message: 'Record notices',
+    });
     expect(written?.text).toBe('["first"]');
-    expect([...github().branches.get('candor-ledger')!.entries()]).toEqual([['ledger.json', '["first"]']]);
+    expect([...github().branches.get('candor-ledger')!.entries()]).toEqual([
+      ['ledger.json', '["first"]'],
+    ]);
     const commit = github().requests.find((r) => r.path.endsWith('/git/commits'));
     expect(commit?.body).toMatchObject({ parents: [], message: 'Record notices' });
   });
@@ -39,7 +48,11 @@ describe('a file on a data branch', () => {
     await updateBranchFile(octokit(), file, append('b'), { message: 'm' });
     expect(github().branches.get('candor-ledger')!.get('ledger.json')).toBe('["a","b"]');
     const put = github().requests.find((r) => r.method === 'PUT');
-    expect(put?.body).toMatchObject({ sha: blobSha('["a"]'), branch: 'candor-ledger', message: 'm' });
+    expect(put?.body).toMatchObject({
+      sha: blobSha('["a"]'),
+      branch: 'candor-ledger',
+      message: 'm',
+    });
   });
 
   /** Plays another run that writes `text` just before our first request matching method and path. */
@@ -54,23 +67,37 @@ describe('a file on a data branch', () => {
 
   it('on a 409 (someone wrote first) reads again and applies the change to the fresh SHA and text', async () => {
     github().writeFile('candor-ledger', 'ledger.json', '["a"]');
-    raceOnce('PUT', /ledger\.json$/, () => github().writeFile('candor-ledger', 'ledger.json', '["a","other-run"]'));
+    raceOnce('PUT', /ledger\.json$/, () =>
+      github().writeFile('candor-ledger', 'ledger.json', '["a","other-run"]'),
+    );
     await updateBranchFile(octokit(), file, append('ours'), { message: 'm' });
-    expect(github().branches.get('candor-ledger')!.get('ledger.json')).toBe('["a","other-run","ours"]');
-    const puts = github().requests.filter((r) => r.method === 'PUT').map((r) => (r.body as { sha: string }).sha);
+    expect(github().branches.get('candor-ledger')!.get('ledger.json')).toBe(
+      '["a","other-run","ours"]',
+    );
+    const puts = github()
+      .requests.filter((r) => r.method === 'PUT')
+      .map((r) => (r.body as { sha: string }).sha);
     expect(puts).toEqual([blobSha('["a"]'), blobSha('["a","other-run"]')]);
   });
 
   it('on a 422 (the file appeared although we named no SHA) reads again and merges', async () => {
     github().writeFile('candor-ledger', 'other.json', '{}');
-    raceOnce('PUT', /ledger\.json$/, () => github().writeFile('candor-ledger', 'ledger.json', '["other-run"]'));
+    raceOnce('PUT', /ledger\.json$/, () =>
+      github().writeFile('candor-ledger', 'ledger.json', '["other-run"]'),
+    );
     await updateBranchFile(octokit(), file, append('ours'), { message: 'm' });
     expect(github().branches.get('candor-ledger')!.get('ledger.json')).toBe('["other-run","ours"]');
-    expect(github().requests.filter((r) => r.method === 'PUT').map((r) => (r.body as { sha?: string }).sha)).toEqual([undefined, blobSha('["other-run"]')]);
+    expect(
+      github()
+        .requests.filter((r) => r.method === 'PUT')
+        .map((r) => (r.body as { sha?: string }).sha),
+    ).toEqual([undefined, blobSha('["other-run"]')]);
   });
 
   it('when another run creates the branch first, writes into it instead', async () => {
-    raceOnce('POST', /\/git\/refs$/, () => github().writeFile('candor-ledger', 'ledger.json', '["other-run"]'));
+    raceOnce('POST', /\/git\/refs$/, () =>
+      github().writeFile('candor-ledger', 'ledger.json', '["other-run"]'),
+    );
     await updateBranchFile(octokit(), file, append('ours'), { message: 'm' });
     expect(github().branches.get('candor-ledger')!.get('ledger.json')).toBe('["other-run","ours"]');
   });
@@ -79,9 +106,12 @@ describe('a file on a data branch', () => {
     github().writeFile('candor-ledger', 'ledger.json', '[]');
     let n = 0;
     github().beforeRequest = (request) => {
-      if (request.method === 'PUT') github().writeFile('candor-ledger', 'ledger.json', JSON.stringify([`other-${n++}`]));
+      if (request.method === 'PUT')
+        github().writeFile('candor-ledger', 'ledger.json', JSON.stringify([`other-${n++}`]));
     };
-    await expect(updateBranchFile(octokit(), file, append('ours'), { message: 'm', attempts: 3 })).rejects.toBeInstanceOf(WriteConflict);
+    await expect(
+      updateBranchFile(octokit(), file, append('ours'), { message: 'm', attempts: 3 }),
+    ).rejects.toBeInstanceOf(WriteConflict);
     expect(github().requests.filter((r) => r.method === 'PUT')).toHaveLength(3);
   });
 
@@ -116,7 +146,9 @@ describe('a JSON store on a data branch', () => {
     await store.update((current) => [...(current ?? []), 'b'], 'm');
     await store.update((current) => [...(current ?? []), 'c'], 'm');
     expect(github().branches.get('candor-ledger')!.get('ledger.json')).toBe('["a","b","c"]\n');
-    expect(github().requests.filter((r) => r.method === 'GET' && r.path.includes('/contents/'))).toHaveLength(1);
+    expect(
+      github().requests.filter((r) => r.method === 'GET' && r.path.includes('/contents/')),
+    ).toHaveLength(1);
   });
 
   it('reads afresh when what it last wrote is no longer current', async () => {
@@ -124,7 +156,9 @@ describe('a JSON store on a data branch', () => {
     await store.update(() => ['ours-1'], 'm');
     github().writeFile('candor-ledger', 'ledger.json', '["ours-1","theirs"]\n');
     await store.update((current) => [...(current ?? []), 'ours-2'], 'm');
-    expect(github().branches.get('candor-ledger')!.get('ledger.json')).toBe('["ours-1","theirs","ours-2"]\n');
+    expect(github().branches.get('candor-ledger')!.get('ledger.json')).toBe(
+      '["ours-1","theirs","ours-2"]\n',
+    );
   });
 
   it('round-trips a value and refuses text its codec refuses', async () => {

@@ -60,7 +60,14 @@ export class FakeGitHub {
   }
 
   /** The next `times` requests matching method and path answer `status` with `body`. */
-  fail(method: string, path: RegExp, status: number, times = 1, body: unknown = { message: `fault ${status}` }, headers: Record<string, string> = {}): void {
+  fail(
+    method: string,
+    path: RegExp,
+    status: number,
+    times = 1,
+    body: unknown = { message: `fault ${status}` },
+    headers: Record<string, string> = {},
+  ): void {
     this.faults.push({ method, path, status, body, headers, remaining: times });
   }
 
@@ -87,19 +94,28 @@ export class FakeGitHub {
     const raw = Buffer.concat(chunks).toString('utf8');
     const body = raw ? JSON.parse(raw) : undefined;
     const method = req.method ?? 'GET';
-    const request = { method, path: pathname, query: url.searchParams, body, authorization: req.headers.authorization };
+    const request = {
+      method,
+      path: pathname,
+      query: url.searchParams,
+      body,
+      authorization: req.headers.authorization,
+    };
     this.requests.push(request);
     this.beforeRequest?.(request);
     const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
       res.end(JSON.stringify(data));
     };
-    const fault = this.faults.find((f) => f.remaining > 0 && f.method === method && f.path.test(pathname));
+    const fault = this.faults.find(
+      (f) => f.remaining > 0 && f.method === method && f.path.test(pathname),
+    );
     if (fault) {
       fault.remaining--;
       return send(fault.status, fault.body, fault.headers);
     }
-    const route = (pattern: RegExp) => (pathname.match(pattern) ?? undefined) as RegExpMatchArray | undefined;
+    const route = (pattern: RegExp) =>
+      (pathname.match(pattern) ?? undefined) as RegExpMatchArray | undefined;
     let m: RegExpMatchArray | undefined;
 
     if (method === 'GET' && (m = route(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) {
@@ -114,19 +130,22 @@ export class FakeGitHub {
         next.searchParams.set('page', String(p));
         links.push(`<${next.href}>; rel="${rel}"`);
       };
-      if (page < last) link(page + 1, 'next'), link(last, 'last');
-      if (page > 1) link(1, 'first'), link(page - 1, 'prev');
+      if (page < last) (link(page + 1, 'next'), link(last, 'last'));
+      if (page > 1) (link(1, 'first'), link(page - 1, 'prev'));
       const items = all.slice((page - 1) * perPage, page * perPage).map((c) => this.commentJson(c));
       return send(200, items, links.length ? { link: links.join(', ') } : {});
     }
     if (method === 'POST' && (m = route(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) {
-      const [created] = this.addComments(Number(m[1]), [{ body: body.body, user: { login: this.login, type: 'Bot' } }]);
+      const [created] = this.addComments(Number(m[1]), [
+        { body: body.body, user: { login: this.login, type: 'Bot' } },
+      ]);
       return send(201, this.commentJson(created!));
     }
     if (method === 'PATCH' && (m = route(/^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/))) {
       const comment = [...this.comments.values()].flat().find((c) => c.id === Number(m![1]));
       if (!comment) return send(404, { message: 'Not Found' });
-      if (comment.user.login !== this.login) return send(403, { message: 'Must have admin rights to Repository.' });
+      if (comment.user.login !== this.login)
+        return send(403, { message: 'Must have admin rights to Repository.' });
       comment.body = body.body;
       return send(200, this.commentJson(comment));
     }
@@ -141,34 +160,69 @@ export class FakeGitHub {
         if (text === undefined) return send(404, { message: 'Not Found' });
         const size = Buffer.byteLength(text);
         // Like GitHub: above 1 MB the contents API sends no content, only the blob SHA.
-        const content = size > 1_000_000 ? '' : Buffer.from(text).toString('base64').replace(/(.{60})/g, '$1\n');
-        return send(200, { type: 'file', encoding: size > 1_000_000 ? 'none' : 'base64', size, name: path, path, content, sha: blobSha(text) });
+        const content =
+          size > 1_000_000
+            ? ''
+            : Buffer.from(text)
+                .toString('base64')
+                .replace(/(.{60})/g, '$1\n');
+        return send(200, {
+          type: 'file',
+          encoding: size > 1_000_000 ? 'none' : 'base64',
+          size,
+          name: path,
+          path,
+          content,
+          sha: blobSha(text),
+        });
       }
       if (method === 'PUT') {
         const files = this.branches.get(body.branch);
         if (!files) return send(404, { message: `Branch ${body.branch} not found` });
         const current = files.get(path);
-        if (current !== undefined && body.sha === undefined) return send(422, { message: 'Invalid request.\n\n"sha" wasn\'t supplied.' });
-        if (current !== undefined && body.sha !== blobSha(current)) return send(409, { message: `${path} does not match ${body.sha}` });
-        if (current === undefined && body.sha !== undefined) return send(409, { message: `${path} does not match ${body.sha}` });
+        if (current !== undefined && body.sha === undefined)
+          return send(422, { message: 'Invalid request.\n\n"sha" wasn\'t supplied.' });
+        if (current !== undefined && body.sha !== blobSha(current))
+          return send(409, { message: `${path} does not match ${body.sha}` });
+        if (current === undefined && body.sha !== undefined)
+          return send(409, { message: `${path} does not match ${body.sha}` });
         const text = Buffer.from(body.content, 'base64').toString('utf8');
         files.set(path, text);
-        return send(current === undefined ? 201 : 200, { content: { name: path, path, sha: blobSha(text) }, commit: { sha: commitSha(text) } });
+        return send(current === undefined ? 201 : 200, {
+          content: { name: path, path, sha: blobSha(text) },
+          commit: { sha: commitSha(text) },
+        });
       }
     }
     if (method === 'GET' && (m = route(/^\/repos\/[^/]+\/[^/]+\/git\/blobs\/([0-9a-f]{40})$/))) {
       for (const files of this.branches.values()) {
         for (const text of files.values()) {
-          if (blobSha(text) === m[1]) return send(200, { sha: m[1], size: Buffer.byteLength(text), encoding: 'base64', content: Buffer.from(text).toString('base64') });
+          if (blobSha(text) === m[1])
+            return send(200, {
+              sha: m[1],
+              size: Buffer.byteLength(text),
+              encoding: 'base64',
+              content: Buffer.from(text).toString('base64'),
+            });
         }
       }
       return send(404, { message: 'Not Found' });
     }
     if (method === 'GET' && (m = route(/^\/repos\/[^/]+\/[^/]+\/git\/ref\/heads\/(.+)$/))) {
-      return this.branches.has(m[1]!) ? send(200, { ref: `refs/heads/${m[1]}`, object: { type: 'commit', sha: commitSha(m[1]!) } }) : send(404, { message: 'Not Found' });
+      return this.branches.has(m[1]!)
+        ? send(200, {
+            ref: `refs/heads/${m[1]}`,
+            object: { type: 'commit', sha: commitSha(m[1]!) },
+          })
+        : send(404, { message: 'Not Found' });
     }
     if (method === 'POST' && route(/^\/repos\/[^/]+\/[^/]+\/git\/trees$/)) {
-      const tree = (body.tree as Array<{ path: string; content: string }>).map((e) => ({ path: e.path, mode: '100644', type: 'blob', sha: blobSha(e.content) }));
+      const tree = (body.tree as Array<{ path: string; content: string }>).map((e) => ({
+        path: e.path,
+        mode: '100644',
+        type: 'blob',
+        sha: blobSha(e.content),
+      }));
       const sha = commitSha(JSON.stringify(body.tree));
       this.pendingTrees.set(sha, body.tree);
       return send(201, { sha, tree });
@@ -176,7 +230,12 @@ export class FakeGitHub {
     if (method === 'POST' && route(/^\/repos\/[^/]+\/[^/]+\/git\/commits$/)) {
       const sha = commitSha(`commit ${body.tree}`);
       this.pendingCommits.set(sha, body.tree);
-      return send(201, { sha, tree: { sha: body.tree }, parents: body.parents, message: body.message });
+      return send(201, {
+        sha,
+        tree: { sha: body.tree },
+        parents: body.parents,
+        message: body.message,
+      });
     }
     if (method === 'POST' && route(/^\/repos\/[^/]+\/[^/]+\/git\/refs$/)) {
       const branch = String(body.ref).replace(/^refs\/heads\//, '');
@@ -194,12 +253,20 @@ export class FakeGitHub {
   private pendingCommits = new Map<string, string>();
 
   private commentJson(c: FakeComment) {
-    return { id: c.id, body: c.body, user: c.user, html_url: `https://github.com/o/r/issues/1#issuecomment-${c.id}` };
+    return {
+      id: c.id,
+      body: c.body,
+      user: c.user,
+      html_url: `https://github.com/o/r/issues/1#issuecomment-${c.id}`,
+    };
   }
 }
 
 /** Git's blob id, as GitHub reports it for a file. */
-export const blobSha = (text: string) => createHash('sha1').update(`blob ${Buffer.byteLength(text)}\0${text}`).digest('hex');
+export const blobSha = (text: string) =>
+  createHash('sha1')
+    .update(`blob ${Buffer.byteLength(text)}\0${text}`)
+    .digest('hex');
 const commitSha = (seed: string) => createHash('sha1').update(`commit ${seed}`).digest('hex');
 
 /**
@@ -216,6 +283,7 @@ export function useFakeGitHub() {
     await current!.stop();
   });
   const github = () => current!;
-  const octokit = (token = 't') => createOctokit({ token, baseUrl: github().url }, { attempts: 3, wait: async () => {} });
+  const octokit = (token = 't') =>
+    createOctokit({ token, baseUrl: github().url }, { attempts: 3, wait: async () => {} });
   return { github, octokit };
 }

@@ -57,7 +57,14 @@ afterEach(async () => {
 
 const io = (env: Record<string, string | undefined> = {}): Io => ({
   cwd: root,
-  env: { GITHUB_TOKEN: 't', GITHUB_REPOSITORY: 'acme/status', GITHUB_API_URL: github.url, CANDOR_NOW: '2026-11-22T14:30:00Z', SLACK_WEBHOOK_URL: receiver.url(hookPath), ...env },
+  env: {
+    GITHUB_TOKEN: 't',
+    GITHUB_REPOSITORY: 'acme/status',
+    GITHUB_API_URL: github.url,
+    CANDOR_NOW: '2026-11-22T14:30:00Z',
+    SLACK_WEBHOOK_URL: receiver.url(hookPath),
+    ...env,
+  },
   stdout: (t) => out.stdout.push(t),
   stderr: (t) => out.stderr.push(t),
 });
@@ -65,7 +72,12 @@ const ledgerOnBranch = (): LedgerSnapshot | undefined => {
   const text = github.branches.get('candor-ledger')?.get('ledger.json');
   return text === undefined ? undefined : parseLedger(text);
 };
-const known = () => github.writeFile('candor-ledger', 'ledger.json', serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }));
+const known = () =>
+  github.writeFile(
+    'candor-ledger',
+    'ledger.json',
+    serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }),
+  );
 
 describe('npm run github:notify', () => {
   it('on the first run announces nothing and records history on a new candor-ledger branch', async () => {
@@ -85,13 +97,19 @@ describe('npm run github:notify', () => {
     });
     expect(await runGitHubNotify([], io())).toBe(0);
     expect(seenAtArrival).toEqual([0, 1]);
-    expect(Object.values(ledgerOnBranch()!.channels['slack-ops']!).map((e) => e.via)).toEqual(['sent', 'sent']);
+    expect(Object.values(ledgerOnBranch()!.channels['slack-ops']!).map((e) => e.via)).toEqual([
+      'sent',
+      'sent',
+    ]);
     expect(out.stdout.join('\n')).not.toContain('secretpart123456');
   });
 
   it('leaves a failed notice for the next run, which sends only that one', async () => {
     known();
-    receiver.script(hookPath, [{ status: 200, body: 'ok' }, { status: 500, body: 'down' }]);
+    receiver.script(hookPath, [
+      { status: 200, body: 'ok' },
+      { status: 500, body: 'down' },
+    ]);
     expect(await runGitHubNotify([], io())).toBe(1);
     expect(Object.keys(ledgerOnBranch()!.channels['slack-ops']!)).toHaveLength(1);
     expect(out.stderr.join('\n')).not.toContain('secretpart123456');
@@ -112,10 +130,14 @@ describe('npm run github:notify', () => {
 
   it('stops sending, in one line, when the ledger cannot be written', async () => {
     known();
-    github.fail('PUT', /\/contents\/ledger\.json$/, 403, 1, { message: 'Resource not accessible by integration' });
+    github.fail('PUT', /\/contents\/ledger\.json$/, 403, 1, {
+      message: 'Resource not accessible by integration',
+    });
     expect(await runGitHubNotify([], io())).toBe(1);
     expect(receiver.on(hookPath)).toHaveLength(1);
-    expect(out.stderr.join('\n')).toContain('The ledger ledger.json on branch candor-ledger could not be written: GitHub answered 403: Resource not accessible by integration');
+    expect(out.stderr.join('\n')).toContain(
+      'The ledger ledger.json on branch candor-ledger could not be written: GitHub answered 403: Resource not accessible by integration',
+    );
   });
 
   it('says what to set without a token, and refuses --since-ledger', async () => {

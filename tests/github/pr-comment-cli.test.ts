@@ -15,8 +15,31 @@ const report: PrReport = {
   pullRequest: 7,
   headSha: head,
   filesChecked: 2,
-  diagnostics: [{ file: 'incidents/x.md', line: 3, column: 1, severity: 'error', code: 'naive-time', message: 'A time needs a zone <b>now</b>', hint: 'Write `2026-11-22 14:03 UTC`.' }],
-  notices: { kind: 'planned', previews: [{ channel: 'ops', type: 'slack', event: 'incident.created', id: 'inc@2026-11-22T14:03:00Z', title: 'API errors', payload: '{"text":"API errors"}', language: 'json' }] },
+  diagnostics: [
+    {
+      file: 'incidents/x.md',
+      line: 3,
+      column: 1,
+      severity: 'error',
+      code: 'naive-time',
+      message: 'A time needs a zone <b>now</b>',
+      hint: 'Write `2026-11-22 14:03 UTC`.',
+    },
+  ],
+  notices: {
+    kind: 'planned',
+    previews: [
+      {
+        channel: 'ops',
+        type: 'slack',
+        event: 'incident.created',
+        id: 'inc@2026-11-22T14:03:00Z',
+        title: 'API errors',
+        payload: '{"text":"API errors"}',
+        language: 'json',
+      },
+    ],
+  },
 };
 
 let github: FakeGitHub;
@@ -37,7 +60,14 @@ afterEach(async () => {
 function io(env: Record<string, string | undefined> = {}): Io {
   return {
     cwd: dir,
-    env: { GITHUB_TOKEN: token, GITHUB_REPOSITORY: 'acme/status', GITHUB_API_URL: github.url, HEAD_SHA: head, RUN_URL: 'https://github.com/acme/status/actions/runs/9', ...env },
+    env: {
+      GITHUB_TOKEN: token,
+      GITHUB_REPOSITORY: 'acme/status',
+      GITHUB_API_URL: github.url,
+      HEAD_SHA: head,
+      RUN_URL: 'https://github.com/acme/status/actions/runs/9',
+      ...env,
+    },
     stdout: (t) => out.stdout.push(t),
     stderr: (t) => out.stderr.push(t),
   };
@@ -58,29 +88,45 @@ describe('npm run github:pr-comment', () => {
     expect(comments[0]!.body.startsWith(PR_COMMENT_MARKER)).toBe(true);
     expect(comments[0]!.body).toContain('A time needs a zone &lt;b&gt;now&lt;/b&gt;');
     expect(comments[0]!.body).toContain('https://github.com/acme/status/actions/runs/9');
-    expect(comments[0]!.body).toContain(`(<https://github.com/acme/status/blob/${head}/incidents/x.md#L3>)`);
-    expect(out.stdout).toEqual([expect.stringMatching(/^Posted the Candor comment on #7: /), expect.stringMatching(/^Updated the Candor comment on #7: /)]);
+    expect(comments[0]!.body).toContain(
+      `(<https://github.com/acme/status/blob/${head}/incidents/x.md#L3>)`,
+    );
+    expect(out.stdout).toEqual([
+      expect.stringMatching(/^Posted the Candor comment on #7: /),
+      expect.stringMatching(/^Updated the Candor comment on #7: /),
+    ]);
   });
 
   it('does not comment when the PR has moved past the checked commit', async () => {
     github.pulls.set(7, { number: 7, head: { sha: 'f'.repeat(40) } });
     expect(await runPrComment(['--report', await reportFile(report)], io())).toBe(0);
     expect(github.comments.get(7)).toBeUndefined();
-    expect(out.stdout.join('')).toContain('Not commenting: pull request #7 is not at the checked commit c0ffee0');
+    expect(out.stdout.join('')).toContain(
+      'Not commenting: pull request #7 is not at the checked commit c0ffee0',
+    );
   });
 
   it('does not comment on another PR named by a forged report', async () => {
     github.pulls.set(8, { number: 8, head: { sha: 'e'.repeat(40) } });
-    expect(await runPrComment(['--report', await reportFile({ ...report, pullRequest: 8 })], io())).toBe(0);
+    expect(
+      await runPrComment(['--report', await reportFile({ ...report, pullRequest: 8 })], io()),
+    ).toBe(0);
     expect(github.comments.size).toBe(0);
   });
 
   it('refuses a report that is not what the check job writes, in one line, before calling GitHub', async () => {
-    for (const bad of ['not json', { ...report, extra: 1 }, { ...report, headSha: 'HEAD' }, { ...report, diagnostics: [{ ...report.diagnostics[0], line: 0 }] }]) {
+    for (const bad of [
+      'not json',
+      { ...report, extra: 1 },
+      { ...report, headSha: 'HEAD' },
+      { ...report, diagnostics: [{ ...report.diagnostics[0], line: 0 }] },
+    ]) {
       out.stderr = [];
       expect(await runPrComment(['--report', await reportFile(bad)], io())).toBe(1);
       expect(out.stderr).toHaveLength(1);
-      expect(out.stderr[0]).toMatch(/^candor github pr-comment: The PR report is not (JSON|valid: )/);
+      expect(out.stderr[0]).toMatch(
+        /^candor github pr-comment: The PR report is not (JSON|valid: )/,
+      );
     }
     expect(github.requests).toEqual([]);
   });
@@ -96,7 +142,10 @@ describe('npm run github:pr-comment', () => {
     await mkdir(join(dir, 'folder.json'));
     expect(await runPrComment(['--report', join(dir, 'link.json')], io())).toBe(1);
     expect(await runPrComment(['--report', join(dir, 'folder.json')], io())).toBe(1);
-    expect(out.stderr).toEqual([expect.stringMatching(/link\.json is a symbolic link: refused\.$/), expect.stringMatching(/folder\.json is not a regular file: refused\.$/)]);
+    expect(out.stderr).toEqual([
+      expect.stringMatching(/link\.json is a symbolic link: refused\.$/),
+      expect.stringMatching(/folder\.json is not a regular file: refused\.$/),
+    ]);
     expect(github.requests).toEqual([]);
   });
 
@@ -106,16 +155,22 @@ describe('npm run github:pr-comment', () => {
     expect(await runPrComment(['--report', path], io({ HEAD_SHA: undefined }))).toBe(2);
     expect(await runPrComment([], io())).toBe(2);
     expect(out.stderr).toEqual([
-      expect.stringMatching(/^candor github pr-comment: GITHUB_TOKEN is not set: pass `env: GITHUB_TOKEN/),
+      expect.stringMatching(
+        /^candor github pr-comment: GITHUB_TOKEN is not set: pass `env: GITHUB_TOKEN/,
+      ),
       expect.stringMatching(/^candor github pr-comment: HEAD_SHA must be the checked commit/),
       expect.stringMatching(/^candor github pr-comment: --report FILE is required/),
     ]);
   });
 
   it('reports a GitHub refusal in one line without the token', async () => {
-    github.fail('POST', /\/issues\/7\/comments$/, 403, 1, { message: 'Resource not accessible by integration' });
+    github.fail('POST', /\/issues\/7\/comments$/, 403, 1, {
+      message: 'Resource not accessible by integration',
+    });
     expect(await runPrComment(['--report', await reportFile(report)], io())).toBe(1);
-    expect(out.stderr).toEqual(["candor github pr-comment: GitHub answered 403: Resource not accessible by integration (does the job's `permissions:` grant what this step needs?)"]);
+    expect(out.stderr).toEqual([
+      "candor github pr-comment: GitHub answered 403: Resource not accessible by integration (does the job's `permissions:` grant what this step needs?)",
+    ]);
     expect(JSON.stringify(out)).not.toContain(token);
   });
 });

@@ -66,17 +66,30 @@ const io = (env: Record<string, string | undefined> = {}): Io => ({
   stdout: (t) => out.stdout.push(t),
   stderr: (t) => out.stderr.push(t),
 });
-const readReport = async () => parsePrReport(await readFile(join(root, 'out', 'candor-pr-report.json'), 'utf8'));
+const readReport = async () =>
+  parsePrReport(await readFile(join(root, 'out', 'candor-pr-report.json'), 'utf8'));
 
 describe('npm run github:pr-report', () => {
   it('previews, against the ledger branch, each notice the merge would send, and writes the summary', async () => {
-    github.writeFile('candor-ledger', 'ledger.json', serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }));
+    github.writeFile(
+      'candor-ledger',
+      'ledger.json',
+      serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }),
+    );
     expect(await runPrReport(['--out', 'out'], io())).toBe(0);
     const report = await readReport();
-    expect(report).toMatchObject({ version: 1, pullRequest: 7, headSha: head, filesChecked: 3, diagnostics: [] });
+    expect(report).toMatchObject({
+      version: 1,
+      pullRequest: 7,
+      headSha: head,
+      filesChecked: 3,
+      diagnostics: [],
+    });
     expect(report.notices.kind).toBe('planned');
     const previews = report.notices.kind === 'planned' ? report.notices.previews : [];
-    expect(previews.map((p) => [p.channel, p.type, p.event, p.title])).toEqual([['slack-ops', 'slack', 'incident.created', 'Investigating · Elevated API error rates']]);
+    expect(previews.map((p) => [p.channel, p.type, p.event, p.title])).toEqual([
+      ['slack-ops', 'slack', 'incident.created', 'Investigating · Elevated API error rates'],
+    ]);
     expect(JSON.parse(previews[0]!.payload)).toBeTypeOf('object');
     expect(previews[0]!.payload).toContain('We are investigating');
     expect(JSON.stringify(report)).not.toContain('secretpart123456');
@@ -88,12 +101,21 @@ describe('npm run github:pr-report', () => {
   });
 
   it('writes a report the comment workflow accepts and posts', async () => {
-    github.writeFile('candor-ledger', 'ledger.json', serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }));
-    await writeFile(join(root, 'incidents', '2026-11-22-api-errors.md'), incident.replace('impact: major', 'impact: major\nnext_update: 2026-11-22 14:05 UTC'));
+    github.writeFile(
+      'candor-ledger',
+      'ledger.json',
+      serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }),
+    );
+    await writeFile(
+      join(root, 'incidents', '2026-11-22-api-errors.md'),
+      incident.replace('impact: major', 'impact: major\nnext_update: 2026-11-22 14:05 UTC'),
+    );
     expect(await runPrReport(['--out', 'out'], io())).toBe(0);
     expect((await readReport()).diagnostics.length).toBeGreaterThan(0);
     github.pulls.set(7, { number: 7, head: { sha: head } });
-    expect(await runPrComment(['--report', join(root, 'out', 'candor-pr-report.json')], io())).toBe(0);
+    expect(await runPrComment(['--report', join(root, 'out', 'candor-pr-report.json')], io())).toBe(
+      0,
+    );
     const [comment] = github.comments.get(7)!;
     expect(comment!.body).toContain('Notices this merge will send (1)');
     expect(comment!.body).toContain('| Where | Problem |');
@@ -101,8 +123,15 @@ describe('npm run github:pr-report', () => {
   });
 
   it('masks a channel secret that found its way into a notice', async () => {
-    github.writeFile('candor-ledger', 'ledger.json', serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }));
-    await writeFile(join(root, 'incidents', '2026-11-22-api-errors.md'), incident.replace('Ask @oncall.', `Posted by ${slackUrl}`));
+    github.writeFile(
+      'candor-ledger',
+      'ledger.json',
+      serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }),
+    );
+    await writeFile(
+      join(root, 'incidents', '2026-11-22-api-errors.md'),
+      incident.replace('Ask @oncall.', `Posted by ${slackUrl}`),
+    );
     await runPrReport(['--out', 'out'], io());
     const report = await readReport();
     const payload = report.notices.kind === 'planned' ? report.notices.previews[0]!.payload : '';
@@ -112,22 +141,36 @@ describe('npm run github:pr-report', () => {
   });
 
   it('says a channel new to the ledger will announce nothing on its first run', async () => {
-    github.writeFile('candor-ledger', 'ledger.json', serialiseLedger({ version: 1, channels: { 'older-channel': {} } }));
+    github.writeFile(
+      'candor-ledger',
+      'ledger.json',
+      serialiseLedger({ version: 1, channels: { 'older-channel': {} } }),
+    );
     expect(await runPrReport(['--out', 'out'], io())).toBe(0);
     const { notices } = await readReport();
     expect(notices).toMatchObject({ kind: 'planned', previews: [] });
-    expect(notices.kind === 'planned' && notices.warning).toContain('New channel "slack-ops": the first run after the merge records every existing notice as sent');
+    expect(notices.kind === 'planned' && notices.warning).toContain(
+      'New channel "slack-ops": the first run after the merge records every existing notice as sent',
+    );
     expect(await readFile(join(root, 'summary.md'), 'utf8')).toContain('New channel');
   });
 
   it('previews nothing already on the ledger', async () => {
-    github.writeFile('candor-ledger', 'ledger.json', serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }));
+    github.writeFile(
+      'candor-ledger',
+      'ledger.json',
+      serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }),
+    );
     await runPrReport(['--out', 'out'], io());
     const first = await readReport();
     const ids = first.notices.kind === 'planned' ? first.notices.previews.map((p) => p.id) : [];
     expect(ids).toHaveLength(1);
     const entry = { at: '2026-11-22T14:05:00.000Z', via: 'sent' as const };
-    github.writeFile('candor-ledger', 'ledger.json', serialiseLedger({ version: 1, channels: { 'slack-ops': { [ids[0]!]: entry } } }));
+    github.writeFile(
+      'candor-ledger',
+      'ledger.json',
+      serialiseLedger({ version: 1, channels: { 'slack-ops': { [ids[0]!]: entry } } }),
+    );
     await runPrReport(['--out', 'out'], io());
     expect((await readReport()).notices).toEqual({ kind: 'planned', previews: [] });
   });
@@ -139,20 +182,30 @@ describe('npm run github:pr-report', () => {
   });
 
   it('reports diagnostics and skips the preview when the content has errors', async () => {
-    await writeFile(join(root, 'incidents', '2026-11-22-api-errors.md'), incident.replace('14:03 UTC', '14:03'));
+    await writeFile(
+      join(root, 'incidents', '2026-11-22-api-errors.md'),
+      incident.replace('14:03 UTC', '14:03'),
+    );
     expect(await runPrReport(['--out', 'out'], io())).toBe(0);
     const report = await readReport();
-    expect(report.diagnostics.some((d) => d.severity === 'error' && d.file === 'incidents/2026-11-22-api-errors.md')).toBe(true);
+    expect(
+      report.diagnostics.some(
+        (d) => d.severity === 'error' && d.file === 'incidents/2026-11-22-api-errors.md',
+      ),
+    ).toBe(true);
     expect(report.notices.kind).toBe('unavailable');
     expect(await readFile(join(root, 'summary.md'), 'utf8')).toContain('❌ Candor found problems');
   });
 
   it('explains a ledger GitHub will not serve instead of failing', async () => {
-    github.fail('GET', /\/contents\/ledger\.json$/, 403, 1, { message: 'Resource not accessible by integration' });
+    github.fail('GET', /\/contents\/ledger\.json$/, 403, 1, {
+      message: 'Resource not accessible by integration',
+    });
     expect(await runPrReport(['--out', 'out'], io())).toBe(0);
     expect((await readReport()).notices).toEqual({
       kind: 'unavailable',
-      reason: 'The ledger ledger.json on branch candor-ledger could not be read: GitHub answered 403: Resource not accessible by integration',
+      reason:
+        'The ledger ledger.json on branch candor-ledger could not be read: GitHub answered 403: Resource not accessible by integration',
     });
   });
 

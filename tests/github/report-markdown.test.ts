@@ -4,10 +4,19 @@ import type { Diagnostic } from '../../src/core/diagnostics.ts';
 import { parseMarkdown } from '../../src/core/markdown-syntax.ts';
 import { codeBlock } from '../../src/github/markdown-escape.ts';
 import type { NoticePreview, PrReport } from '../../src/github/pr-report.ts';
-import { blobUrl, buildJobSummary, buildPrComment, COMMENT_MAX_BYTES, PR_COMMENT_MARKER } from '../../src/github/report-markdown.ts';
+import {
+  blobUrl,
+  buildJobSummary,
+  buildPrComment,
+  COMMENT_MAX_BYTES,
+  PR_COMMENT_MARKER,
+} from '../../src/github/report-markdown.ts';
 
 const sha = 'a'.repeat(40);
-const report = (diagnostics: Diagnostic[], notices: PrReport['notices'] = { kind: 'planned', previews: [] }): PrReport => ({
+const report = (
+  diagnostics: Diagnostic[],
+  notices: PrReport['notices'] = { kind: 'planned', previews: [] },
+): PrReport => ({
   version: 1,
   pullRequest: 7,
   headSha: sha,
@@ -46,7 +55,8 @@ function visibleText(node: Nodes): string {
   });
   return text;
 }
-const ALLOWED_HTML = /^(<code>|<\/code>|<br>|<sub>[^<]*<\/sub>|<sub>|<\/sub>|<details>|<\/details>|<summary>|<\/summary>|<!-- candor:pr-report -->)$/;
+const ALLOWED_HTML =
+  /^(<code>|<\/code>|<br>|<sub>[^<]*<\/sub>|<sub>|<\/sub>|<details>|<\/details>|<summary>|<\/summary>|<!-- candor:pr-report -->)$/;
 
 function table(markdown: string): Table {
   const tables: Table[] = [];
@@ -65,7 +75,11 @@ describe('diagnostics in the job summary and the PR comment', () => {
     'ping @acme/oncall and #1, see https://evil.example or www.evil.example or me@evil.example',
   ];
   const asShown = (m: string) =>
-    m.replace(/`([^`\n]+)`/g, '$1').replace(/@/g, '@\u200b').replace(/:\/\//g, ':\u200b//').replace(/www\./g, 'www\u200b.');
+    m
+      .replace(/`([^`\n]+)`/g, '$1')
+      .replace(/@/g, '@\u200b')
+      .replace(/:\/\//g, ':\u200b//')
+      .replace(/www\./g, 'www\u200b.');
 
   for (const build of [buildJobSummary, (r: PrReport) => buildPrComment(r)]) {
     it(`${build === buildJobSummary ? 'summary' : 'comment'}: every message is one table row, shown literally, with no markup of its own`, () => {
@@ -92,7 +106,9 @@ describe('diagnostics in the job summary and the PR comment', () => {
   });
 
   it('neutralises the file name and code too', () => {
-    const md = buildJobSummary(report([diagnostic('x', { file: 'incidents/a|b<i>.md', code: '<b>' })]));
+    const md = buildJobSummary(
+      report([diagnostic('x', { file: 'incidents/a|b<i>.md', code: '<b>' })]),
+    );
     const row = table(md).children[1]!;
     expect(row.children).toHaveLength(3);
     expect(visibleText(row.children[1]!)).toBe('incidents/a|b<i>.md:12:3');
@@ -103,7 +119,10 @@ describe('diagnostics in the job summary and the PR comment', () => {
   it('links each location to its line in the checked commit, whatever the file is called', () => {
     const base = blobUrl('https://github.com', 'acme', 'status', sha);
     expect(base).toBe(`https://github.com/acme/status/blob/${sha}/`);
-    const md = buildPrComment(report([diagnostic('x', { file: 'incidents/a b)|<x>.md', line: 4 })]), { blobUrl: base });
+    const md = buildPrComment(
+      report([diagnostic('x', { file: 'incidents/a b)|<x>.md', line: 4 })]),
+      { blobUrl: base },
+    );
     const row = table(md).children[1]!;
     expect(row.children).toHaveLength(3);
     const links: string[] = [];
@@ -120,7 +139,9 @@ describe('diagnostics in the job summary and the PR comment', () => {
   });
 
   it('tells warnings from errors in the headline', () => {
-    expect(buildJobSummary(report([diagnostic('w', { severity: 'warning' })]))).toContain('with warnings');
+    expect(buildJobSummary(report([diagnostic('w', { severity: 'warning' })]))).toContain(
+      'with warnings',
+    );
     expect(buildJobSummary(report([diagnostic('e')]))).toContain('❌ Candor found problems');
   });
 });
@@ -129,7 +150,8 @@ describe('notice previews', () => {
   const preview = (payload: string, extra: Partial<NoticePreview> = {}): NoticePreview => ({
     channel: 'ops-slack',
     type: 'slack',
-    event: 'incident.created', id: 'inc@2026-11-22T14:03:00Z',
+    event: 'incident.created',
+    id: 'inc@2026-11-22T14:03:00Z',
     title: 'Elevated API error rates',
     payload,
     language: 'json',
@@ -137,8 +159,14 @@ describe('notice previews', () => {
   });
 
   it('shows each payload exactly, in a code block its backticks cannot close', () => {
-    const payloads = ['{"text":"```\\nnot code```"}', 'line ````` five\n</details>\n<script>x</script>', '{"text":"@here *now*"}'];
-    const md = buildPrComment(report([], { kind: 'planned', previews: payloads.map((p) => preview(p)) }));
+    const payloads = [
+      '{"text":"```\\nnot code```"}',
+      'line ````` five\n</details>\n<script>x</script>',
+      '{"text":"@here *now*"}',
+    ];
+    const md = buildPrComment(
+      report([], { kind: 'planned', previews: payloads.map((p) => preview(p)) }),
+    );
     const code: string[] = [];
     walk(parseMarkdown(md) as Root, (n) => n.type === 'code' && code.push(n.value));
     expect(code).toEqual(payloads);
@@ -146,33 +174,54 @@ describe('notice previews', () => {
   });
 
   it('neutralises the channel name and title in the summary line', () => {
-    const md = buildJobSummary(report([], { kind: 'planned', previews: [preview('{}', { title: '<img src=x> @all', channel: 'a`b' })] }));
+    const md = buildJobSummary(
+      report([], {
+        kind: 'planned',
+        previews: [preview('{}', { title: '<img src=x> @all', channel: 'a`b' })],
+      }),
+    );
     expect(md).toContain('&lt;img src=x&gt; @\u200ball');
     expect(md).toContain('<code>a&#96;b</code>');
   });
 
   it('explains the first run and a missing preview', () => {
     expect(buildJobSummary(report([], { kind: 'bootstrap' }))).toContain('no notice ledger yet');
-    expect(buildJobSummary(report([], { kind: 'unavailable', reason: 'notify.yaml <missing>' }))).toContain('No preview: notify.yaml &lt;missing&gt;');
+    expect(
+      buildJobSummary(report([], { kind: 'unavailable', reason: 'notify.yaml <missing>' })),
+    ).toContain('No preview: notify.yaml &lt;missing&gt;');
     expect(buildJobSummary(report([]))).toContain('This merge sends no notice.');
   });
 });
 
 describe('size limits', () => {
-  const many = Array.from({ length: 1_000 }, (_, i) => diagnostic(`problem number ${i} ${'x'.repeat(40)}`));
+  const many = Array.from({ length: 1_000 }, (_, i) =>
+    diagnostic(`problem number ${i} ${'x'.repeat(40)}`),
+  );
 
   it('keeps the comment under GitHub’s limit, with the marker, and counts what it left out', () => {
-    const md = buildPrComment(report(many), { runUrl: 'https://github.com/acme/status/actions/runs/1' });
+    const md = buildPrComment(report(many), {
+      runUrl: 'https://github.com/acme/status/actions/runs/1',
+    });
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(COMMENT_MAX_BYTES);
     expect(md.startsWith(PR_COMMENT_MARKER)).toBe(true);
     const shown = table(md).children.length - 1;
     expect(shown).toBeGreaterThan(100);
-    expect(md).toContain(`…and ${many.length - shown} more diagnostics, not shown here: see the check run.`);
+    expect(md).toContain(
+      `…and ${many.length - shown} more diagnostics, not shown here: see the check run.`,
+    );
     expect(md).toContain('(<https://github.com/acme/status/actions/runs/1>)');
   });
 
   it('keeps previews under the limit after diagnostics', () => {
-    const previews = Array.from({ length: 50 }, (_, i) => ({ channel: 'c', type: 'slack', event: 'e', id: `n${i}`, title: `t${i}`, payload: 'p'.repeat(5_000), language: 'json' }));
+    const previews = Array.from({ length: 50 }, (_, i) => ({
+      channel: 'c',
+      type: 'slack',
+      event: 'e',
+      id: `n${i}`,
+      title: `t${i}`,
+      payload: 'p'.repeat(5_000),
+      language: 'json',
+    }));
     const md = buildPrComment(report(many.slice(0, 10), { kind: 'planned', previews }));
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(COMMENT_MAX_BYTES);
     expect(table(md).children).toHaveLength(11);

@@ -27,10 +27,18 @@ interface Workflow {
 
 const dir = join(process.cwd(), '.github', 'workflows');
 const files = (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
-const workflows = await Promise.all(files.map(async (file) => ({ file, text: await readFile(join(dir, file), 'utf8') })));
-const parsed = workflows.map(({ file, text }) => ({ file, text, workflow: parse(text) as Workflow }));
+const workflows = await Promise.all(
+  files.map(async (file) => ({ file, text: await readFile(join(dir, file), 'utf8') })),
+);
+const parsed = workflows.map(({ file, text }) => ({
+  file,
+  text,
+  workflow: parse(text) as Workflow,
+}));
 const byName = (file: string) => parsed.find((p) => p.file === file)!.workflow;
-const packageScripts = (JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+const packageScripts = (
+  JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> }
+).scripts;
 
 describe('every workflow', () => {
   it('exists: check, comment, post-update and publish', () => {
@@ -43,7 +51,10 @@ describe('every workflow', () => {
     // variables), so it reports `vars` as unknown; that one message is the linter's age, not a fault.
     const outdated = (p: { message: string }) => p.message.startsWith('undefined variable "vars".');
     const problems = workflows.flatMap(({ file, text }) =>
-      lint(text, `.github/workflows/${file}`).filter((p) => !outdated(p)).map((p) => `${file}:${p.line}:${p.column} ${p.message} [${p.kind}]`));
+      lint(text, `.github/workflows/${file}`)
+        .filter((p) => !outdated(p))
+        .map((p) => `${file}:${p.line}:${p.column} ${p.message} [${p.kind}]`),
+    );
     expect(problems).toEqual([]);
   });
 
@@ -51,7 +62,8 @@ describe('every workflow', () => {
     describe(file, () => {
       it('grants nothing at the top and names what each job needs', () => {
         expect(workflow.permissions).toEqual({});
-        for (const [id, job] of Object.entries(workflow.jobs)) expect(job.permissions, `${file} job ${id}`).toBeTypeOf('object');
+        for (const [id, job] of Object.entries(workflow.jobs))
+          expect(job.permissions, `${file} job ${id}`).toBeTypeOf('object');
       });
 
       it('never runs on pull_request_target', () => {
@@ -62,7 +74,8 @@ describe('every workflow', () => {
       it('pins every action to a full commit SHA with its version in a comment', () => {
         const uses = text.split('\n').filter((line) => /^\s*(-\s+)?uses:/.test(line));
         expect(uses.length).toBeGreaterThan(0);
-        for (const line of uses) expect(line).toMatch(/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$/);
+        for (const line of uses)
+          expect(line).toMatch(/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$/);
       });
 
       it('checks out without leaving the token on disk, and only this repository at its default ref', () => {
@@ -74,13 +87,15 @@ describe('every workflow', () => {
       });
 
       it('keeps expressions out of shell scripts (no template injection)', () => {
-        for (const job of Object.values(workflow.jobs)) for (const step of job.steps) expect(step.run ?? '').not.toContain('${{');
+        for (const job of Object.values(workflow.jobs))
+          for (const step of job.steps) expect(step.run ?? '').not.toContain('${{');
       });
 
       it('runs only npm scripts that exist', () => {
         for (const job of Object.values(workflow.jobs)) {
           for (const step of job.steps) {
-            for (const [, script] of (step.run ?? '').matchAll(/npm run ([\w:-]+)/g)) expect(packageScripts, `${file}: npm run ${script}`).toHaveProperty(script!);
+            for (const [, script] of (step.run ?? '').matchAll(/npm run ([\w:-]+)/g))
+              expect(packageScripts, `${file}: npm run ${script}`).toHaveProperty(script!);
           }
         }
       });
@@ -88,7 +103,10 @@ describe('every workflow', () => {
   }
 
   it('lets only the notify job and the post job, each in its own environment, see secrets', () => {
-    const environments: Record<string, string> = { 'publish.yml notify': 'notify', 'post-update.yml post': 'post' };
+    const environments: Record<string, string> = {
+      'publish.yml notify': 'notify',
+      'post-update.yml post': 'post',
+    };
     for (const { file, workflow } of parsed) {
       expect(JSON.stringify(workflow.env ?? {})).not.toContain('secrets.');
       for (const [id, job] of Object.entries(workflow.jobs)) {
@@ -108,7 +126,8 @@ describe('the pull-request check', () => {
 
   it('runs on pull requests (forks included) with a read-only token', () => {
     expect(Object.keys(check.on)).toEqual(['pull_request']);
-    for (const job of Object.values(check.jobs)) expect(job.permissions).toEqual({ contents: 'read' });
+    for (const job of Object.values(check.jobs))
+      expect(job.permissions).toEqual({ contents: 'read' });
   });
 
   it('annotates, builds, summarises and hands a report to the comment workflow', () => {
@@ -116,7 +135,9 @@ describe('the pull-request check', () => {
     expect(runs).toContain('npm run check -- --format github');
     expect(runs).toContain('npm run build');
     expect(runs.some((r) => r.startsWith('npm run github:pr-report'))).toBe(true);
-    const upload = check.jobs.check!.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    const upload = check.jobs.check!.steps.find((s) =>
+      s.uses?.startsWith('actions/upload-artifact@'),
+    );
     expect(upload?.with).toMatchObject({ name: 'candor-pr-report' });
   });
 });
@@ -125,8 +146,14 @@ describe('the PR comment', () => {
   const comment = byName('comment.yml');
 
   it('follows the check workflow by its name, with pull-requests: write', () => {
-    expect(comment.on).toEqual({ workflow_run: { workflows: [byName('check.yml').name], types: ['completed'] } });
-    expect(comment.jobs.comment!.permissions).toEqual({ contents: 'read', actions: 'read', 'pull-requests': 'write' });
+    expect(comment.on).toEqual({
+      workflow_run: { workflows: [byName('check.yml').name], types: ['completed'] },
+    });
+    expect(comment.jobs.comment!.permissions).toEqual({
+      contents: 'read',
+      actions: 'read',
+      'pull-requests': 'write',
+    });
   });
 
   it("never checks out or runs the PR's code: the artifact is downloaded after install, outside the workspace", () => {
@@ -137,7 +164,11 @@ describe('the PR comment', () => {
     const download = steps.findIndex((s) => s.uses?.startsWith('actions/download-artifact@'));
     expect(install).toBeGreaterThanOrEqual(0);
     expect(download).toBeGreaterThan(install);
-    expect(steps[download]!.with).toMatchObject({ name: 'candor-pr-report', path: '${{ runner.temp }}/candor-pr-report', 'run-id': '${{ github.event.workflow_run.id }}' });
+    expect(steps[download]!.with).toMatchObject({
+      name: 'candor-pr-report',
+      path: '${{ runner.temp }}/candor-pr-report',
+      'run-id': '${{ github.event.workflow_run.id }}',
+    });
   });
 });
 
@@ -146,13 +177,18 @@ describe('publishing', () => {
   const NOTIFY_RUN = 'npm run github:notify -- --deployed "$DEPLOYED_PAGE"';
 
   it('runs on pushes to the default branch and every 15 minutes, queueing rather than cancelling', () => {
-    expect(publish.on).toMatchObject({ push: { branches: ['main'] }, schedule: [{ cron: '*/15 * * * *' }] });
+    expect(publish.on).toMatchObject({
+      push: { branches: ['main'] },
+      schedule: [{ cron: '*/15 * * * *' }],
+    });
     expect(publish.concurrency).toEqual({ group: 'publish', 'cancel-in-progress': false });
   });
 
   it('builds, then deploys to Pages, then notifies', () => {
     const { build, deploy, notify } = publish.jobs as Record<string, Job & { needs?: string }>;
-    expect(build!.steps.some((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))).toBe(true);
+    expect(build!.steps.some((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))).toBe(
+      true,
+    );
     expect(deploy!.needs).toBe('build');
     expect(deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
     expect(deploy!.steps.map((s) => s.uses?.split('@')[0])).toEqual(['actions/deploy-pages']);
@@ -165,8 +201,13 @@ describe('publishing', () => {
   });
 
   it('hands the notify step, from its environment, every secret the template notify.yaml names, and no token as a secret', async () => {
-    const config = parse(await readFile('notify.yaml', 'utf8')) as { channels: { url_env: string; secret_env?: string }[] };
-    const names = config.channels.flatMap((c) => [c.url_env, ...(c.secret_env ? [c.secret_env] : [])]);
+    const config = parse(await readFile('notify.yaml', 'utf8')) as {
+      channels: { url_env: string; secret_env?: string }[];
+    };
+    const names = config.channels.flatMap((c) => [
+      c.url_env,
+      ...(c.secret_env ? [c.secret_env] : []),
+    ]);
     const step = publish.jobs.notify!.steps.find((s) => s.run === NOTIFY_RUN)!;
     for (const name of names) expect(step.env?.[name], name).toBe(`\${{ secrets.${name} }}`);
     expect(step.env?.GITHUB_TOKEN).toBe('${{ github.token }}');
@@ -177,26 +218,45 @@ describe('posting an update from a phone', () => {
   const post = byName('post-update.yml');
   const job = post.jobs.post!;
 
-  it('is started by hand with the form\'s inputs, one post at a time, from the default branch', () => {
+  it("is started by hand with the form's inputs, one post at a time, from the default branch", () => {
     expect(post.name).toBe('Post an incident update');
     const inputs = (post.on.workflow_dispatch as { inputs: Record<string, unknown> }).inputs;
-    expect(Object.keys(inputs)).toEqual(['incident', 'title', 'impact', 'components', 'status', 'message', 'next_update_minutes']);
+    expect(Object.keys(inputs)).toEqual([
+      'incident',
+      'title',
+      'impact',
+      'components',
+      'status',
+      'message',
+      'next_update_minutes',
+    ]);
     expect(post.concurrency).toEqual({ group: 'post-update', 'cancel-in-progress': false });
-    expect((job as Job & { if?: string }).if).toBe('github.ref_name == github.event.repository.default_branch');
-    expect(job.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', actions: 'write' });
+    expect((job as Job & { if?: string }).if).toBe(
+      'github.ref_name == github.event.repository.default_branch',
+    );
+    expect(job.permissions).toEqual({
+      contents: 'write',
+      'pull-requests': 'write',
+      actions: 'write',
+    });
   });
 
   it('hands every input to npm run github:post as an environment variable, then validates, then commits', () => {
     const runs = job.steps.map((s) => s.run ?? '');
     const write = job.steps.find((s) => s.run === 'npm run github:post')!;
     expect(Object.values(write.env ?? {}).sort()).toEqual(
-      ['incident', 'title', 'impact', 'components', 'status', 'message', 'next_update_minutes'].map((name) => `\${{ inputs.${name} }}`).sort(),
+      ['incident', 'title', 'impact', 'components', 'status', 'message', 'next_update_minutes']
+        .map((name) => `\${{ inputs.${name} }}`)
+        .sort(),
     );
     const at = (prefix: string) => runs.findIndex((r) => r.startsWith(prefix));
     expect(at('npm run github:post')).toBeLessThan(at('npm run check'));
     expect(at('npm run check')).toBeLessThan(at('set -euo pipefail'));
     // Every value the shell sees is a quoted variable: the script itself holds no input.
     const commit = job.steps[at('set -euo pipefail')]!;
-    expect(commit.env).toMatchObject({ COMMIT_MESSAGE: '${{ steps.post.outputs.commit-message }}', TO_MAIN: '${{ vars.CANDOR_POST_TO_MAIN }}' });
+    expect(commit.env).toMatchObject({
+      COMMIT_MESSAGE: '${{ steps.post.outputs.commit-message }}',
+      TO_MAIN: '${{ vars.CANDOR_POST_TO_MAIN }}',
+    });
   });
 });

@@ -5,16 +5,21 @@ import { createLocale } from '../../src/i18n/locale.ts';
 import { en } from '../../src/i18n/messages/en.ts';
 
 describe('message catalogues', () => {
-  it.each(Object.entries(CATALOGUES))('%s has exactly the English keys, with the same placeholders and plural shape', (language, catalogue) => {
-    expect(checkCatalogue(language, catalogue).map((p) => p.message)).toEqual([]);
-  });
+  it.each(Object.entries(CATALOGUES))(
+    '%s has exactly the English keys, with the same placeholders and plural shape',
+    (language, catalogue) => {
+      expect(checkCatalogue(language, catalogue).map((p) => p.message)).toEqual([]);
+    },
+  );
 
   it('names the key and the language when a catalogue lacks a key or has one too many', () => {
     const { 'status.resolved': _dropped, ...lacking } = CATALOGUES.es;
     expect(checkCatalogue('es', lacking).map((p) => p.message)).toEqual([
       'The "es" catalogue lacks the key "status.resolved" (English: "Resolved").',
     ]);
-    expect(checkCatalogue('de', { ...CATALOGUES.de, 'status.paused': 'Pausiert' }).map((p) => p.message)).toEqual([
+    expect(
+      checkCatalogue('de', { ...CATALOGUES.de, 'status.paused': 'Pausiert' }).map((p) => p.message),
+    ).toEqual([
       'The "de" catalogue has the key "status.paused", which English does not have: remove it or add it to every language.',
     ]);
   });
@@ -22,12 +27,20 @@ describe('message catalogues', () => {
   it('refuses a placeholder English does not have, a text where plural forms belong, and an unknown plural category', () => {
     const key = MESSAGE_KEYS.find((k) => typeof en[k] === 'object')!;
     const text = MESSAGE_KEYS.find((k) => typeof en[k] === 'string')!;
-    const messages = checkCatalogue('fr', { [key]: 'texte', [text]: '{oops}' }, { partial: true }).map((p) => p.message);
+    const messages = checkCatalogue(
+      'fr',
+      { [key]: 'texte', [text]: '{oops}' },
+      { partial: true },
+    ).map((p) => p.message);
     expect(messages).toEqual([
       `"${key}" in the "fr" catalogue depends on a number: write one text per plural form, e.g. \`one:\` and \`other:\`.`,
       `"${text}" in the "fr" catalogue uses {oops}, which this message does not have; it can use no placeholders.`,
     ]);
-    expect(checkCatalogue('fr', { [key]: { one: 'un', several: 'x' } }, { partial: true }).map((p) => p.message)).toEqual([
+    expect(
+      checkCatalogue('fr', { [key]: { one: 'un', several: 'x' } }, { partial: true }).map(
+        (p) => p.message,
+      ),
+    ).toEqual([
       `"${key}" in the "fr" catalogue lacks its \`other:\` form, the one used for most numbers.`,
       `"${key}" in the "fr" catalogue has the plural form \`several:\`; use \`zero\`, \`one\`, \`two\`, \`few\`, \`many\`, \`other\`.`,
     ]);
@@ -35,7 +48,9 @@ describe('message catalogues', () => {
 
   it('gives no two statuses of one language the same word, so an update heading reads back as one status', () => {
     for (const [language, catalogue] of Object.entries(CATALOGUES)) {
-      const words = MESSAGE_KEYS.filter((k) => k.startsWith('status.')).map((k) => String(catalogue[k]).toLowerCase());
+      const words = MESSAGE_KEYS.filter((k) => k.startsWith('status.')).map((k) =>
+        String(catalogue[k]).toLowerCase(),
+      );
       expect(new Set(words).size, language).toBe(words.length);
     }
   });
@@ -51,7 +66,17 @@ describe('a locale', () => {
     expect(es.t('uptime.days_ago', { count: 1 })).toBe('hace 1 día');
     expect(es.t('home.recent', { count: 7 })).toBe('Resuelto en los últimos 7 días');
     // A `zero:` form, which a team may add, is used for 0 even where Intl's rules have no such category.
-    const zero = createLocale({ language: 'es', timezone: 'UTC', overrides: { 'uptime.days_ago': { zero: 'hoy mismo', one: 'hace {count} día', other: 'hace {count} días' } } });
+    const zero = createLocale({
+      language: 'es',
+      timezone: 'UTC',
+      overrides: {
+        'uptime.days_ago': {
+          zero: 'hoy mismo',
+          one: 'hace {count} día',
+          other: 'hace {count} días',
+        },
+      },
+    });
     expect(zero.t('uptime.days_ago', { count: 0 })).toBe('hoy mismo');
     expect(zero.t('uptime.days_ago', { count: 2 })).toBe('hace 2 días');
   });
@@ -70,7 +95,11 @@ describe('a locale', () => {
   });
 
   it('lets a team override a word and keeps the rest built in', () => {
-    const nl = createLocale({ language: 'nl', timezone: 'UTC', overrides: { 'status.monitoring': 'In de gaten houden' } });
+    const nl = createLocale({
+      language: 'nl',
+      timezone: 'UTC',
+      overrides: { 'status.monitoring': 'In de gaten houden' },
+    });
     expect(nl.t('status.monitoring')).toBe('In de gaten houden');
     expect(nl.t('status.resolved')).toBe('Opgelost');
   });

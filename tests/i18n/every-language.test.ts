@@ -19,10 +19,18 @@ import { serveStatic } from '../browser/static-server.ts';
 import { buildSite, builtPages, EXAMPLE_NOW } from '../support/built-sites.ts';
 import { englishFragments, englishIn, neutralExample, readerText } from './languages-fixture.ts';
 
-const LANGUAGES: [BuiltInLanguage, string][] = [['es', 'Europe/Madrid'], ['nl', 'Europe/Amsterdam'], ['de', 'Europe/Berlin'], ['fr', 'Europe/Paris']];
+const LANGUAGES: [BuiltInLanguage, string][] = [
+  ['es', 'Europe/Madrid'],
+  ['nl', 'Europe/Amsterdam'],
+  ['de', 'Europe/Berlin'],
+  ['fr', 'Europe/Paris'],
+];
 const NOW = new Date(EXAMPLE_NOW);
 
-interface Built { content: string; out: string }
+interface Built {
+  content: string;
+  out: string;
+}
 const built = new Map<string, Built>();
 
 // Each language's site is built once and shared by every test below: a build takes seconds.
@@ -38,7 +46,10 @@ afterAll(async () => {
 });
 
 async function modelOf(language: string) {
-  const { model, diagnostics } = loadRepository(await readRepository(built.get(language)!.content), { now: NOW });
+  const { model, diagnostics } = loadRepository(
+    await readRepository(built.get(language)!.content),
+    { now: NOW },
+  );
   expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return forAudience(model!, 'public');
 }
@@ -49,8 +60,15 @@ describe.each(LANGUAGES)('the example in %s', (language, timezone) => {
 
   it('builds every page with its lang, its dates in the language, and no English label', async () => {
     const pages = await builtPages(built.get(language)!.out);
-    const kinds = ['index.html', '404.html', 'history/index.html', 'components/api/index.html', 'incidents/2026-11-23-api-errors/index.html',
-      'incidents/2026-12-05-database-maintenance/index.html', 'incidents/2026-11-10-database-failover/index.html'];
+    const kinds = [
+      'index.html',
+      '404.html',
+      'history/index.html',
+      'components/api/index.html',
+      'incidents/2026-11-23-api-errors/index.html',
+      'incidents/2026-12-05-database-maintenance/index.html',
+      'incidents/2026-11-10-database-failover/index.html',
+    ];
     for (const kind of kinds) expect([...pages.keys()], kind).toContain(kind);
     for (const [path, html] of pages) {
       expect(html, path).toContain(`<html lang="${language}"`);
@@ -58,7 +76,9 @@ describe.each(LANGUAGES)('the example in %s', (language, timezone) => {
       // The footer's build time, as the language writes it.
       expect(readerText(html), path).toContain(formats.dateTime(NOW));
     }
-    expect(readerText(pages.get('incidents/2026-11-23-api-errors/index.html')!)).toContain(formats.dateTime(new Date('2026-11-23T09:12:00Z')));
+    expect(readerText(pages.get('incidents/2026-11-23-api-errors/index.html')!)).toContain(
+      formats.dateTime(new Date('2026-11-23T09:12:00Z')),
+    );
   });
 
   it('writes the feed and the calendar in the language', async () => {
@@ -75,11 +95,23 @@ describe.each(LANGUAGES)('the example in %s', (language, timezone) => {
 
     const ics = await readFile(join(out, 'maintenance.ics'), 'utf8');
     const calendar = new ICAL.Component(ICAL.parse(ics));
-    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(t('calendar.name', { name: model.page.name }));
-    const descriptions = calendar.getAllSubcomponents('vevent').map((e) => String(e.getFirstPropertyValue('description')));
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(
+      t('calendar.name', { name: model.page.name }),
+    );
+    const descriptions = calendar
+      .getAllSubcomponents('vevent')
+      .map((e) => String(e.getFirstPropertyValue('description')));
     expect(descriptions.length).toBeGreaterThan(0);
-    for (const description of descriptions) expect(description).toContain(t('calendar.status', { status: t('status.scheduled') }).split(' ')[0]!);
-    expect(englishIn([calendar.getFirstPropertyValue('x-wr-caldesc'), ...descriptions].join('\n'), english)).toEqual([]);
+    for (const description of descriptions)
+      expect(description).toContain(
+        t('calendar.status', { status: t('status.scheduled') }).split(' ')[0]!,
+      );
+    expect(
+      englishIn(
+        [calendar.getFirstPropertyValue('x-wr-caldesc'), ...descriptions].join('\n'),
+        english,
+      ),
+    ).toEqual([]);
 
     const badge = await readFile(join(out, 'badge.svg'), 'utf8');
     expect(badge).toContain(describeOverall(localeOf(model), pageStatus(model, NOW)));
@@ -91,14 +123,25 @@ describe.each(LANGUAGES)('the example in %s', (language, timezone) => {
     const events = noticeEvents(model, NOW);
     expect(new Set(events.map((e) => e.kind)).size).toBeGreaterThan(4);
     for (const event of events) {
-      for (const channel of [{ type: 'slack' }, { type: 'discord' }, { type: 'teams' }, { type: 'webhook' }, { type: 'email', id: 'mail', from: 'Acme <status@acme.dev>' }] as const) {
-        const rendered = renderNotice(event, channel, model) as { data?: { page?: { status?: unknown } } };
+      for (const channel of [
+        { type: 'slack' },
+        { type: 'discord' },
+        { type: 'teams' },
+        { type: 'webhook' },
+        { type: 'email', id: 'mail', from: 'Acme <status@acme.dev>' },
+      ] as const) {
+        const rendered = renderNotice(event, channel, model) as {
+          data?: { page?: { status?: unknown } };
+        };
         // The page status in a webhook is Statuspage's vocabulary ("Minor Service Outage"), English by design.
         delete rendered.data?.page?.status;
         const strings = stringsOf(rendered);
         expect(englishIn(strings.join('\n'), english), `${channel.type} ${event.kind}`).toEqual([]);
         // Discord shows the embed's ISO timestamp in the reader's own language; the others write the time out.
-        if (channel.type !== 'discord') expect(strings.join('\n'), `${channel.type} ${event.kind}`).toContain(formats.dateTime(event.at));
+        if (channel.type !== 'discord')
+          expect(strings.join('\n'), `${channel.type} ${event.kind}`).toContain(
+            formats.dateTime(event.at),
+          );
       }
       expect(englishIn(renderText(event), english)).toEqual([]);
     }
@@ -117,26 +160,42 @@ describe('a reader whose browser speaks another language', () => {
   let browser: Browser;
   afterAll(async () => browser?.close());
 
-  it('sees every date, duration and relative time in the page language, in the reader\'s own zone', async () => {
+  it("sees every date, duration and relative time in the page language, in the reader's own zone", async () => {
     const server = await serveStatic(built.get('de')!.out);
     browser = await launchChromium();
     const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/New_York' });
     try {
-      for (const path of ['/', '/incidents/2026-11-23-api-errors/', '/incidents/2026-12-05-database-maintenance/', '/components/api/']) {
+      for (const path of [
+        '/',
+        '/incidents/2026-11-23-api-errors/',
+        '/incidents/2026-12-05-database-maintenance/',
+        '/components/api/',
+      ]) {
         const page = await context.newPage();
         await page.goto(`${server.origin}${path}`);
-        const shown = await page.$$eval('time[data-local]', (els) => els.map((el) => ({ at: (el as HTMLTimeElement).dateTime, text: el.textContent ?? '' })));
+        const shown = await page.$$eval('time[data-local]', (els) =>
+          els.map((el) => ({ at: (el as HTMLTimeElement).dateTime, text: el.textContent ?? '' })),
+        );
         expect(shown.length, path).toBeGreaterThan(0);
         const reader = dateFormats('de', 'America/New_York');
-        for (const { at, text } of shown) expect(text, `${path} ${at}`).toBe(reader.dateTime(new Date(at)));
-        const relative = await page.$$eval('[data-ago]', (els) => els.map((el) => el.textContent ?? ''));
-        for (const text of relative) expect(text, path).toMatch(/\b(vor|in|heute|gestern|morgen|jetzt)\b/i);
-        const since = await page.$$eval('[data-since]', (els) => els.map((el) => ({ at: (el as HTMLElement).dataset.since!, text: el.textContent ?? '' })));
+        for (const { at, text } of shown)
+          expect(text, `${path} ${at}`).toBe(reader.dateTime(new Date(at)));
+        const relative = await page.$$eval('[data-ago]', (els) =>
+          els.map((el) => el.textContent ?? ''),
+        );
+        for (const text of relative)
+          expect(text, path).toMatch(/\b(vor|in|heute|gestern|morgen|jetzt)\b/i);
+        const since = await page.$$eval('[data-since]', (els) =>
+          els.map((el) => ({ at: (el as HTMLElement).dataset.since!, text: el.textContent ?? '' })),
+        );
         const duration = new Intl.DurationFormat(formattingLocale('de'), { style: 'short' });
         for (const { at, text } of since) {
           const ms = Date.now() - Date.parse(at);
           // Computed in the page a moment earlier: the same minute or the one before.
-          expect([duration.format(durationParts(ms)), duration.format(durationParts(ms - 60_000))], path).toContain(text);
+          expect(
+            [duration.format(durationParts(ms)), duration.format(durationParts(ms - 60_000))],
+            path,
+          ).toContain(text);
         }
         await page.close();
       }
@@ -145,4 +204,3 @@ describe('a reader whose browser speaks another language', () => {
     }
   });
 });
-

@@ -11,16 +11,33 @@ describe('time formatting', () => {
     expect(en.duration(52 * 3_600_000)).toBe('2 days, 4 hrs');
     const es = createLocale({ language: 'es', timezone: 'UTC' });
     expect(es.duration(102 * 60_000)).toBe('1 h y 42 min');
-    expect(createLocale({ language: 'nl', timezone: 'UTC' }).duration(52 * 3_600_000)).toBe('2 dagen, 4 uur');
-    expect(createLocale({ language: 'fr', timezone: 'UTC' }).duration(52 * 3_600_000)).toBe('2\u202fj et 4\u202fh');
+    expect(createLocale({ language: 'nl', timezone: 'UTC' }).duration(52 * 3_600_000)).toBe(
+      '2 dagen, 4 uur',
+    );
+    expect(createLocale({ language: 'fr', timezone: 'UTC' }).duration(52 * 3_600_000)).toBe(
+      '2\u202fj et 4\u202fh',
+    );
   });
 
   it('writes a window with its zone once', () => {
     const at = (iso: string) => new Date(iso);
-    expect(createLocale({ language: 'en', timezone: 'UTC' }).range(at('2026-12-05T02:00:00Z'), at('2026-12-05T04:00:00Z'))).toBe('5 Dec 2026, 02:00 – 04:00 UTC');
-    expect(createLocale({ language: 'en', timezone: 'Europe/Berlin' }).range(at('2026-12-05T22:00:00Z'), at('2026-12-06T04:00:00Z')))
-      .toBe('5 Dec 2026, 23:00 CET – 6 Dec 2026, 05:00 CET');
-    expect(createLocale({ language: 'de', timezone: 'Europe/Berlin' }).range(at('2026-12-05T22:00:00Z'), at('2026-12-06T04:00:00Z')))
-      .toBe('5. Dez. 2026, 23:00 MEZ – 6. Dez. 2026, 05:00 MEZ');
+    expect(
+      createLocale({ language: 'en', timezone: 'UTC' }).range(
+        at('2026-12-05T02:00:00Z'),
+        at('2026-12-05T04:00:00Z'),
+      ),
+    ).toBe('5 Dec 2026, 02:00 – 04:00 UTC');
+    expect(
+      createLocale({ language: 'en', timezone: 'Europe/Berlin' }).range(
+        at('2026-12-05T22:00:00Z'),
+        at('2026-12-06T04:00:00Z'),
+      ),
+    ).toBe('5 Dec 2026, 23:00 CET – 6 Dec 2026, 05:00 CET');
+    expect(
+      createLocale({ language: 'de', timezone: 'Europe/Berlin' }).range(
+        at('2026-12-05T22:00:00Z'),
+        at('2026-12-06T04:00:00Z'),
+      ),
+    ).toBe('5. Dez. 2026, 23:00 MEZ – 6. Dez. 2026, 05:00 MEZ');
   });
 });

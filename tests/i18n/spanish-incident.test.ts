@@ -57,7 +57,10 @@ let content: string;
 let out: string;
 
 beforeAll(async () => {
-  content = await writeRepository({ 'components.yaml': COMPONENTS, 'incidents/2026-11-22-errores-api.md': INCIDENT });
+  content = await writeRepository({
+    'components.yaml': COMPONENTS,
+    'incidents/2026-11-22-errores-api.md': INCIDENT,
+  });
   out = await buildSite(content, { now: NOW });
 }, 300_000);
 
@@ -67,7 +70,10 @@ afterAll(async () => {
 
 describe('an incident written entirely in Spanish', () => {
   it('passes npm run check', async () => {
-    const { stdout } = await run(process.execPath, [CANDOR_BIN, 'check'], { cwd: content, env: { ...process.env, CANDOR_NOW: NOW } });
+    const { stdout } = await run(process.execPath, [CANDOR_BIN, 'check'], {
+      cwd: content,
+      env: { ...process.env, CANDOR_NOW: NOW },
+    });
     expect(stdout).toMatch(/0 errors/);
   });
 
@@ -75,7 +81,16 @@ describe('an incident written entirely in Spanish', () => {
     const html = await readFile(join(out, 'incidents/2026-11-22-errores-api/index.html'), 'utf8');
     const text = readerText(html);
     expect(html).toContain('<html lang="es"');
-    for (const words of ['Resuelto', 'En observación', 'Identificado', 'Investigando', 'Análisis posterior', 'Resumen', 'Actualizaciones', '22 nov 2026, 15:03 CET']) {
+    for (const words of [
+      'Resuelto',
+      'En observación',
+      'Identificado',
+      'Investigando',
+      'Análisis posterior',
+      'Resumen',
+      'Actualizaciones',
+      '22 nov 2026, 15:03 CET',
+    ]) {
       expect(text).toContain(words);
     }
   });
@@ -84,29 +99,59 @@ describe('an incident written entirely in Spanish', () => {
     const { model } = loadRepository(await readRepository(content), { now: new Date(NOW) });
     const events = noticeEvents(model!, new Date(NOW));
     const resolved = events.find((e) => e.kind === 'incident.resolved')!;
-    expect(renderText(resolved)).toBe([
-      'Nube Acme · Resuelto · 22 nov 2026, 16:45 CET',
-      'Resuelto · Errores en la API REST',
-      'Afecta a: API REST: Operativo',
-      '',
-      'Todo funciona con normalidad desde las 16:30.',
-      '',
-      'https://estado.acme.es/incidents/2026-11-22-errores-api/',
-    ].join('\n'));
-    const slack = JSON.stringify(renderNotice(events.find((e) => e.kind === 'incident.created')!, { type: 'slack' }, model!));
-    for (const words of ['Investigando', 'Estado', 'Impacto grave', 'Afecta a', 'Nueva incidencia', 'Ver en Nube Acme']) expect(slack).toContain(words);
+    expect(renderText(resolved)).toBe(
+      [
+        'Nube Acme · Resuelto · 22 nov 2026, 16:45 CET',
+        'Resuelto · Errores en la API REST',
+        'Afecta a: API REST: Operativo',
+        '',
+        'Todo funciona con normalidad desde las 16:30.',
+        '',
+        'https://estado.acme.es/incidents/2026-11-22-errores-api/',
+      ].join('\n'),
+    );
+    const slack = JSON.stringify(
+      renderNotice(
+        events.find((e) => e.kind === 'incident.created')!,
+        { type: 'slack' },
+        model!,
+      ),
+    );
+    for (const words of [
+      'Investigando',
+      'Estado',
+      'Impacto grave',
+      'Afecta a',
+      'Nueva incidencia',
+      'Ver en Nube Acme',
+    ])
+      expect(slack).toContain(words);
     expect(events.map((e) => e.kind)).toContain('incident.postmortem');
   });
 });
 
 describe('a refused status word', () => {
   it('lists the words of the page language', () => {
-    const result = loadRepository({
-      config: { path: 'components.yaml', bytes: new TextEncoder().encode(COMPONENTS) },
-      incidents: [{ path: 'incidents/a.md', bytes: new TextEncoder().encode(INCIDENT.replace('· Resuelto', '· Resolvido')) }],
-    }, { now: new Date(NOW) });
+    const result = loadRepository(
+      {
+        config: { path: 'components.yaml', bytes: new TextEncoder().encode(COMPONENTS) },
+        incidents: [
+          {
+            path: 'incidents/a.md',
+            bytes: new TextEncoder().encode(INCIDENT.replace('· Resuelto', '· Resolvido')),
+          },
+        ],
+      },
+      { now: new Date(NOW) },
+    );
     const refused = result.diagnostics.find((d) => d.code === 'unknown-status')!;
-    expect(refused).toMatchObject({ file: 'incidents/a.md', line: 19, message: '"Resolvido" is not an update status.' });
-    expect(refused.hint).toContain('Investigando, Identificado, En observación, Resuelto, Programado, En curso, Verificando, Completado, Actualización');
+    expect(refused).toMatchObject({
+      file: 'incidents/a.md',
+      line: 19,
+      message: '"Resolvido" is not an update status.',
+    });
+    expect(refused.hint).toContain(
+      'Investigando, Identificado, En observación, Resuelto, Programado, En curso, Verificando, Completado, Actualización',
+    );
   });
 });

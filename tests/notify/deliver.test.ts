@@ -11,16 +11,28 @@ beforeEach(async () => {
 afterEach(() => receiver.stop());
 
 /** Short waits by configuration; `random` pinned so the jittered waits are known. */
-const policy: DeliveryPolicy = { timeoutMs: 1000, attempts: 4, backoffMs: 10, maxBackoffMs: 2000, random: () => 0.5 };
+const policy: DeliveryPolicy = {
+  timeoutMs: 1000,
+  attempts: 4,
+  backoffMs: 10,
+  maxBackoffMs: 2000,
+  random: () => 0.5,
+};
 const send = (path: string, overrides: Partial<DeliveryPolicy> = {}) =>
-  deliver({ url: receiver.url(path), body: '{"n":1}', headers: () => ({ 'webhook-id': 'msg_1' }) }, { ...policy, ...overrides });
+  deliver(
+    { url: receiver.url(path), body: '{"n":1}', headers: () => ({ 'webhook-id': 'msg_1' }) },
+    { ...policy, ...overrides },
+  );
 
 describe('deliver', () => {
   it('retries a 500 and succeeds on the 200, sending the same body and id each time', async () => {
     receiver.script('/a', [{ status: 500 }, { status: 200 }]);
     const outcome = await send('/a');
     expect(outcome).toMatchObject({ ok: true, status: 200 });
-    expect(receiver.on('/a').map((r) => [r.body, r.headers['webhook-id']])).toEqual([['{"n":1}', 'msg_1'], ['{"n":1}', 'msg_1']]);
+    expect(receiver.on('/a').map((r) => [r.body, r.headers['webhook-id']])).toEqual([
+      ['{"n":1}', 'msg_1'],
+      ['{"n":1}', 'msg_1'],
+    ]);
   });
 
   it('waits as long as Retry-After says on a 429', async () => {
@@ -28,7 +40,10 @@ describe('deliver', () => {
     const waited: number[] = [];
     const outcome = await send('/a', { backoff: async (ms) => void waited.push(ms) });
     expect(outcome.ok).toBe(true);
-    expect(outcome.attempts.map((a) => [a.status, a.waitMs])).toEqual([[429, 1000], [200, undefined]]);
+    expect(outcome.attempts.map((a) => [a.status, a.waitMs])).toEqual([
+      [429, 1000],
+      [200, undefined],
+    ]);
     expect(waited).toEqual([1000]);
     expect(receiver.on('/a')).toHaveLength(2);
   });
@@ -59,7 +74,11 @@ describe('deliver', () => {
 
   it('treats 410 as gone, without retrying', async () => {
     receiver.script('/a', [{ status: 410, body: 'webhook deleted' }]);
-    expect(await send('/a')).toMatchObject({ ok: false, reason: 'gone', message: 'HTTP 410 Gone: the webhook no longer exists: webhook deleted' });
+    expect(await send('/a')).toMatchObject({
+      ok: false,
+      reason: 'gone',
+      message: 'HTTP 410 Gone: the webhook no longer exists: webhook deleted',
+    });
     expect(receiver.on('/a')).toHaveLength(1);
   });
 
@@ -67,14 +86,22 @@ describe('deliver', () => {
     receiver.script('/a', [{ status: 302, headers: { location: receiver.url('/elsewhere') } }]);
     const outcome = await send('/a');
     expect(outcome).toMatchObject({ ok: false, reason: 'redirect' });
-    expect(outcome.ok || outcome.message).toBe('HTTP 302 redirect to 127.0.0.1:' + new URL(receiver.url('/')).port + ', not followed: configure the final URL');
+    expect(outcome.ok || outcome.message).toBe(
+      'HTTP 302 redirect to 127.0.0.1:' +
+        new URL(receiver.url('/')).port +
+        ', not followed: configure the final URL',
+    );
     expect(receiver.on('/elsewhere')).toHaveLength(0);
     expect(receiver.on('/a')).toHaveLength(1);
   });
 
   it('does not retry other 4xx, and reports what the receiver said', async () => {
     receiver.script('/a', [{ status: 400, body: 'invalid_payload' }]);
-    expect(await send('/a')).toMatchObject({ ok: false, reason: 'rejected', message: 'HTTP 400: invalid_payload' });
+    expect(await send('/a')).toMatchObject({
+      ok: false,
+      reason: 'rejected',
+      message: 'HTTP 400: invalid_payload',
+    });
     expect(receiver.on('/a')).toHaveLength(1);
   });
 
@@ -87,7 +114,11 @@ describe('deliver', () => {
   it('gives up after the configured attempts, with exponential backoff and full jitter between them', async () => {
     receiver.script('/a', [], { status: 503 });
     const outcome = await send('/a', { attempts: 4, backoffMs: 10, maxBackoffMs: 30 });
-    expect(outcome).toMatchObject({ ok: false, reason: 'gave-up', message: 'HTTP 503 after 4 tries' });
+    expect(outcome).toMatchObject({
+      ok: false,
+      reason: 'gave-up',
+      message: 'HTTP 503 after 4 tries',
+    });
     // random() = 0.5 of the cap: 10, 20, 40 capped at 30.
     expect(outcome.attempts.map((a) => a.waitMs)).toEqual([5, 10, 15, undefined]);
     expect(receiver.on('/a')).toHaveLength(4);
@@ -116,7 +147,10 @@ describe('deliver, once accepted', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as AddressInfo;
-      const outcome = await deliver({ url: `http://127.0.0.1:${port}/`, body: '{}', headers: () => ({}) }, policy);
+      const outcome = await deliver(
+        { url: `http://127.0.0.1:${port}/`, body: '{}', headers: () => ({}) },
+        policy,
+      );
       expect(outcome).toMatchObject({ ok: true, status: 200 });
       expect(requests).toBe(1);
     } finally {

@@ -8,7 +8,6 @@ import { buildSite } from '../support/built-sites.ts';
 import { COMPONENTS, tempRepo } from './fixture.ts';
 import { Receiver } from './receiver.ts';
 
-
 const MAINTENANCE = `---
 title: Database upgrade
 kind: maintenance
@@ -43,40 +42,65 @@ afterAll(async () => {
   await repo.remove();
 });
 
-function notify(now: string, args: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
+function notify(
+  now: string,
+  args: string[] = [],
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CANDOR_BIN, 'notify', ...args], { cwd: repo.dir, env: { ...process.env, CANDOR_NOW: now, HOOK_URL: receiver.url('/hook') } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+    execFile(
+      process.execPath,
+      [CANDOR_BIN, 'notify', ...args],
+      { cwd: repo.dir, env: { ...process.env, CANDOR_NOW: now, HOOK_URL: receiver.url('/hook') } },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
   });
 }
 const kinds = () => receiver.on('/hook').map((r) => (r.json as { type: string }).type);
 
 describe('notices never ahead of the deployed page', () => {
-  it('plans with the clock of the deployed build: a maintenance that starts after the build waits for the next build', { timeout: 180_000 }, async () => {
-    expect((await notify('2026-12-05T01:00:00Z')).code).toBe(0); // first run: history recorded, nothing sent
+  it(
+    'plans with the clock of the deployed build: a maintenance that starts after the build waits for the next build',
+    { timeout: 180_000 },
+    async () => {
+      expect((await notify('2026-12-05T01:00:00Z')).code).toBe(0); // first run: history recorded, nothing sent
 
-    // The page was built at 01:59:30 and still says "Scheduled"; notify runs at 02:01:30.
-    expect(JSON.parse(await readFile(join(early, 'candor-build.json'), 'utf8'))).toEqual({ built_at: '2026-12-05T01:59:30.000Z', audience: 'public' });
-    const ahead = await notify('2026-12-05T02:01:30Z', ['--deployed', early]);
-    expect(ahead.code).toBe(0);
-    expect(ahead.stdout).toContain('Planning with the clock of the deployed build: 2026-12-05T01:59:30.000Z');
-    expect(kinds()).toEqual([]);
+      // The page was built at 01:59:30 and still says "Scheduled"; notify runs at 02:01:30.
+      expect(JSON.parse(await readFile(join(early, 'candor-build.json'), 'utf8'))).toEqual({
+        built_at: '2026-12-05T01:59:30.000Z',
+        audience: 'public',
+      });
+      const ahead = await notify('2026-12-05T02:01:30Z', ['--deployed', early]);
+      expect(ahead.code).toBe(0);
+      expect(ahead.stdout).toContain(
+        'Planning with the clock of the deployed build: 2026-12-05T01:59:30.000Z',
+      );
+      expect(kinds()).toEqual([]);
 
-    // The next build, at 02:00:30, shows "In progress": now the notice goes out, read from the live site.
-    const site = await serveStatic(late, '/status/');
-    try {
-      const caught = await notify('2026-12-05T02:01:30Z', ['--deployed', `${site.origin}/status/`]);
-      expect(caught.code).toBe(0);
-      expect(kinds()).toEqual(['maintenance.started']);
-    } finally {
-      await site.close();
-    }
-  });
+      // The next build, at 02:00:30, shows "In progress": now the notice goes out, read from the live site.
+      const site = await serveStatic(late, '/status/');
+      try {
+        const caught = await notify('2026-12-05T02:01:30Z', [
+          '--deployed',
+          `${site.origin}/status/`,
+        ]);
+        expect(caught.code).toBe(0);
+        expect(kinds()).toEqual(['maintenance.started']);
+      } finally {
+        await site.close();
+      }
+    },
+  );
 
   it('refuses clearly when the deployed build cannot be read, and sends nothing', async () => {
-    const missing = await notify('2026-12-05T02:01:30Z', ['--deployed', join(repo.dir, 'no-such-build')]);
+    const missing = await notify('2026-12-05T02:01:30Z', [
+      '--deployed',
+      join(repo.dir, 'no-such-build'),
+    ]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/^candor notify: There is no .*no-such-build: point --deployed at the folder the site was built into/m);
+    expect(missing.stderr).toMatch(
+      /^candor notify: There is no .*no-such-build: point --deployed at the folder the site was built into/m,
+    );
     expect(missing.stderr).toContain('No notice was sent');
   });
 });

@@ -89,7 +89,11 @@ export const STANDARD_FILES: Record<string, string> = {
 };
 
 /** A repository in a fresh temporary directory. */
-export async function tempRepo(files: Record<string, string>): Promise<{ dir: string; write: (path: string, text: string) => Promise<void>; remove: () => Promise<void> }> {
+export async function tempRepo(files: Record<string, string>): Promise<{
+  dir: string;
+  write: (path: string, text: string) => Promise<void>;
+  remove: () => Promise<void>;
+}> {
   const dir = await writeRepository(files);
   const write = (path: string, text: string) => writeFiles(dir, { [path]: text });
   return { dir, write, remove: () => rm(dir, { recursive: true, force: true }) };

@@ -1,8 +1,16 @@
-import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 /** What the receiver does with one request: answer, never answer, or drop the connection. */
-export type Reply = { status: number; headers?: Record<string, string>; body?: string; delayMs?: number } | 'hang' | 'reset';
+export type Reply =
+  | { status: number; headers?: Record<string, string>; body?: string; delayMs?: number }
+  | 'hang'
+  | 'reset';
 /** A reply decided when the request arrives, e.g. after looking at the ledger on disk. */
 export type Script = Reply | ((request: Received) => Reply | Promise<Reply>);
 
@@ -52,20 +60,23 @@ export class Receiver {
           left = true;
         };
         response.on('finish', leave).on('close', leave);
-        const script = this.#scripts.get(path)?.shift() ?? this.#fallback.get(path) ?? { status: 200, body: 'ok' };
-        void Promise.resolve(typeof script === 'function' ? script(received) : script).then(async (reply) => {
-          if (reply === 'hang') {
-            this.#hanging.add(response);
-            return;
-          }
-          if (reply === 'reset') {
-            request.socket.resetAndDestroy();
-            return;
-          }
-          if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
-          response.writeHead(reply.status, reply.headers);
-          response.end(reply.body ?? '');
-        });
+        const script = this.#scripts.get(path)?.shift() ??
+          this.#fallback.get(path) ?? { status: 200, body: 'ok' };
+        void Promise.resolve(typeof script === 'function' ? script(received) : script).then(
+          async (reply) => {
+            if (reply === 'hang') {
+              this.#hanging.add(response);
+              return;
+            }
+            if (reply === 'reset') {
+              request.socket.resetAndDestroy();
+              return;
+            }
+            if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+            response.writeHead(reply.status, reply.headers);
+            response.end(reply.body ?? '');
+          },
+        );
       });
     });
     this.#server.on('connection', (socket) => {

@@ -4,7 +4,12 @@ import { forAudience } from '../../src/core/audience.ts';
 import type { StatusModel } from '../../src/core/model.ts';
 import { noticeEvents, type NoticeEvent } from '../../src/notify/events.ts';
 import { DISCORD_LIMITS, renderDiscord } from '../../src/notify/render/discord.ts';
-import { discordDialect, slackDialect, teamsDialect, toDialect } from '../../src/notify/render/dialects.ts';
+import {
+  discordDialect,
+  slackDialect,
+  teamsDialect,
+  toDialect,
+} from '../../src/notify/render/dialects.ts';
 import { renderNotice } from '../../src/notify/render/render-notice.ts';
 import { renderSlack, SLACK_LIMITS } from '../../src/notify/render/slack.ts';
 import { renderStatuspage } from '../../src/notify/render/statuspage.ts';
@@ -44,7 +49,9 @@ ${HOSTILE_BODY}
   remove = repo.remove;
   model = forAudience(await loadModel(repo.dir), 'public');
   events = noticeEvents(model, NOW);
-  hostile = events.find((e) => e.incident.id === '2026-11-23-hostile' && e.kind === 'incident.created')!;
+  hostile = events.find(
+    (e) => e.incident.id === '2026-11-23-hostile' && e.kind === 'incident.created',
+  )!;
   expect(HOSTILE_BODY.length).toBeGreaterThan(10_000);
 });
 afterAll(() => remove());
@@ -59,18 +66,34 @@ describe('Slack (Block Kit)', () => {
     expect(renderSlack(byId(MAINTENANCE))).toMatchSnapshot();
   });
 
-  it('has a header, sections in mrkdwn and a context line with the link, within Slack\'s limits', () => {
+  it("has a header, sections in mrkdwn and a context line with the link, within Slack's limits", () => {
     const message = renderSlack(hostile);
-    const blocks = message.blocks as { type: string; text?: { type: string; text: string }; fields?: { text: string }[]; elements?: { text: string }[] }[];
-    expect(blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'section', 'context']);
+    const blocks = message.blocks as {
+      type: string;
+      text?: { type: string; text: string };
+      fields?: { text: string }[];
+      elements?: { text: string }[];
+    }[];
+    expect(blocks.map((b) => b.type)).toEqual([
+      'header',
+      'section',
+      'section',
+      'section',
+      'context',
+    ]);
     expect(blocks[0]!.text!.type).toBe('plain_text');
     expect(blocks[0]!.text!.text.length).toBeLessThanOrEqual(SLACK_LIMITS.header);
     for (const block of blocks.slice(1, 4)) {
       if (block.text) expect(block.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.section);
-      for (const field of block.fields ?? []) expect(field.text.length).toBeLessThanOrEqual(SLACK_LIMITS.field);
+      for (const field of block.fields ?? [])
+        expect(field.text.length).toBeLessThanOrEqual(SLACK_LIMITS.field);
     }
-    expect(blocks[2]!.text!.text).toMatch(/…\n<https:\/\/status\.acme\.test\/status\/incidents\/2026-11-23-hostile\/\|Read the full update>$/);
-    expect(blocks[4]!.elements![0]!.text).toContain('<https://status.acme.test/status/incidents/2026-11-23-hostile/|View on Acme Cloud>');
+    expect(blocks[2]!.text!.text).toMatch(
+      /…\n<https:\/\/status\.acme\.test\/status\/incidents\/2026-11-23-hostile\/\|Read the full update>$/,
+    );
+    expect(blocks[4]!.elements![0]!.text).toContain(
+      '<https://status.acme.test/status/incidents/2026-11-23-hostile/|View on Acme Cloud>',
+    );
   });
 
   it('escapes user text: no mention, no broken markup, no script link', () => {
@@ -87,7 +110,7 @@ describe('Discord (embed)', () => {
     expect(renderDiscord(byId(UPDATE))).toMatchSnapshot();
   });
 
-  it('has one embed with colour by impact, fields and a timestamp, within Discord\'s limits, and mentions nobody', () => {
+  it("has one embed with colour by impact, fields and a timestamp, within Discord's limits, and mentions nobody", () => {
     const message = renderDiscord(hostile);
     const [embed] = message.embeds;
     expect(message.allowed_mentions).toEqual({ parse: [] });
@@ -96,15 +119,24 @@ describe('Discord (embed)', () => {
     expect(embed.timestamp).toBe('2026-11-23T11:30:00.000Z');
     expect(embed.title.length).toBeLessThanOrEqual(DISCORD_LIMITS.title);
     expect(embed.description.length).toBeLessThanOrEqual(DISCORD_LIMITS.description);
-    for (const field of embed.fields) expect(field.value.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldValue);
-    const total = embed.title.length + embed.description.length + embed.footer.text.length + embed.fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+    for (const field of embed.fields)
+      expect(field.value.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldValue);
+    const total =
+      embed.title.length +
+      embed.description.length +
+      embed.footer.text.length +
+      embed.fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
     expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.total);
-    expect(embed.description).toMatch(/…\n\[Read the full update\]\(<https:\/\/status\.acme\.test\/status\/incidents\/2026-11-23-hostile\/>\)$/);
+    expect(embed.description).toMatch(
+      /…\n\[Read the full update\]\(<https:\/\/status\.acme\.test\/status\/incidents\/2026-11-23-hostile\/>\)$/,
+    );
     expect(embed.fields.map((f) => f.name)).toEqual(['Status', 'Impact', 'Affected', 'Workaround']);
   });
 
   it('escapes user text', () => {
-    const { embeds: [embed] } = renderDiscord(hostile);
+    const {
+      embeds: [embed],
+    } = renderDiscord(hostile);
     const text = `${embed.title}\n${embed.description}`;
     expect(text).not.toMatch(/(^|[^\\])<[@#!/]/);
     expect(text).not.toMatch(/@(everyone|here)\b|\]\(<?javascript:/);
@@ -122,7 +154,16 @@ describe('Microsoft Teams (Workflows, Adaptive Card 1.4)', () => {
     expect(message.type).toBe('message');
     const [attachment] = message.attachments;
     expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
-    expect(attachment.content).toMatchObject({ type: 'AdaptiveCard', version: '1.4', actions: [{ type: 'Action.OpenUrl', url: 'https://status.acme.test/status/incidents/2026-11-23-hostile/' }] });
+    expect(attachment.content).toMatchObject({
+      type: 'AdaptiveCard',
+      version: '1.4',
+      actions: [
+        {
+          type: 'Action.OpenUrl',
+          url: 'https://status.acme.test/status/incidents/2026-11-23-hostile/',
+        },
+      ],
+    });
     expect(Buffer.byteLength(JSON.stringify(message))).toBeLessThanOrEqual(TEAMS_MAX_BYTES);
     const text = JSON.stringify(message);
     expect(text).not.toMatch(/@(everyone|here)\b/);
@@ -137,29 +178,42 @@ describe('Microsoft Teams (Workflows, Adaptive Card 1.4)', () => {
     for (const body of ['Long. '.repeat(8_000), '事件'.repeat(20_000)]) {
       const message = renderTeams({ ...hostile, body });
       expect(Buffer.byteLength(wireJson(message))).toBeLessThanOrEqual(TEAMS_MAX_BYTES);
-      expect(JSON.stringify(message)).toContain('…\\n\\n[Read the full update](https://status.acme.test/status/incidents/2026-11-23-hostile/)');
+      expect(JSON.stringify(message)).toContain(
+        '…\\n\\n[Read the full update](https://status.acme.test/status/incidents/2026-11-23-hostile/)',
+      );
     }
   });
 });
 
 describe('impact in words, in every chat channel', () => {
-  const withImpact = (impact: 'none' | 'minor' | 'major' | 'critical') => ({ ...byId(UPDATE), incident: { ...byId(UPDATE).incident, impact } });
+  const withImpact = (impact: 'none' | 'minor' | 'major' | 'critical') => ({
+    ...byId(UPDATE),
+    incident: { ...byId(UPDATE).incident, impact },
+  });
   const chats = { slack: renderSlack, discord: renderDiscord, teams: renderTeams };
 
   it('says the impact in words, not only as a colour or an emoji, and a maintenance says it is planned', () => {
-    const words = { none: 'No impact', minor: 'Minor impact', major: 'Major impact', critical: 'Critical impact' } as const;
+    const words = {
+      none: 'No impact',
+      minor: 'Minor impact',
+      major: 'Major impact',
+      critical: 'Critical impact',
+    } as const;
     for (const [name, render] of Object.entries(chats)) {
       for (const impact of ['none', 'minor', 'major', 'critical'] as const) {
         const text = JSON.stringify(render(withImpact(impact)));
         expect(text, `${name} ${impact}`).toContain(words[impact]);
-        for (const other of Object.values(words).filter((w) => w !== words[impact])) expect(text, `${name} ${impact}`).not.toContain(other);
+        for (const other of Object.values(words).filter((w) => w !== words[impact]))
+          expect(text, `${name} ${impact}`).not.toContain(other);
       }
       expect(JSON.stringify(render(byId(MAINTENANCE))), name).toContain('Planned maintenance');
     }
   });
 
   it('Teams gives minor and major different colours', () => {
-    const colour = (impact: 'minor' | 'major') => (renderTeams(withImpact(impact)).attachments[0].content.body as { color?: string }[])[1]!.color;
+    const colour = (impact: 'minor' | 'major') =>
+      (renderTeams(withImpact(impact)).attachments[0].content.body as { color?: string }[])[1]!
+        .color;
     expect(colour('minor')).not.toBe(colour('major'));
   });
 });
@@ -173,39 +227,84 @@ describe('JSON webhook', () => {
     expect(payload.data.update!.body_html).not.toMatch(/<script|javascript:/);
   });
 
-  it('can send Atlassian Statuspage\'s envelope instead', () => {
-    const incident = renderNotice(byId(UPDATE), { type: 'webhook', format: 'statuspage' }, model) as ReturnType<typeof renderStatuspage>;
+  it("can send Atlassian Statuspage's envelope instead", () => {
+    const incident = renderNotice(
+      byId(UPDATE),
+      { type: 'webhook', format: 'statuspage' },
+      model,
+    ) as ReturnType<typeof renderStatuspage>;
     expect(Object.keys(incident)).toEqual(['meta', 'page', 'incident']);
     expect(incident).toMatchObject({
       meta: { documentation: 'https://doers.statuspage.io/customer-notifications/webhooks/' },
       page: { status_indicator: 'major', status_description: 'Partial System Outage' },
-      incident: { id: '2026-11-23-api-errors', name: 'Elevated API error rates', status: 'monitoring', impact: 'major', backfilled: false, postmortem_body: null },
+      incident: {
+        id: '2026-11-23-api-errors',
+        name: 'Elevated API error rates',
+        status: 'monitoring',
+        impact: 'major',
+        backfilled: false,
+        postmortem_body: null,
+      },
     });
-    const updates = (incident as { incident: { incident_updates: { id: string; status: string }[] } }).incident.incident_updates;
-    expect(updates.map((u) => [u.id, u.status])).toEqual([[UPDATE, 'monitoring'], ['2026-11-23-api-errors@2026-11-23T09:12:00.000Z', 'investigating']]);
+    const updates = (
+      incident as { incident: { incident_updates: { id: string; status: string }[] } }
+    ).incident.incident_updates;
+    expect(updates.map((u) => [u.id, u.status])).toEqual([
+      [UPDATE, 'monitoring'],
+      ['2026-11-23-api-errors@2026-11-23T09:12:00.000Z', 'investigating'],
+    ]);
 
     const change = renderStatuspage(byId(`${UPDATE}#component:api`), model);
     expect(change).toMatchObject({
-      component_update: { old_status: 'partial_outage', new_status: 'degraded_performance', component_id: 'api', created_at: '2026-11-23T10:25:00.000Z' },
+      component_update: {
+        old_status: 'partial_outage',
+        new_status: 'degraded_performance',
+        component_id: 'api',
+        created_at: '2026-11-23T10:25:00.000Z',
+      },
       component: { id: 'api', name: 'REST API', status: 'degraded_performance' },
     });
     expect(Object.keys(change)).toEqual(['meta', 'page', 'component_update', 'component']);
 
-    const maintenance = renderStatuspage(byId(MAINTENANCE), model) as { incident: Record<string, unknown> };
-    expect(maintenance.incident).toMatchObject({ status: 'scheduled', scheduled_for: '2026-12-05T02:00:00.000Z', scheduled_until: '2026-12-05T04:00:00.000Z', scheduled_auto_transition: true });
-    const postmortem = renderStatuspage(byId('2026-11-20-slow-dashboard#postmortem'), model) as { incident: Record<string, unknown> };
-    expect(postmortem.incident).toMatchObject({ status: 'postmortem', postmortem_body: 'A cache node failed.', postmortem_notified_subscribers: true });
-    const resolved = renderStatuspage(byId('2026-11-20-slow-dashboard@2026-11-20T09:00:00.000Z'), model) as { incident: Record<string, unknown> };
-    expect(resolved.incident).toMatchObject({ status: 'resolved', resolved_at: '2026-11-20T09:00:00.000Z', postmortem_body: null });
+    const maintenance = renderStatuspage(byId(MAINTENANCE), model) as {
+      incident: Record<string, unknown>;
+    };
+    expect(maintenance.incident).toMatchObject({
+      status: 'scheduled',
+      scheduled_for: '2026-12-05T02:00:00.000Z',
+      scheduled_until: '2026-12-05T04:00:00.000Z',
+      scheduled_auto_transition: true,
+    });
+    const postmortem = renderStatuspage(byId('2026-11-20-slow-dashboard#postmortem'), model) as {
+      incident: Record<string, unknown>;
+    };
+    expect(postmortem.incident).toMatchObject({
+      status: 'postmortem',
+      postmortem_body: 'A cache node failed.',
+      postmortem_notified_subscribers: true,
+    });
+    const resolved = renderStatuspage(
+      byId('2026-11-20-slow-dashboard@2026-11-20T09:00:00.000Z'),
+      model,
+    ) as { incident: Record<string, unknown> };
+    expect(resolved.incident).toMatchObject({
+      status: 'resolved',
+      resolved_at: '2026-11-20T09:00:00.000Z',
+      postmortem_body: null,
+    });
   });
 
-  it('has every key of Statuspage\'s documented incident webhook (Twitter fields aside)', async () => {
+  it("has every key of Statuspage's documented incident webhook (Twitter fields aside)", async () => {
     const keys = (o: object) => Object.keys(o).sort();
-    const reference = JSON.parse(await readFile(new URL('./statuspage-webhook.incident.json', import.meta.url), 'utf8'));
+    const reference = JSON.parse(
+      await readFile(new URL('./statuspage-webhook.incident.json', import.meta.url), 'utf8'),
+    );
     const ours = renderStatuspage(byId(UPDATE), model) as { incident: Record<string, unknown> };
     for (const key of keys(reference.incident)) expect(ours.incident).toHaveProperty(key);
     const update = (ours.incident.incident_updates as object[])[0]!;
-    for (const key of keys(reference.incident.incident_updates[0])) if (!key.startsWith('twitter') && key !== 'wants_twitter_update') expect(update).toHaveProperty(key);
+    for (const key of keys(reference.incident.incident_updates[0]))
+      if (!key.startsWith('twitter') && key !== 'wants_twitter_update')
+        expect(update).toHaveProperty(key);
   });
 });
 
@@ -213,35 +312,45 @@ describe('wireJson', () => {
   it('escapes what could close a script or open a tag, and parses back to the same value', () => {
     const value = { text: '</script><b>&amp;\u2028\u2029', n: 1 };
     const wire = wireJson(value);
-    expect(wire).toBe('{"text":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026amp;\\u2028\\u2029","n":1}');
+    expect(wire).toBe(
+      '{"text":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026amp;\\u2028\\u2029","n":1}',
+    );
     expect(JSON.parse(wire)).toEqual(value);
   });
 });
 
 describe('dialects', () => {
-  it('turn the one Markdown tree into each service\'s markup', () => {
+  it("turn the one Markdown tree into each service's markup", () => {
     const markdown = '**Bold** _it_ ~~gone~~ `code` [link](https://a.test/x) \n\n- one\n- two';
-    expect(toDialect(markdown, slackDialect)).toBe('*Bold* _it_ ~gone~ `code` <https://a.test/x|link>\n\n• one\n• two');
-    expect(toDialect(markdown, discordDialect)).toBe('**Bold** *it* ~~gone~~ `code` [link](<https://a.test/x>)\n\n• one\n• two');
-    expect(toDialect(markdown, teamsDialect)).toBe('**Bold** _it_ gone code [link](https://a.test/x)\n\n- one\n- two');
+    expect(toDialect(markdown, slackDialect)).toBe(
+      '*Bold* _it_ ~gone~ `code` <https://a.test/x|link>\n\n• one\n• two',
+    );
+    expect(toDialect(markdown, discordDialect)).toBe(
+      '**Bold** *it* ~~gone~~ `code` [link](<https://a.test/x>)\n\n• one\n• two',
+    );
+    expect(toDialect(markdown, teamsDialect)).toBe(
+      '**Bold** _it_ gone code [link](https://a.test/x)\n\n- one\n- two',
+    );
   });
 });
 
 describe('plain text preview', () => {
   it('says what is affected, the status, the text, the next update and the link', () => {
-    expect(renderText(byId(UPDATE))).toBe([
-      'Acme Cloud · Incident update · 23 Nov 2026, 10:25 UTC',
-      'Monitoring · Elevated API error rates',
-      'Affected: REST API: Degraded performance, Dashboard: Operational',
-      '',
-      'A fix is out; we are watching error rates.',
-      '',
-      'Workaround: Retry with backoff.',
-      '',
-      'Next update by 23 Nov 2026, 16:00 UTC',
-      '',
-      'https://status.acme.test/status/incidents/2026-11-23-api-errors/',
-    ].join('\n'));
+    expect(renderText(byId(UPDATE))).toBe(
+      [
+        'Acme Cloud · Incident update · 23 Nov 2026, 10:25 UTC',
+        'Monitoring · Elevated API error rates',
+        'Affected: REST API: Degraded performance, Dashboard: Operational',
+        '',
+        'A fix is out; we are watching error rates.',
+        '',
+        'Workaround: Retry with backoff.',
+        '',
+        'Next update by 23 Nov 2026, 16:00 UTC',
+        '',
+        'https://status.acme.test/status/incidents/2026-11-23-api-errors/',
+      ].join('\n'),
+    );
     expect(renderText(hostile)).not.toMatch(/@(everyone|here)\b/);
   });
 });

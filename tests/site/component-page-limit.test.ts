@@ -24,7 +24,11 @@ describe('a component with a long history', () => {
     const section = html.slice(html.indexOf('>Incidents and maintenance</h2>'));
     const listed = section.match(/<ul class="items">([\s\S]*?)<\/ul>/)![1]!.match(/<li\b/g)!.length;
     expect(listed).toBe(50);
-    const [, total, pages] = html.match(/The latest 50 of (\d+); older ones are in the <a href="\/components\/api\/history\/(\d+)\/">/)!.map(Number);
+    const [, total, pages] = html
+      .match(
+        /The latest 50 of (\d+); older ones are in the <a href="\/components\/api\/history\/(\d+)\/">/,
+      )!
+      .map(Number);
     expect(pages).toBe(Math.ceil(total! / 50));
     const ids: string[] = [];
     for (let n = 1; n <= pages!; n++) {

@@ -57,14 +57,35 @@ const generated = generateRepository({ incidents: 400, seed: 42 }).map((file) =>
 
 /** Constructs the corpus may miss: every block and inline kind, GFM extensions, hostile links. */
 const constructs = [
-  '- [ ] todo\n- [x] done', '1. a\n2. b\n\n   c\n3. d', '5. five\n6. six', '- a\n  - b\n    - c\n- d', '- a\n\n- b',
-  '> quote\n> - list\n>\n> para', '| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n| 4 |', '![alt *text*](https://x.test/i.png "T")',
-  'Visit www.example.com or https://example.com/path?x=1. Mail ops@example.com.', 'www.commonmark.org/a.b.', 'x https://a.test/b?c=d&e=f.',
-  '[l](https://x.test "title") [r][ref]\n\n[ref]: https://r.test', 'a  \nb\\\nc', 'Setext\n===', '    indented\n    code', '```js title\nlet x;\n```',
-  '`code\nspan`', '&amp; &copy; &#35; &nbsp;', '<div>\nblock html\n</div>\n\nafter', 'in <span>line</span> html <!-- note -->',
+  '- [ ] todo\n- [x] done',
+  '1. a\n2. b\n\n   c\n3. d',
+  '5. five\n6. six',
+  '- a\n  - b\n    - c\n- d',
+  '- a\n\n- b',
+  '> quote\n> - list\n>\n> para',
+  '| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n| 4 |',
+  '![alt *text*](https://x.test/i.png "T")',
+  'Visit www.example.com or https://example.com/path?x=1. Mail ops@example.com.',
+  'www.commonmark.org/a.b.',
+  'x https://a.test/b?c=d&e=f.',
+  '[l](https://x.test "title") [r][ref]\n\n[ref]: https://r.test',
+  'a  \nb\\\nc',
+  'Setext\n===',
+  '    indented\n    code',
+  '```js title\nlet x;\n```',
+  '`code\nspan`',
+  '&amp; &copy; &#35; &nbsp;',
+  '<div>\nblock html\n</div>\n\nafter',
+  'in <span>line</span> html <!-- note -->',
   '[x](javascript:alert(1)) [y](data:text/html,hi) [z](ftp://f.test) [w](/rel) [v](#frag) ![i](javascript:x)',
-  '[bücher](https://bücher.de/ä?q=ö ü)', '<https://auto.test> <mailto:a@b.test> <a@b.test>', '***strong em*** __strong__ _em_', '* * *',
-  '# H1\n## H2 ##\n###### H6', '\\*not em\\*', 'http://example.com/a_b_c_(d)', '<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>',
+  '[bücher](https://bücher.de/ä?q=ö ü)',
+  '<https://auto.test> <mailto:a@b.test> <a@b.test>',
+  '***strong em*** __strong__ _em_',
+  '* * *',
+  '# H1\n## H2 ##\n###### H6',
+  '\\*not em\\*',
+  'http://example.com/a_b_c_(d)',
+  '<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>',
 ];
 
 /** Decided differences: input, the previous HTML, the new HTML, and why the new one is kept. */
@@ -77,7 +98,8 @@ const DECIDED: { markdown: string; previous: string; now: string; why: string }[
   },
   {
     markdown: 'Text[^1]\n\n[^1]: Note.',
-    previous: '<p>Text<sup><a href="#user-content-fn-1" data-footnote-ref aria-describedby="footnote-label">1</a></sup></p>\n<section data-footnotes class="footnotes"><h2 class="sr-only">Footnotes</h2>\n<ol>\n<li>\n<p>Note. <a href="#user-content-fnref-1" data-footnote-backref="" aria-label="Back to reference 1" class="data-footnote-backref">↩</a></p>\n</li>\n</ol>\n</section>',
+    previous:
+      '<p>Text<sup><a href="#user-content-fn-1" data-footnote-ref aria-describedby="footnote-label">1</a></sup></p>\n<section data-footnotes class="footnotes"><h2 class="sr-only">Footnotes</h2>\n<ol>\n<li>\n<p>Note. <a href="#user-content-fnref-1" data-footnote-backref="" aria-label="Back to reference 1" class="data-footnote-backref">↩</a></p>\n</li>\n</ol>\n</section>',
     now: '<p>Text[^1]</p>\n<p>[^1]: Note.</p>',
     why: 'footnotes are not rendered: they stay as written (the previous output had an English heading on every page language)',
   },

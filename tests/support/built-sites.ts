@@ -15,7 +15,8 @@ declare module 'vitest' {
 
 /** Refuses slow work in the unit tier, so `npm run test:unit` stays fast as tests are added. */
 export function requireBuildTier(what: string): void {
-  if (inject('tier') !== 'build') throw new Error(`This test ${what}: list its file in BUILD_TIER in vitest.config.ts.`);
+  if (inject('tier') !== 'build')
+    throw new Error(`This test ${what}: list its file in BUILD_TIER in vitest.config.ts.`);
 }
 
 export interface BuildOptions {
@@ -37,7 +38,10 @@ const CONTENT = ['components.yaml', 'notify.yaml', 'incidents', 'locales', 'temp
 export async function buildSite(contentDir: string, options: BuildOptions = {}): Promise<string> {
   const now = options.now ?? EXAMPLE_NOW;
   const audience = options.audience ?? 'public';
-  const key = createHash('sha256').update(JSON.stringify({ now, audience, content: await contentDigest(contentDir) })).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(JSON.stringify({ now, audience, content: await contentDigest(contentDir) }))
+    .digest('hex')
+    .slice(0, 16);
   requireBuildTier('builds a site');
   const cache = inject('builtSites');
   const out = join(cache, key);
@@ -52,7 +56,9 @@ export async function buildSite(contentDir: string, options: BuildOptions = {}):
   }
   try {
     const staging = `${out}.building`;
-    await runBuildCommand(contentDir, ['--out', staging, '--audience', audience], { CANDOR_NOW: now });
+    await runBuildCommand(contentDir, ['--out', staging, '--audience', audience], {
+      CANDOR_NOW: now,
+    });
     await rename(staging, out);
     return out;
   } finally {
@@ -66,16 +72,31 @@ async function contentDigest(root: string): Promise<string> {
     const path = join(root, entry);
     const info = await stat(path).catch(() => undefined);
     if (!info) continue;
-    const files = info.isDirectory() ? (await readdir(path, { recursive: true, withFileTypes: true })).filter((f) => f.isFile()).map((f) => join(f.parentPath, f.name)) : [path];
-    for (const file of files.sort()) hash.update(file.slice(root.length)).update('\0').update(await readFile(file)).update('\0');
+    const files = info.isDirectory()
+      ? (await readdir(path, { recursive: true, withFileTypes: true }))
+          .filter((f) => f.isFile())
+          .map((f) => join(f.parentPath, f.name))
+      : [path];
+    for (const file of files.sort())
+      hash
+        .update(file.slice(root.length))
+        .update('\0')
+        .update(await readFile(file))
+        .update('\0');
   }
   return hash.digest('hex');
 }
 
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 /** Every HTML page of a built site, by its path relative to the output folder. */
 export async function builtPages(out: string): Promise<Map<string, string>> {
   const files = (await readdir(out, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
-  return new Map(await Promise.all(files.map(async (f) => [f, await readFile(join(out, f), 'utf8')] as const)));
+  return new Map(
+    await Promise.all(files.map(async (f) => [f, await readFile(join(out, f), 'utf8')] as const)),
+  );
 }

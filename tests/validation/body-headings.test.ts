@@ -11,43 +11,137 @@ function remarkHeadings(body: string): { atx: HeadingSpan[]; setext: HeadingSpan
   for (const node of unified().use(remarkParse).parse(body).children) {
     if (node.type !== 'heading' || node.depth !== 2) continue;
     const { start, end } = node.position!;
-    const span = { line: start.line, column: start.column, startOffset: start.offset!, endOffset: end.offset!, endLine: end.line };
+    const span = {
+      line: start.line,
+      column: start.column,
+      startOffset: start.offset!,
+      endOffset: end.offset!,
+      endLine: end.line,
+    };
     (body.startsWith('#', span.startOffset) ? atx : setext).push(span);
   }
   return { atx, setext };
 }
 
 /** Inline text, as it may follow a heading marker or fill a paragraph. */
-const inline = fc.constantFrom(' ', 'text', '2026-11-20 14:03 UTC · Resolved', ' ##', '#', '`', '``', '*', '**', '_', '\\', '[a](b)', '[a]: /url', 'x<b>', '|', '!', 'é', '💥', '\f', '\u00a0', '\u0000', '\v');
+const inline = fc.constantFrom(
+  ' ',
+  'text',
+  '2026-11-20 14:03 UTC · Resolved',
+  ' ##',
+  '#',
+  '`',
+  '``',
+  '*',
+  '**',
+  '_',
+  '\\',
+  '[a](b)',
+  '[a]: /url',
+  'x<b>',
+  '|',
+  '!',
+  'é',
+  '💥',
+  '\f',
+  '\u00a0',
+  '\u0000',
+  '\v',
+);
 /** How a line may start: heading markers with up to three spaces of indent, or nothing special. */
-const lineStart = fc.constantFrom('', '', '## ', '##', '##\t', ' ## ', '   ## ', '### ', '# ', '##x', ' ', 'text ', '\f## ', '##\f', '\u00a0## ');
+const lineStart = fc.constantFrom(
+  '',
+  '',
+  '## ',
+  '##',
+  '##\t',
+  ' ## ',
+  '   ## ',
+  '### ',
+  '# ',
+  '##x',
+  ' ',
+  'text ',
+  '\f## ',
+  '##\f',
+  '\u00a0## ',
+);
 /** Lines of plain text and headings only: bodies the line scan reads. */
-const plainLine = fc.tuple(lineStart, fc.array(inline, { maxLength: 6 })).map(([start, rest]) => start + rest.join(''));
+const plainLine = fc
+  .tuple(lineStart, fc.array(inline, { maxLength: 6 }))
+  .map(([start, rest]) => start + rest.join(''));
 /** Everything that makes Markdown nest or underline: bodies remark must parse. */
 const structuralLine = fc.constantFrom(
-  '---', '===', '--', '- ', '-', '- item', '* item', '+ item', '1. item', '2) item', '10) x', '  continued', '   - nested', '  ## in item',
-  '- ## item heading', '- ```', '> ```', '- <div>', '> quote', '>', '> ## quoted', '>## quoted', '```', '~~~', '```js', '    code', '\t## tab',
-  '\t- tab item', ' \t## x', '<div>', '</div>', '<!--', '-->', '<p>', '***', '* * *', '___', '   ', '',
+  '---',
+  '===',
+  '--',
+  '- ',
+  '-',
+  '- item',
+  '* item',
+  '+ item',
+  '1. item',
+  '2) item',
+  '10) x',
+  '  continued',
+  '   - nested',
+  '  ## in item',
+  '- ## item heading',
+  '- ```',
+  '> ```',
+  '- <div>',
+  '> quote',
+  '>',
+  '> ## quoted',
+  '>## quoted',
+  '```',
+  '~~~',
+  '```js',
+  '    code',
+  '\t## tab',
+  '\t- tab item',
+  ' \t## x',
+  '<div>',
+  '</div>',
+  '<!--',
+  '-->',
+  '<p>',
+  '***',
+  '* * *',
+  '___',
+  '   ',
+  '',
 );
-const body = (line: fc.Arbitrary<string>) => fc.array(line, { maxLength: 12 }).map((lines) => lines.join('\n'));
+const body = (line: fc.Arbitrary<string>) =>
+  fc.array(line, { maxLength: 12 }).map((lines) => lines.join('\n'));
 
 describe('level-2 headings of an incident body', () => {
   it('are exactly the ones remark finds, for bodies of plain lines and headings (the line scan)', () => {
-    fc.assert(fc.property(body(plainLine), (text) => {
-      expect(level2Headings(text)).toEqual(remarkHeadings(text));
-    }), { numRuns: 1500 });
+    fc.assert(
+      fc.property(body(plainLine), (text) => {
+        expect(level2Headings(text)).toEqual(remarkHeadings(text));
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   it('are exactly the ones remark finds, for bodies with lists, quotes, code, HTML and underlines', () => {
-    fc.assert(fc.property(body(fc.oneof(plainLine, structuralLine)), (text) => {
-      expect(level2Headings(text)).toEqual(remarkHeadings(text));
-    }), { numRuns: 1500 });
+    fc.assert(
+      fc.property(body(fc.oneof(plainLine, structuralLine)), (text) => {
+        expect(level2Headings(text)).toEqual(remarkHeadings(text));
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   it('tell `##` headings from underlined text, and skip those inside code or quotes', () => {
-    const text = 'Summary\n---\n\n## 2026-11-20 14:03 UTC · Investigating\n```\n## not a heading\n```\n> ## quoted\n\n  ## indented two\n    ## code\n';
+    const text =
+      'Summary\n---\n\n## 2026-11-20 14:03 UTC · Investigating\n```\n## not a heading\n```\n> ## quoted\n\n  ## indented two\n    ## code\n';
     const { atx, setext } = level2Headings(text);
-    expect(atx.map((h) => [h.line, h.column])).toEqual([[4, 1], [10, 3]]);
+    expect(atx.map((h) => [h.line, h.column])).toEqual([
+      [4, 1],
+      [10, 3],
+    ]);
     expect(setext.map((h) => [h.line, h.endLine])).toEqual([[1, 2]]);
   });
 });

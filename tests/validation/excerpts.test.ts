@@ -15,27 +15,72 @@ const incident = (front: string, body = '## 2026-11-20 10:00 UTC · Investigatin
 const PLACES: [string, { config?: string; incident?: string; notify?: string }][] = [
   ['the whole file as one scalar', { config: `${SECRET}\n` }],
   ['a YAML syntax error on its line', { config: `page: {name: ${SECRET}\n` }],
-  ['a duplicate key', { config: `page: { name: a, url: https://a.test }\n${SECRET}: 1\n${SECRET}: 2\ncomponents: []\n` }],
+  [
+    'a duplicate key',
+    {
+      config: `page: { name: a, url: https://a.test }\n${SECRET}: 1\n${SECRET}: 2\ncomponents: []\n`,
+    },
+  ],
   ['a value with ": " in it', { incident: incident(`workaround: ${SECRET}: x\n`) }],
   ['an unknown key', { incident: incident(`${SECRET}: 1\n`) }],
-  ['an invalid enum value', { incident: incident('').replace('impact: minor', `impact: ${JSON.stringify(SECRET)}`) }],
-  ['a value of the wrong type', { incident: incident('').replace('title: Slow', `title: [${JSON.stringify(SECRET)}]`) }],
-  ['an unknown component', { incident: incident(`next_update: 2026-11-20 11:00 UTC\n`).replace('api:', `${JSON.stringify(SECRET)}:`) }],
-  ['an update heading status', { incident: incident('', `## 2026-11-20 10:00 UTC · ${SECRET}\nText.\n`) }],
-  ['an unknown section', { incident: incident('', `## 2026-11-20 10:00 UTC · Investigating\nText.\n\n## ${SECRET}\n`) }],
-  ['a Components: line', { incident: incident('', `## 2026-11-20 10:00 UTC · Investigating\nComponents: ${SECRET}\n\nText.\n`) }],
-  ['a notify.yaml channel', { notify: `channels:\n  - { id: ${JSON.stringify(SECRET)}, type: ${JSON.stringify(SECRET)}, url_env: X }\n` }],
+  [
+    'an invalid enum value',
+    { incident: incident('').replace('impact: minor', `impact: ${JSON.stringify(SECRET)}`) },
+  ],
+  [
+    'a value of the wrong type',
+    { incident: incident('').replace('title: Slow', `title: [${JSON.stringify(SECRET)}]`) },
+  ],
+  [
+    'an unknown component',
+    {
+      incident: incident(`next_update: 2026-11-20 11:00 UTC\n`).replace(
+        'api:',
+        `${JSON.stringify(SECRET)}:`,
+      ),
+    },
+  ],
+  [
+    'an update heading status',
+    { incident: incident('', `## 2026-11-20 10:00 UTC · ${SECRET}\nText.\n`) },
+  ],
+  [
+    'an unknown section',
+    { incident: incident('', `## 2026-11-20 10:00 UTC · Investigating\nText.\n\n## ${SECRET}\n`) },
+  ],
+  [
+    'a Components: line',
+    {
+      incident: incident(
+        '',
+        `## 2026-11-20 10:00 UTC · Investigating\nComponents: ${SECRET}\n\nText.\n`,
+      ),
+    },
+  ],
+  [
+    'a notify.yaml channel',
+    {
+      notify: `channels:\n  - { id: ${JSON.stringify(SECRET)}, type: ${JSON.stringify(SECRET)}, url_env: X }\n`,
+    },
+  ],
   ['a notify.yaml page url', { notify: `channels: ${JSON.stringify(SECRET)}\n` }],
 ];
 
 describe('messages about a file quote its content only as a short, escaped excerpt', async () => {
   const config = await readFile(VALID_CONFIG, 'utf8');
   it.each(PLACES)('%s', (_, files) => {
-    const result = loadRepository({
-      config: { path: 'components.yaml', bytes: bytes(files.config ?? config) },
-      incidents: files.incident ? [{ path: 'incidents/2026-11-20-slow.md', bytes: bytes(files.incident) }] : [],
-    }, { now: new Date('2026-11-23T12:00:00Z') });
-    const notify = files.notify ? loadNotifyConfig({ path: 'notify.yaml', bytes: bytes(files.notify) }, ['api']).diagnostics : [];
+    const result = loadRepository(
+      {
+        config: { path: 'components.yaml', bytes: bytes(files.config ?? config) },
+        incidents: files.incident
+          ? [{ path: 'incidents/2026-11-20-slow.md', bytes: bytes(files.incident) }]
+          : [],
+      },
+      { now: new Date('2026-11-23T12:00:00Z') },
+    );
+    const notify = files.notify
+      ? loadNotifyConfig({ path: 'notify.yaml', bytes: bytes(files.notify) }, ['api']).diagnostics
+      : [];
     const diagnostics = [...result.diagnostics, ...notify];
     expect(diagnostics.length).toBeGreaterThan(0);
     for (const format of ['pretty', 'github', 'json'] as const) {

@@ -38,15 +38,26 @@ describe('a frontmatter fence naming a language', () => {
     const text = `${fence}\n${payload(marker)}---\nSummary.\n\n## 2026-11-20 14:03 UTC · Investigating\nx\n`;
     await repositories.write(root, { [file]: text });
 
-    const { diagnostics } = loadRepository(await readRepository(root), { now: new Date('2026-11-23T12:00:00Z') });
+    const { diagnostics } = loadRepository(await readRepository(root), {
+      now: new Date('2026-11-23T12:00:00Z'),
+    });
     expect(diagnostics).toEqual([
-      expect.objectContaining({ file, line: 1, column, code: 'frontmatter-language', severity: 'error', message: expect.stringContaining('never runs code') }),
+      expect.objectContaining({
+        file,
+        line: 1,
+        column,
+        code: 'frontmatter-language',
+        severity: 'error',
+        message: expect.stringContaining('never runs code'),
+      }),
     ]);
 
     // The real command, in its own process, as CI would run it.
     const result = await runCheck(root);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`${file}:1:${column} error Frontmatter fences may not name a language`);
+    expect(result.stdout).toContain(
+      `${file}:1:${column} error Frontmatter fences may not name a language`,
+    );
     expect(result.stderr).toBe('');
     expect(existsSync(marker)).toBe(false);
   });

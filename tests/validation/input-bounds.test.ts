@@ -14,15 +14,21 @@ import { VALID_CONFIG } from './temp-repository.ts';
  * every renderer (HTML, the syntax tree of the chat dialects, plain text) without a stack overflow.
  */
 const encoder = new TextEncoder();
-const HEAD = '---\ntitle: Bounds\nimpact: minor\ncomponents:\n  api: partial_outage\n---\nSummary.\n\n## 2026-11-20 14:03 UTC · Investigating\n';
+const HEAD =
+  '---\ntitle: Bounds\nimpact: minor\ncomponents:\n  api: partial_outage\n---\nSummary.\n\n## 2026-11-20 14:03 UTC · Investigating\n';
 /** The line the first line of an update's text is on, in a file starting with HEAD. */
 const FIRST_TEXT_LINE = HEAD.split('\n').length;
 
-const incident = (text: string) => loadIncident({ path: 'incidents/bounds.md', bytes: encoder.encode(text) });
-const errorsOf = (text: string) => incident(text).diagnostics.filter((d) => d.severity === 'error').map(({ line, column, code }) => ({ line, column, code }));
+const incident = (text: string) =>
+  loadIncident({ path: 'incidents/bounds.md', bytes: encoder.encode(text) });
+const errorsOf = (text: string) =>
+  incident(text)
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map(({ line, column, code }) => ({ line, column, code }));
 
 const nestedQuotes = (depth: number) => `${'>'.repeat(depth)} deep`;
-const nestedList = (depth: number) => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n');
+const nestedList = (depth: number) =>
+  Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n');
 const nestedLinks = (depth: number) => `${'['.repeat(depth)}a${'](https://x.test)'.repeat(depth)}`;
 const nestedEmphasis = (depth: number) => `${'*a '.repeat(depth)}b${' c*'.repeat(depth)}`;
 /** `**…**a**…**`: two `*` per level of strong emphasis. */
@@ -48,14 +54,19 @@ describe('Markdown nesting', () => {
   });
 
   it.each(cases)('%s at the bound pass check and render everywhere', (kind, nested) => {
-    const loaded = incident(`${HEAD}${nested(kind === 'blockquotes' || kind === 'lists' ? INPUT_BOUNDS.blockNesting : INPUT_BOUNDS.inlineNesting)}\n`);
+    const loaded = incident(
+      `${HEAD}${nested(kind === 'blockquotes' || kind === 'lists' ? INPUT_BOUNDS.blockNesting : INPUT_BOUNDS.inlineNesting)}\n`,
+    );
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const body = loaded.incident!.updates[0]!.body;
     expect(() => [renderMarkdown(body), parseMarkdown(body), plainText(body)]).not.toThrow();
   });
 
   it('is bounded in the workaround too', () => {
-    const text = HEAD.replace('impact: minor\n', `impact: minor\nworkaround: "${'>'.repeat(40)} x"\n`);
+    const text = HEAD.replace(
+      'impact: minor\n',
+      `impact: minor\nworkaround: "${'>'.repeat(40)} x"\n`,
+    );
     expect(errorsOf(text)).toContainEqual({ line: 4, column: 1, code: 'nesting-too-deep' });
   });
 });
@@ -63,12 +74,18 @@ describe('Markdown nesting', () => {
 describe('line and heading length', () => {
   it('refuses a line longer than the bound, naming its line', () => {
     const long = `## a${' '.repeat(40_000)}b`;
-    expect(errorsOf(`${HEAD}Fine.\n${long}\n`)).toEqual([{ line: FIRST_TEXT_LINE + 1, column: INPUT_BOUNDS.lineChars + 1, code: 'line-too-long' }]);
+    expect(errorsOf(`${HEAD}Fine.\n${long}\n`)).toEqual([
+      { line: FIRST_TEXT_LINE + 1, column: INPUT_BOUNDS.lineChars + 1, code: 'line-too-long' },
+    ]);
   });
 
   it('refuses a heading longer than the bound', () => {
     const heading = `## 2026-11-20 15:03 UTC ·${' '.repeat(INPUT_BOUNDS.headingChars)}Resolved`;
-    expect(errorsOf(`${HEAD}Text.\n\n${heading}\nDone.\n`)).toContainEqual({ line: FIRST_TEXT_LINE + 2, column: 1, code: 'heading-too-long' });
+    expect(errorsOf(`${HEAD}Text.\n\n${heading}\nDone.\n`)).toContainEqual({
+      line: FIRST_TEXT_LINE + 2,
+      column: 1,
+      code: 'heading-too-long',
+    });
   });
 
   it('accepts a long paragraph line under the bound', () => {
@@ -79,37 +96,60 @@ describe('line and heading length', () => {
 describe('YAML keys and values', () => {
   it('refuses a mapping with more keys than the bound, once, at the mapping', () => {
     const keys = Array.from({ length: 20_000 }, (_, i) => `unknown_key_${i}: x`).join('\n');
-    const errors = errorsOf(`---\ntitle: Keys\nimpact: minor\n${keys}\n---\n## 2026-11-20 14:03 UTC · Investigating\nText.\n`);
+    const errors = errorsOf(
+      `---\ntitle: Keys\nimpact: minor\n${keys}\n---\n## 2026-11-20 14:03 UTC · Investigating\nText.\n`,
+    );
     expect(errors).toEqual([{ line: 2, column: 1, code: 'too-many-keys' }]);
   });
 
   it('still reports a key written twice, at the second one', () => {
-    expect(errorsOf('---\ntitle: A\nimpact: minor\ntitle: B\n---\n## 2026-11-20 14:03 UTC · Investigating\nText.\n'))
-      .toContainEqual({ line: 4, column: 1, code: 'duplicate-key' });
+    expect(
+      errorsOf(
+        '---\ntitle: A\nimpact: minor\ntitle: B\n---\n## 2026-11-20 14:03 UTC · Investigating\nText.\n',
+      ),
+    ).toContainEqual({ line: 4, column: 1, code: 'duplicate-key' });
   });
 
   it('refuses a value longer than the bound', async () => {
     const lines = `    ${'a.'.repeat(50)}\n`.repeat(INPUT_BOUNDS.valueChars / 100 + 1);
-    const config = (await readFile(VALID_CONFIG, 'utf8')).replace(/^page:\n/m, `page:\n  contact: >\n${lines}`);
-    const diagnostics = loadPageConfig({ path: 'components.yaml', bytes: encoder.encode(config) }).diagnostics;
+    const config = (await readFile(VALID_CONFIG, 'utf8')).replace(
+      /^page:\n/m,
+      `page:\n  contact: >\n${lines}`,
+    );
+    const diagnostics = loadPageConfig({
+      path: 'components.yaml',
+      bytes: encoder.encode(config),
+    }).diagnostics;
     expect(diagnostics.map((d) => d.code)).toContain('value-too-long');
   });
 });
 
 describe('control characters', () => {
   it('are refused at their line and column, in incidents and in components.yaml', async () => {
-    expect(errorsOf(`${HEAD}Log:\n\n\`\`\`\n\u001b[31mERROR\u001b[0m disk full\n\`\`\`\n`))
-      .toEqual([{ line: FIRST_TEXT_LINE + 3, column: 1, code: 'control-character' }]);
-    const config = (await readFile(VALID_CONFIG, 'utf8')).replace(/name: REST API/, 'name: REST\u0001API');
+    expect(errorsOf(`${HEAD}Log:\n\n\`\`\`\n\u001b[31mERROR\u001b[0m disk full\n\`\`\`\n`)).toEqual(
+      [{ line: FIRST_TEXT_LINE + 3, column: 1, code: 'control-character' }],
+    );
+    const config = (await readFile(VALID_CONFIG, 'utf8')).replace(
+      /name: REST API/,
+      'name: REST\u0001API',
+    );
     const line = config.split('\n').findIndex((l) => l.includes('\u0001')) + 1;
-    const diagnostics = loadPageConfig({ path: 'components.yaml', bytes: encoder.encode(config) }).diagnostics;
-    expect(diagnostics.map(({ line, code }) => ({ line, code }))).toEqual([{ line, code: 'control-character' }]);
+    const diagnostics = loadPageConfig({
+      path: 'components.yaml',
+      bytes: encoder.encode(config),
+    }).diagnostics;
+    expect(diagnostics.map(({ line, code }) => ({ line, code }))).toEqual([
+      { line, code: 'control-character' },
+    ]);
     expect(diagnostics[0]!.message).toContain('U+0001');
   });
 
   it('are refused across C0 and C1, except tab and newline', () => {
     for (const code of [0x00, 0x07, 0x0b, 0x0c, 0x1b, 0x1f, 0x7f, 0x85, 0x9b, 0x9f]) {
-      expect(errorsOf(`${HEAD}a${String.fromCharCode(code)}b\n`).map((e) => e.code), code.toString(16)).toEqual(['control-character']);
+      expect(
+        errorsOf(`${HEAD}a${String.fromCharCode(code)}b\n`).map((e) => e.code),
+        code.toString(16),
+      ).toEqual(['control-character']);
     }
     expect(errorsOf(`${HEAD}a\tb é 💥\n`)).toEqual([]);
   });

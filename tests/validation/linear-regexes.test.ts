@@ -40,13 +40,18 @@ function regexesIn(path: string): Found[] {
   const { code, lineOffset } = scriptOf(path);
   const ast = parse(code, { sourceType: 'module', plugins: ['typescript'], errorRecovery: false });
   const found: Found[] = [];
-  const where = (node: Record<string, unknown>) => `${relative(root, path)}:${((node.loc as { start: { line: number } } | undefined)?.start.line ?? 0) + lineOffset}`;
+  const where = (node: Record<string, unknown>) =>
+    `${relative(root, path)}:${((node.loc as { start: { line: number } } | undefined)?.start.line ?? 0) + lineOffset}`;
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (node === null || typeof node !== 'object') return;
     const n = node as Record<string, unknown> & { type?: string };
-    if (n.type === 'RegExpLiteral') found.push({ where: where(n), source: n.pattern as string, flags: n.flags as string });
-    if ((n.type === 'NewExpression' || n.type === 'CallExpression') && (n.callee as { name?: string }).name === 'RegExp') {
+    if (n.type === 'RegExpLiteral')
+      found.push({ where: where(n), source: n.pattern as string, flags: n.flags as string });
+    if (
+      (n.type === 'NewExpression' || n.type === 'CallExpression') &&
+      (n.callee as { name?: string }).name === 'RegExp'
+    ) {
       const [pattern, flags] = n.arguments as { type: string; value?: string }[];
       // A pattern built at run time cannot be analysed here: it fails until written as a literal.
       found.push({
@@ -55,7 +60,8 @@ function regexesIn(path: string): Found[] {
         flags: flags?.type === 'StringLiteral' ? flags.value! : '',
       });
     }
-    for (const [key, value] of Object.entries(n)) if (key !== 'loc' && key !== 'start' && key !== 'end') visit(value);
+    for (const [key, value] of Object.entries(n))
+      if (key !== 'loc' && key !== 'start' && key !== 'end') visit(value);
   };
   visit(ast.program);
   return found;
@@ -65,7 +71,10 @@ const regexes = sourceFiles(src).flatMap(regexesIn);
 
 /** Patterns built at run time, each with why it is linear; checked here on a pattern of its shape. */
 const BUILT_AT_RUN_TIME: Record<string, { why: string; example: string }> = {
-  'src/notify/mask.ts': { why: 'an alternation of escaped literal secrets', example: String.raw`https://hooks\.slack\.com/services/T0/B0/x|T0/B0/x|\[secret\]` },
+  'src/notify/mask.ts': {
+    why: 'an alternation of escaped literal secrets',
+    example: String.raw`https://hooks\.slack\.com/services/T0/B0/x|T0/B0/x|\[secret\]`,
+  },
 };
 
 describe('regular expressions in src/', () => {
@@ -77,12 +86,14 @@ describe('regular expressions in src/', () => {
   it('all match in linear time', () => {
     const unsafe = regexes.flatMap((r) => {
       const builtAtRunTime = BUILT_AT_RUN_TIME[r.where.replace(/:\d+$/, '')];
-      if (r.source === '<dynamic>' && !builtAtRunTime) return [`${r.where}: a RegExp built at run time cannot be checked`];
+      if (r.source === '<dynamic>' && !builtAtRunTime)
+        return [`${r.where}: a RegExp built at run time cannot be checked`];
       const result = checkSync(builtAtRunTime?.example ?? r.source, r.flags, { timeout: 60_000 });
       if (result.status === 'safe') return [];
-      const detail = result.status === 'vulnerable'
-        ? `${result.complexity.summary}, e.g. ${JSON.stringify(result.attack.pattern)}`
-        : result.error.kind;
+      const detail =
+        result.status === 'vulnerable'
+          ? `${result.complexity.summary}, e.g. ${JSON.stringify(result.attack.pattern)}`
+          : result.error.kind;
       return [`${r.where}: /${r.source}/${r.flags} is ${result.status} (${detail})`];
     });
     expect(unsafe).toEqual([]);

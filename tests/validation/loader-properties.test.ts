@@ -17,15 +17,61 @@ async function texts(dir: string, extension: string): Promise<string[]> {
 }
 
 const config = await readFile(VALID_CONFIG, 'utf8');
-const incidentSeeds = [...(await texts(join(FIXTURES, 'valid', 'incidents'), '.md')), ...(await texts(join(FIXTURES, 'invalid'), '.md'))];
+const incidentSeeds = [
+  ...(await texts(join(FIXTURES, 'valid', 'incidents'), '.md')),
+  ...(await texts(join(FIXTURES, 'invalid'), '.md')),
+];
 const configSeeds = [config, ...(await texts(join(FIXTURES, 'invalid'), '.yaml'))];
 
 /** Pieces of text that mean something to the frontmatter splitter, YAML, Markdown or the decoder. */
 const token = fc.constantFrom(
-  '---', '---js', '...', '\n', '\r\n', '\r', ':', ': ', '- ', '## ', '### ', '# ', '2026-11-20 14:03 UTC', '2026-11-20 14:03',
-  ' · ', ' | ', ' - ', 'Resolved', 'Investigating', 'Update', 'Postmortem', 'Components: api: major_outage, x: y',
-  '&a ', '*a', '!!js/function ', '<<: *a', '\t', '"', "'", '[', ']', '{', '}', '#', '\uFEFF', '%', '\u0000', '💥', 'é', '\u2028',
-  'kind: maintenance', 'impact: major', 'components: [api]', 'id: x', 'title:', '  ', 'next_update: 2026-11-20 14:00 UTC',
+  '---',
+  '---js',
+  '...',
+  '\n',
+  '\r\n',
+  '\r',
+  ':',
+  ': ',
+  '- ',
+  '## ',
+  '### ',
+  '# ',
+  '2026-11-20 14:03 UTC',
+  '2026-11-20 14:03',
+  ' · ',
+  ' | ',
+  ' - ',
+  'Resolved',
+  'Investigating',
+  'Update',
+  'Postmortem',
+  'Components: api: major_outage, x: y',
+  '&a ',
+  '*a',
+  '!!js/function ',
+  '<<: *a',
+  '\t',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  '#',
+  '\uFEFF',
+  '%',
+  '\u0000',
+  '💥',
+  'é',
+  '\u2028',
+  'kind: maintenance',
+  'impact: major',
+  'components: [api]',
+  'id: x',
+  'title:',
+  '  ',
+  'next_update: 2026-11-20 14:00 UTC',
 );
 
 type Mutation =
@@ -34,8 +80,16 @@ type Mutation =
   | { kind: 'duplicate-line'; at: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(token, token, fc.string({ unit: 'binary', maxLength: 8 })) }),
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 30 }) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.oneof(token, token, fc.string({ unit: 'binary', maxLength: 8 })),
+  }),
+  fc.record({
+    kind: fc.constant('delete' as const),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 30 }),
+  }),
   fc.record({ kind: fc.constant('duplicate-line' as const), at: fc.nat() }),
 );
 
@@ -92,9 +146,19 @@ function check(incidents: SourceFile[], configBytes: Uint8Array = encoder.encode
 describe('the loader on random and mutated files', () => {
   it('never throws, and points every diagnostic inside its file, for mutated incidents', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...incidentSeeds), fc.array(mutation, { minLength: 1, maxLength: 6 }), byteNoise, (seed, mutations, noise) => {
-        check([{ path: 'incidents/2026-11-20-mutated.md', bytes: withNoise(encoder.encode(mutate(seed, mutations)), noise) }]);
-      }),
+      fc.property(
+        fc.constantFrom(...incidentSeeds),
+        fc.array(mutation, { minLength: 1, maxLength: 6 }),
+        byteNoise,
+        (seed, mutations, noise) => {
+          check([
+            {
+              path: 'incidents/2026-11-20-mutated.md',
+              bytes: withNoise(encoder.encode(mutate(seed, mutations)), noise),
+            },
+          ]);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -102,26 +166,48 @@ describe('the loader on random and mutated files', () => {
   it('never throws, and points every diagnostic inside its file, for mutated components.yaml', () => {
     const incident = { path: 'incidents/fine.md', bytes: encoder.encode(incidentSeeds[0]!) };
     fc.assert(
-      fc.property(fc.constantFrom(...configSeeds), fc.array(mutation, { minLength: 1, maxLength: 6 }), byteNoise, (seed, mutations, noise) => {
-        check([incident], withNoise(encoder.encode(mutate(seed, mutations)), noise));
-      }),
+      fc.property(
+        fc.constantFrom(...configSeeds),
+        fc.array(mutation, { minLength: 1, maxLength: 6 }),
+        byteNoise,
+        (seed, mutations, noise) => {
+          check([incident], withNoise(encoder.encode(mutate(seed, mutations)), noise));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it('never throws, and points every diagnostic inside its file, for several mutated incidents whose ids may collide', () => {
-    const file = fc.tuple(fc.constantFrom('a', 'b', 'sub/a', 'API Outage'), fc.constantFrom(...incidentSeeds), fc.array(mutation, { maxLength: 3 }));
+    const file = fc.tuple(
+      fc.constantFrom('a', 'b', 'sub/a', 'API Outage'),
+      fc.constantFrom(...incidentSeeds),
+      fc.array(mutation, { maxLength: 3 }),
+    );
     fc.assert(
-      fc.property(fc.uniqueArray(file, { minLength: 2, maxLength: 4, selector: ([name]) => name }), (files) => {
-        check(files.map(([name, seed, mutations]) => ({ path: `incidents/${name}.md`, bytes: encoder.encode(mutate(seed, mutations)) })));
-      }),
+      fc.property(
+        fc.uniqueArray(file, { minLength: 2, maxLength: 4, selector: ([name]) => name }),
+        (files) => {
+          check(
+            files.map(([name, seed, mutations]) => ({
+              path: `incidents/${name}.md`,
+              bytes: encoder.encode(mutate(seed, mutations)),
+            })),
+          );
+        },
+      ),
       { numRuns: RUNS / 2 },
     );
   });
 
   it('never throws, and points every diagnostic inside its file, for random text and bytes', () => {
-    const text = fc.array(fc.oneof(token, fc.string({ unit: 'binary', maxLength: 12 })), { maxLength: 30 }).map((parts) => parts.join(''));
-    const bytes = fc.oneof(text.map((t) => encoder.encode(t)), fc.uint8Array({ maxLength: 200 }));
+    const text = fc
+      .array(fc.oneof(token, fc.string({ unit: 'binary', maxLength: 12 })), { maxLength: 30 })
+      .map((parts) => parts.join(''));
+    const bytes = fc.oneof(
+      text.map((t) => encoder.encode(t)),
+      fc.uint8Array({ maxLength: 200 }),
+    );
     fc.assert(
       fc.property(bytes, bytes, (incident, configBytes) => {
         check([{ path: 'incidents/random.md', bytes: incident }], configBytes);

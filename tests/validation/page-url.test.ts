@@ -5,7 +5,10 @@ const now = new Date('2026-11-23T12:00:00Z');
 
 function check(url: string) {
   const text = `page:\n  name: Acme\n  url: ${JSON.stringify(url)}\ncomponents:\n  - { id: api, name: API }\n`;
-  return loadRepository({ config: { path: 'components.yaml', bytes: new TextEncoder().encode(text) }, incidents: [] }, { now }).diagnostics;
+  return loadRepository(
+    { config: { path: 'components.yaml', bytes: new TextEncoder().encode(text) }, incidents: [] },
+    { now },
+  ).diagnostics;
 }
 
 // A page's URL becomes Astro's `site` and `base` and every link: a path Astro cannot carry as

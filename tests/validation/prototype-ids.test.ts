@@ -52,36 +52,75 @@ describe('ids that name Object.prototype members', () => {
 
   it('keeps old_status and new_status of a component called constructor in the API', () => {
     const incident = statuspageIncident(model, model.incidents[0]!, NOW);
-    const rows = incident.incident_updates.map((u) => u.affected_components?.map((c) => [c.code, c.old_status, c.new_status]));
+    const rows = incident.incident_updates.map((u) =>
+      u.affected_components?.map((c) => [c.code, c.old_status, c.new_status]),
+    );
     expect(rows).toEqual([
-      [['constructor', 'degraded_performance', 'operational'], ['api', 'partial_outage', 'operational']],
-      [['constructor', 'major_outage', 'degraded_performance'], ['api', 'operational', 'partial_outage']],
-      [['constructor', 'operational', 'major_outage'], ['api', 'operational', 'operational']],
+      [
+        ['constructor', 'degraded_performance', 'operational'],
+        ['api', 'partial_outage', 'operational'],
+      ],
+      [
+        ['constructor', 'major_outage', 'degraded_performance'],
+        ['api', 'operational', 'partial_outage'],
+      ],
+      [
+        ['constructor', 'operational', 'major_outage'],
+        ['api', 'operational', 'operational'],
+      ],
     ]);
     expect(JSON.stringify(incident)).not.toContain('function');
   });
 
   it('finds the group called constructor and its component', () => {
-    const grouped = publicModel({ 'components.yaml': GROUP_CONFIG, 'incidents/x.md': incidentFile('title: x\nimpact: minor\ncomponents:\n  builds: major_outage', 'Body.\n\n## 2026-11-23 10:00 UTC · Investigating\nx') });
+    const grouped = publicModel({
+      'components.yaml': GROUP_CONFIG,
+      'incidents/x.md': incidentFile(
+        'title: x\nimpact: minor\ncomponents:\n  builds: major_outage',
+        'Body.\n\n## 2026-11-23 10:00 UTC · Investigating\nx',
+      ),
+    });
     const summary = summaryResponse(grouped, NOW);
-    expect(summary.components.map((c) => [c.id, c.group_id, c.status, c.group ? c.components : undefined])).toEqual([
+    expect(
+      summary.components.map((c) => [
+        c.id,
+        c.group_id,
+        c.status,
+        c.group ? c.components : undefined,
+      ]),
+    ).toEqual([
       ['constructor', null, 'major_outage', ['builds']],
       ['builds', 'constructor', 'major_outage', undefined],
     ]);
   });
 
-  it.each(['__proto__', 'toString', 'hasOwnProperty', '__defineGetter__'])('refuses %s as a component key with a clear error, not a crash', (id) => {
-    const text = incidentFile(`title: x\nimpact: minor\ncomponents:\n  ${id}: major_outage`, 'Body.\n\n## 2026-11-20 10:00 UTC · Investigating\nx');
-    const bytes = (t: string) => new TextEncoder().encode(t);
-    const { diagnostics } = loadRepository(
-      { config: { path: 'components.yaml', bytes: bytes(CONFIG) }, incidents: [{ path: 'incidents/x.md', bytes: bytes(text) }] },
-      { now: NOW },
-    );
-    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => [d.line, d.message])).toEqual([[5, expect.stringContaining(id)]]);
-  });
+  it.each(['__proto__', 'toString', 'hasOwnProperty', '__defineGetter__'])(
+    'refuses %s as a component key with a clear error, not a crash',
+    (id) => {
+      const text = incidentFile(
+        `title: x\nimpact: minor\ncomponents:\n  ${id}: major_outage`,
+        'Body.\n\n## 2026-11-20 10:00 UTC · Investigating\nx',
+      );
+      const bytes = (t: string) => new TextEncoder().encode(t);
+      const { diagnostics } = loadRepository(
+        {
+          config: { path: 'components.yaml', bytes: bytes(CONFIG) },
+          incidents: [{ path: 'incidents/x.md', bytes: bytes(text) }],
+        },
+        { now: NOW },
+      );
+      expect(
+        diagnostics.filter((d) => d.severity === 'error').map((d) => [d.line, d.message]),
+      ).toEqual([[5, expect.stringContaining(id)]]);
+    },
+  );
 
   it('bootstraps a notice channel called constructor that the ledger has never seen', () => {
-    const config = notifyConfigSchema.parse({ channels: [{ id: 'constructor', type: 'slack', url_env: 'SLACK_URL', components: ['constructor'] }] });
+    const config = notifyConfigSchema.parse({
+      channels: [
+        { id: 'constructor', type: 'slack', url_env: 'SLACK_URL', components: ['constructor'] },
+      ],
+    });
     const other = withRecords(emptyLedger(), 'slack', []);
     const [plan] = planNotices(model, config, other, NOW).channels;
     expect(plan).toMatchObject({ bootstrap: true, send: [] });

@@ -30,7 +30,10 @@ export function tempRepositories() {
         return root;
       }
       if (name.endsWith('.yaml')) return this.create({ 'components.yaml': await readFile(source) });
-      return this.create({ 'components.yaml': await readFile(VALID_CONFIG), [`incidents/${name}`]: await readFile(source) });
+      return this.create({
+        'components.yaml': await readFile(VALID_CONFIG),
+        [`incidents/${name}`]: await readFile(source),
+      });
     },
     async cleanup(): Promise<void> {
       await Promise.all(roots.splice(0).map((root) => rm(root, { recursive: true, force: true })));

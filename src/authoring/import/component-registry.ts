@@ -34,12 +34,23 @@ export class ComponentRegistry {
 
   idFor(name: string, details: ComponentDetails = {}): string {
     const wanted = name.trim().toLowerCase();
-    const known = this.components.find((c) => c.name.toLowerCase() === wanted) ?? this.components.find((c) => c.id === slugify(name, 'component'));
+    const known =
+      this.components.find((c) => c.name.toLowerCase() === wanted) ??
+      this.components.find((c) => c.id === slugify(name, 'component'));
     if (known) return known.id;
-    const id = freeId(slugify(name, 'component'), this.components.map((c) => c.id));
+    const id = freeId(
+      slugify(name, 'component'),
+      this.components.map((c) => c.id),
+    );
     const group = details.group ? this.groupFor(details.group) : undefined;
     const description = details.description?.trim();
-    const added: NewComponent = { id, name: name.trim(), ...(group ? { group } : {}), ...(description ? { description } : {}), ...(details.since ? { since: details.since } : {}) };
+    const added: NewComponent = {
+      id,
+      name: name.trim(),
+      ...(group ? { group } : {}),
+      ...(description ? { description } : {}),
+      ...(details.since ? { since: details.since } : {}),
+    };
     this.components.push(added);
     this.added.push(added);
     return id;
@@ -48,9 +59,19 @@ export class ComponentRegistry {
   /** The group of that name (by name, then id), declared with its description when there is none. */
   groupFor(name: string, description?: string): string {
     const wanted = name.trim().toLowerCase();
-    const known = this.groups.find((g) => g.name.toLowerCase() === wanted || g.id === slugify(name, 'group'));
+    const known = this.groups.find(
+      (g) => g.name.toLowerCase() === wanted || g.id === slugify(name, 'group'),
+    );
     if (known) return known.id;
-    const group: Group = { id: freeId(slugify(name, 'group'), this.groups.map((g) => g.id)), name: name.trim(), visibility: 'public', ...(description?.trim() ? { description: description.trim() } : {}) };
+    const group: Group = {
+      id: freeId(
+        slugify(name, 'group'),
+        this.groups.map((g) => g.id),
+      ),
+      name: name.trim(),
+      visibility: 'public',
+      ...(description?.trim() ? { description: description.trim() } : {}),
+    };
     this.groups.push(group);
     this.addedGroups.push(group);
     return group.id;

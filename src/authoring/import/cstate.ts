@@ -2,7 +2,12 @@ import { parse } from 'yaml';
 import { splitFrontmatter } from '../../core/frontmatter.ts';
 import { fromWallClock } from '../../core/local-day.ts';
 import type { ComponentStatus, Impact } from '../../core/model.ts';
-import { incidentStatusSchema, readUpdateStatus, STATUS_LABELS, type UpdateStatus } from '../../core/schema/update-status.ts';
+import {
+  incidentStatusSchema,
+  readUpdateStatus,
+  STATUS_LABELS,
+  type UpdateStatus,
+} from '../../core/schema/update-status.ts';
 import { parseTimestamp } from '../../core/timestamp.ts';
 import type { Section } from '../incident-text.ts';
 import type { ComponentRegistry } from './component-registry.ts';
@@ -32,7 +37,11 @@ const CSTATE_SEVERITY: Record<string, { impact: Impact; status: ComponentStatus 
 };
 
 /** Words cState authors use for a status that Candor names otherwise. */
-const CSTATE_WORDS: Record<string, UpdateStatus> = { fixed: 'resolved', solved: 'resolved', investigation: 'investigating' };
+const CSTATE_WORDS: Record<string, UpdateStatus> = {
+  fixed: 'resolved',
+  solved: 'resolved',
+  investigation: 'investigating',
+};
 
 const TRACK = /\{\{<\s*track\s+"([^"]*)"\s*>\}\}/g;
 /** `*Investigating* -`, `**Update**:`, `**Resolved:**` at the start of an update: a few words, not a sentence in italics. */
@@ -54,20 +63,39 @@ function trimRules(text: string): string {
 
 /** cState's config.yml: the systems (components), their categories (groups) and descriptions, and the site's zone. */
 export function readCstateConfig(configText: string): CstateSite {
-  const config = parse(configText, { version: '1.2', schema: 'core' }) as Record<string, unknown> | null;
+  const config = parse(configText, { version: '1.2', schema: 'core' }) as Record<
+    string,
+    unknown
+  > | null;
   const zoneKey = Object.keys(config ?? {}).find((k) => k.toLowerCase() === 'timezone');
   const timezone = zoneKey ? config![zoneKey] : undefined;
   const systems = (config?.params as { systems?: unknown } | undefined)?.systems;
   return {
     ...(typeof timezone === 'string' && timezone.trim() ? { timezone: timezone.trim() } : {}),
-    systems: !Array.isArray(systems) ? [] : systems.flatMap((system) => {
-      if (typeof system === 'string') return [{ name: system }];
-      if (system && typeof system === 'object' && typeof (system as { name?: unknown }).name === 'string') {
-        const { name, category, description } = system as { name: string; category?: unknown; description?: unknown };
-        return [{ name, ...(typeof category === 'string' ? { category } : {}), ...(typeof description === 'string' ? { description } : {}) }];
-      }
-      return [];
-    }),
+    systems: !Array.isArray(systems)
+      ? []
+      : systems.flatMap((system) => {
+          if (typeof system === 'string') return [{ name: system }];
+          if (
+            system &&
+            typeof system === 'object' &&
+            typeof (system as { name?: unknown }).name === 'string'
+          ) {
+            const { name, category, description } = system as {
+              name: string;
+              category?: unknown;
+              description?: unknown;
+            };
+            return [
+              {
+                name,
+                ...(typeof category === 'string' ? { category } : {}),
+                ...(typeof description === 'string' ? { description } : {}),
+              },
+            ];
+          }
+          return [];
+        }),
   };
 }
 
@@ -86,10 +114,19 @@ export function isKnownZone(timezone: string): boolean {
  * resolved, an informational post is a notice that is already over, and every timed update is kept.
  * cState writes times without a zone, which Hugo reads in the site's `timeZone` (UTC by default).
  */
-export function importCstate(files: readonly CstateFile[], registry: ComponentRegistry, timezone = 'UTC'): ImportResult {
+export function importCstate(
+  files: readonly CstateFile[],
+  registry: ComponentRegistry,
+  timezone = 'UTC',
+): ImportResult {
   const notes: string[] = [];
-  const incidents = files.map((file) => convert(file, registry, timezone, notes)).filter((i): i is ImportedIncident => i !== undefined);
-  if (files.length > 0) notes.push(`cState times without a zone were read in ${timezone}${timezone === 'UTC' ? ' (Hugo\'s default; give config.yml to use the site\'s `timeZone`)' : ' (the site\'s `timeZone`)'}.`);
+  const incidents = files
+    .map((file) => convert(file, registry, timezone, notes))
+    .filter((i): i is ImportedIncident => i !== undefined);
+  if (files.length > 0)
+    notes.push(
+      `cState times without a zone were read in ${timezone}${timezone === 'UTC' ? " (Hugo's default; give config.yml to use the site's `timeZone`)" : " (the site's `timeZone`)"}.`,
+    );
   return { incidents, notes };
 }
 
@@ -104,8 +141,14 @@ function readTime(value: unknown, timezone: string): Date | undefined {
 
 const describe = (date: Date) => date.toISOString();
 
-function convert(file: CstateFile, registry: ComponentRegistry, timezone: string, notes: string[]): ImportedIncident | undefined {
-  const note = (line: number | undefined, text: string) => notes.push(`${file.path}${line ? `:${line}` : ''}: ${text}`);
+function convert(
+  file: CstateFile,
+  registry: ComponentRegistry,
+  timezone: string,
+  notes: string[],
+): ImportedIncident | undefined {
+  const note = (line: number | undefined, text: string) =>
+    notes.push(`${file.path}${line ? `:${line}` : ''}: ${text}`);
   const { split } = splitFrontmatter(file.path, file.text.replace(/\r\n?/g, '\n'));
   if (!split) {
     note(1, 'has no YAML frontmatter between `---` lines; it was not imported.');
@@ -115,7 +158,10 @@ function convert(file: CstateFile, registry: ComponentRegistry, timezone: string
   try {
     raw = (parse(split.yaml, { version: '1.2', schema: 'core' }) ?? {}) as Record<string, unknown>;
   } catch (cause) {
-    note(2, `its frontmatter is not valid YAML (${(cause as Error).message.split('\n')[0]}); it was not imported.`);
+    note(
+      2,
+      `its frontmatter is not valid YAML (${(cause as Error).message.split('\n')[0]}); it was not imported.`,
+    );
     return undefined;
   }
   const front = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k.toLowerCase(), v]));
@@ -124,25 +170,40 @@ function convert(file: CstateFile, registry: ComponentRegistry, timezone: string
     return index < 0 ? undefined : index + 2;
   };
   if (front.section !== undefined && front.section !== 'issue') {
-    note(frontLine('section'), `is a "${String(front.section)}" page, not an issue; it was not imported.`);
+    note(
+      frontLine('section'),
+      `is a "${String(front.section)}" page, not an issue; it was not imported.`,
+    );
     return undefined;
   }
   const title = typeof front.title === 'string' ? front.title.trim() : '';
   const date = readTime(front.date, timezone);
   if (!title || !date) {
-    note(frontLine(title ? 'date' : 'title') ?? 1, 'needs a `title` and a `date`; it was not imported.');
+    note(
+      frontLine(title ? 'date' : 'title') ?? 1,
+      'needs a `title` and a `date`; it was not imported.',
+    );
     return undefined;
   }
   const informational = front.informational === true;
   const severityName = String(front.severity ?? '').toLowerCase();
   const severity = CSTATE_SEVERITY[severityName];
-  if (!severity && !informational) note(frontLine('severity'), `the severity "${String(front.severity ?? '')}" is not down, disrupted or notice; the impact is none and components are degraded_performance.`);
+  if (!severity && !informational)
+    note(
+      frontLine('severity'),
+      `the severity "${String(front.severity ?? '')}" is not down, disrupted or notice; the impact is none and components are degraded_performance.`,
+    );
   const impact: Impact = informational ? 'none' : (severity?.impact ?? 'none');
-  const componentStatus: ComponentStatus = informational ? 'operational' : (severity?.status ?? 'degraded_performance');
+  const componentStatus: ComponentStatus = informational
+    ? 'operational'
+    : (severity?.status ?? 'degraded_performance');
   const affected = Array.isArray(front.affected) ? front.affected.map(String) : [];
-  const components = Object.fromEntries(affected.map((name) => [registry.idFor(name), componentStatus]));
+  const components = Object.fromEntries(
+    affected.map((name) => [registry.idFor(name), componentStatus]),
+  );
 
-  const lineAt = (offset: number) => split.bodyLineOffset + split.body.slice(0, offset).split('\n').length;
+  const lineAt = (offset: number) =>
+    split.bodyLineOffset + split.body.slice(0, offset).split('\n').length;
   const { body, postmortem } = takePostmortem(split.body, lineAt, note);
   const read = readUpdates(body, lineAt, timezone, note);
   const list = inTimeOrder(read.timed, note);
@@ -150,29 +211,48 @@ function convert(file: CstateFile, registry: ComponentRegistry, timezone: string
   if (read.trailing.text) {
     if (list.length > 0) {
       summary = read.trailing.text;
-      note(lineAt(read.trailing.offset), 'text without a `{{< track >}}` time; it became the summary.');
+      note(
+        lineAt(read.trailing.offset),
+        'text without a `{{< track >}}` time; it became the summary.',
+      );
     } else {
       list.push(...untimedUpdates(read.trailing.text, read.trailing.offset, date, lineAt, note));
     }
   }
-  if (list.length === 0) list.push({ at: date, status: 'update', body: title, line: frontLine('title') ?? 1 });
+  if (list.length === 0)
+    list.push({ at: date, status: 'update', body: title, line: frontLine('title') ?? 1 });
 
   const resolvedWhen = readTime(front.resolvedwhen, timezone);
   if (front.resolved === true || informational) {
     const last = list.at(-1)!;
     if (last.status !== 'resolved') {
       if (resolvedWhen && resolvedWhen > last.at) {
-        list.push({ at: resolvedWhen, status: 'resolved', body: 'Resolved.', line: frontLine('resolvedwhen') ?? 1 });
-        note(frontLine('resolvedwhen'), `is marked resolved at ${describe(resolvedWhen)} without a Resolved update; one was added at that time.`);
+        list.push({
+          at: resolvedWhen,
+          status: 'resolved',
+          body: 'Resolved.',
+          line: frontLine('resolvedwhen') ?? 1,
+        });
+        note(
+          frontLine('resolvedwhen'),
+          `is marked resolved at ${describe(resolvedWhen)} without a Resolved update; one was added at that time.`,
+        );
       } else {
-        if (!informational || list.length > 1) note(last.line, `is ${informational ? 'informational (a notice that is over)' : 'marked resolved'} and its last update (${describe(last.at)}) is not before \`resolvedWhen\`; that update is written as Resolved.`);
+        if (!informational || list.length > 1)
+          note(
+            last.line,
+            `is ${informational ? 'informational (a notice that is over)' : 'marked resolved'} and its last update (${describe(last.at)}) is not before \`resolvedWhen\`; that update is written as Resolved.`,
+          );
         last.status = 'resolved';
       }
     }
   }
   if (list[0]!.status === 'update') {
     list[0]!.status = 'investigating';
-    note(list[0]!.line, `its first update (${describe(list[0]!.at)}) names no incident status; it is written as Investigating.`);
+    note(
+      list[0]!.line,
+      `its first update (${describe(list[0]!.at)}) names no incident status; it is written as Investigating.`,
+    );
   }
   return {
     source: file.path,
@@ -193,7 +273,11 @@ interface ReadSection extends Section {
 }
 
 /** The `*Post-mortem*` block, which cState writes above the updates, taken out of the body (lines keep their numbers). */
-function takePostmortem(body: string, lineAt: (offset: number) => number, note: (line: number | undefined, text: string) => void): { body: string; postmortem?: string } {
+function takePostmortem(
+  body: string,
+  lineAt: (offset: number) => number,
+  note: (line: number | undefined, text: string) => void,
+): { body: string; postmortem?: string } {
   const label = POSTMORTEM.exec(body);
   if (!label) return { body };
   note(lineAt(label.index), 'the *Post-mortem* block became `## Postmortem`.');
@@ -205,23 +289,42 @@ function takePostmortem(body: string, lineAt: (offset: number) => number, note: 
   }
   to = Math.min(to, body.length);
   const blank = body.slice(label.index, to).replace(/[^\n]/g, '');
-  return { body: body.slice(0, label.index) + blank + body.slice(to), postmortem: trimRules(body.slice(from, to)) };
+  return {
+    body: body.slice(0, label.index) + blank + body.slice(to),
+    postmortem: trimRules(body.slice(from, to)),
+  };
 }
 
 /** The status a cState label names, or Update with the word kept in the text when Candor has none for it. */
-function labelled(chunk: string, at: Date | undefined, line: number, note: (line: number | undefined, text: string) => void): { status: UpdateStatus; body: string } {
+function labelled(
+  chunk: string,
+  at: Date | undefined,
+  line: number,
+  note: (line: number | undefined, text: string) => void,
+): { status: UpdateStatus; body: string } {
   const label = LABEL.exec(chunk);
   if (!label) return { status: 'update', body: chunk };
   const word = label[1]!.trim();
   const status = CSTATE_WORDS[word.toLowerCase()] ?? readUpdateStatus(word);
-  const known = status !== undefined && (status === 'update' || (incidentStatusSchema.options as readonly UpdateStatus[]).includes(status));
+  const known =
+    status !== undefined &&
+    (status === 'update' ||
+      (incidentStatusSchema.options as readonly UpdateStatus[]).includes(status));
   if (known) return { status, body: chunk.slice(label[0].length).trim() };
-  note(line, `the status "${word}"${at ? ` of the update of ${describe(at)}` : ''} is not an incident status; it is written as ${STATUS_LABELS.update} and the word is kept in the text.`);
+  note(
+    line,
+    `the status "${word}"${at ? ` of the update of ${describe(at)}` : ''} is not an incident status; it is written as ${STATUS_LABELS.update} and the word is kept in the text.`,
+  );
   return { status: 'update', body: chunk };
 }
 
 /** Each update ends with its `{{< track "time" >}}`; its first words may name a status. */
-function readUpdates(body: string, lineAt: (offset: number) => number, timezone: string, note: (line: number | undefined, text: string) => void) {
+function readUpdates(
+  body: string,
+  lineAt: (offset: number) => number,
+  timezone: string,
+  note: (line: number | undefined, text: string) => void,
+) {
   const timed: ReadSection[] = [];
   let rest = 0;
   for (const match of body.matchAll(TRACK)) {
@@ -245,7 +348,10 @@ function readUpdates(body: string, lineAt: (offset: number) => number, timezone:
  * own order of distinct times says which, and updates that share a time keep that reading order,
  * one second apart, so none is lost and each has its own time.
  */
-function inTimeOrder(timed: ReadSection[], note: (line: number | undefined, text: string) => void): ReadSection[] {
+function inTimeOrder(
+  timed: ReadSection[],
+  note: (line: number | undefined, text: string) => void,
+): ReadSection[] {
   const newestFirst = timed.length > 1 && timed[0]!.at > timed.at(-1)!.at;
   const reading = newestFirst ? [...timed].reverse() : [...timed];
   const list = reading.sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -254,7 +360,10 @@ function inTimeOrder(timed: ReadSection[], note: (line: number | undefined, text
     if (list[i]!.at.getTime() <= previous) {
       const original = list[i]!.at;
       list[i]!.at = new Date(previous + 1000);
-      note(list[i]!.line, `shares the time ${describe(original)} with the update before it; it is written at ${describe(list[i]!.at)} so both are kept, in the order the file tells them.`);
+      note(
+        list[i]!.line,
+        `shares the time ${describe(original)} with the update before it; it is written at ${describe(list[i]!.at)} so both are kept, in the order the file tells them.`,
+      );
     }
   }
   return list;
@@ -264,14 +373,21 @@ function inTimeOrder(timed: ReadSection[], note: (line: number | undefined, text
  * Text with no track time at all. Paragraphs that start with a status label are updates, newest on
  * top as cState writes them: the oldest gets the issue's date and each later one a second more.
  */
-function untimedUpdates(text: string, offset: number, date: Date, lineAt: (offset: number) => number, note: (line: number | undefined, text: string) => void): ReadSection[] {
+function untimedUpdates(
+  text: string,
+  offset: number,
+  date: Date,
+  lineAt: (offset: number) => number,
+  note: (line: number | undefined, text: string) => void,
+): ReadSection[] {
   const paragraphs: { text: string; line: number }[] = [];
   let at = 0;
   for (const block of text.split(/\n[ \t]*\n/)) {
     const start = text.indexOf(block, at);
     at = start + block.length;
     const line = lineAt(offset + start);
-    if (LABEL.test(block.trim()) || paragraphs.length === 0) paragraphs.push({ text: block.trim(), line });
+    if (LABEL.test(block.trim()) || paragraphs.length === 0)
+      paragraphs.push({ text: block.trim(), line });
     else paragraphs.at(-1)!.text += `\n\n${block.trim()}`;
   }
   if (paragraphs.length === 1 && !LABEL.test(paragraphs[0]!.text)) {
@@ -279,7 +395,10 @@ function untimedUpdates(text: string, offset: number, date: Date, lineAt: (offse
   }
   return paragraphs.reverse().map((p, i) => {
     const when = new Date(date.getTime() + i * 1000);
-    note(p.line, `has no \`{{< track >}}\` time; it is written at ${describe(when)} (the issue's date${i > 0 ? ` plus ${i} s, to keep the order` : ''}).`);
+    note(
+      p.line,
+      `has no \`{{< track >}}\` time; it is written at ${describe(when)} (the issue's date${i > 0 ? ` plus ${i} s, to keep the order` : ''}).`,
+    );
     return { at: when, line: p.line, ...labelled(p.text, undefined, p.line, note) };
   });
 }

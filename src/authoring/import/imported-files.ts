@@ -21,7 +21,12 @@ export interface ImportPlan {
  * already exists is left as it is, so importing the same export twice changes nothing; one whose
  * file would not validate is left out with the reason, so it never blocks the rest.
  */
-export async function planImport(root: string, model: StatusModel, incidents: readonly ImportedIncident[], registry: ComponentRegistry): Promise<ImportPlan> {
+export async function planImport(
+  root: string,
+  model: StatusModel,
+  incidents: readonly ImportedIncident[],
+  registry: ComponentRegistry,
+): Promise<ImportPlan> {
   const changes: FileChange[] = [];
   const skipped: string[] = [];
   const taken = new Set(model.incidents.map((i) => i.id));
@@ -36,9 +41,13 @@ export async function planImport(root: string, model: StatusModel, incidents: re
     while (taken.has(incidentPath(day, incident.title, n).id)) n++;
     const { id, path } = incidentPath(day, incident.title, n);
     const text = renderImported(path, incident);
-    const errors = loadIncident({ path, bytes: new TextEncoder().encode(text) }).diagnostics.filter((d) => d.severity === 'error');
+    const errors = loadIncident({ path, bytes: new TextEncoder().encode(text) }).diagnostics.filter(
+      (d) => d.severity === 'error',
+    );
     if (errors.length > 0) {
-      skipped.push(`${incident.source}: not imported, because the file would not be valid: ${errors.map((d) => `${d.message} ${d.hint ?? ''}`.trim()).join(' ')}`);
+      skipped.push(
+        `${incident.source}: not imported, because the file would not be valid: ${errors.map((d) => `${d.message} ${d.hint ?? ''}`.trim()).join(' ')}`,
+      );
       continue;
     }
     taken.add(id);
@@ -46,7 +55,10 @@ export async function planImport(root: string, model: StatusModel, incidents: re
   }
   if (registry.added.length > 0 || registry.addedGroups.length > 0) {
     const config = await readRepositoryText(root, CONFIG_FILE);
-    changes.push({ path: CONFIG_FILE, text: addComponents(config, registry.added, registry.addedGroups) });
+    changes.push({
+      path: CONFIG_FILE,
+      text: addComponents(config, registry.added, registry.addedGroups),
+    });
   }
   return { changes, skipped };
 }

@@ -2,7 +2,12 @@ import * as z from 'zod';
 import { ownValue } from '../../core/own.ts';
 import type { ComponentStatus, Impact } from '../../core/model.ts';
 import { componentStatusSchema, impactSchema } from '../../core/schema/common.ts';
-import { incidentStatusSchema, maintenanceStatusSchema, STATUS_LABELS, type UpdateStatus } from '../../core/schema/update-status.ts';
+import {
+  incidentStatusSchema,
+  maintenanceStatusSchema,
+  STATUS_LABELS,
+  type UpdateStatus,
+} from '../../core/schema/update-status.ts';
 import type { Section } from '../incident-text.ts';
 import type { ComponentRegistry } from './component-registry.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
@@ -15,7 +20,11 @@ import { isEnded } from '../../core/status.ts';
  * statuses are read as text, to report the ones that have no Candor equivalent.
  */
 const time = z.iso.datetime({ offset: true });
-const affectedSchema = z.looseObject({ name: z.string(), old_status: z.string().optional(), new_status: z.string() });
+const affectedSchema = z.looseObject({
+  name: z.string(),
+  old_status: z.string().optional(),
+  new_status: z.string(),
+});
 const updateSchema = z.looseObject({
   status: z.string(),
   body: z.string().nullable().default(''),
@@ -55,24 +64,31 @@ export const statuspageExportSchema = z.looseObject({
 type StatuspageExport = z.infer<typeof statuspageExportSchema>;
 type SourceIncident = z.infer<typeof incidentSchema>;
 
-
 /**
  * Statuspage incidents and maintenances (from incidents.json, scheduled-maintenances.json or
  * summary.json) as Candor incidents. Update times are the times readers saw (`display_at`).
  */
-export function importStatuspage(data: StatuspageExport, registry: ComponentRegistry): ImportResult {
+export function importStatuspage(
+  data: StatuspageExport,
+  registry: ComponentRegistry,
+): ImportResult {
   const notes: string[] = [];
   declareComponents(data, registry);
   const webhook = data.incident ? [data.incident] : [];
   const incidents = [
-    ...[...(data.incidents ?? []), ...webhook.filter((i) => !isMaintenance(i))].map((i) => convert(i, 'incident', registry, notes)),
-    ...[...(data.scheduled_maintenances ?? []), ...webhook.filter(isMaintenance)].map((i) => convert(i, 'maintenance', registry, notes)),
+    ...[...(data.incidents ?? []), ...webhook.filter((i) => !isMaintenance(i))].map((i) =>
+      convert(i, 'incident', registry, notes),
+    ),
+    ...[...(data.scheduled_maintenances ?? []), ...webhook.filter(isMaintenance)].map((i) =>
+      convert(i, 'maintenance', registry, notes),
+    ),
   ].filter((i): i is ImportedIncident => i !== undefined);
   return { incidents, notes };
 }
 
 /** A webhook says maintenance by its impact or its window, not by the list it is in. */
-const isMaintenance = (incident: SourceIncident) => incident.impact === 'maintenance' || Boolean(incident.scheduled_for);
+const isMaintenance = (incident: SourceIncident) =>
+  incident.impact === 'maintenance' || Boolean(incident.scheduled_for);
 
 /**
  * The page's components with their groups, descriptions and creation days, from the component
@@ -81,10 +97,17 @@ const isMaintenance = (incident: SourceIncident) => incident.impact === 'mainten
 function declareComponents(data: StatuspageExport, registry: ComponentRegistry): void {
   const rows = [
     ...(data.components ?? []),
-    ...[...(data.incidents ?? []), ...(data.scheduled_maintenances ?? []), ...(data.incident ? [data.incident] : [])].flatMap((i) => i.components ?? []),
+    ...[
+      ...(data.incidents ?? []),
+      ...(data.scheduled_maintenances ?? []),
+      ...(data.incident ? [data.incident] : []),
+    ].flatMap((i) => i.components ?? []),
   ];
-  const groupNames = new Map(rows.filter((r) => r.group === true && r.id).map((r) => [r.id!, r.name]));
-  for (const row of rows) if (row.group === true) registry.groupFor(row.name, row.description ?? undefined);
+  const groupNames = new Map(
+    rows.filter((r) => r.group === true && r.id).map((r) => [r.id!, r.name]),
+  );
+  for (const row of rows)
+    if (row.group === true) registry.groupFor(row.name, row.description ?? undefined);
   for (const row of rows) {
     if (row.group === true) continue;
     const group = row.group_id ? groupNames.get(row.group_id) : undefined;
@@ -96,16 +119,25 @@ function declareComponents(data: StatuspageExport, registry: ComponentRegistry):
   }
 }
 
-function convert(source: SourceIncident, kind: 'incident' | 'maintenance', registry: ComponentRegistry, notes: string[]): ImportedIncident | undefined {
+function convert(
+  source: SourceIncident,
+  kind: 'incident' | 'maintenance',
+  registry: ComponentRegistry,
+  notes: string[],
+): ImportedIncident | undefined {
   const where = `Statuspage ${kind} ${source.id} ("${source.name}")`;
   const note = (text: string) => notes.push(`${where}: ${text}`);
-  const allowed: readonly UpdateStatus[] = kind === 'maintenance' ? maintenanceStatusSchema.options : incidentStatusSchema.options;
-  const updates = [...source.incident_updates].sort((a, b) => shown(a).getTime() - shown(b).getTime());
+  const allowed: readonly UpdateStatus[] =
+    kind === 'maintenance' ? maintenanceStatusSchema.options : incidentStatusSchema.options;
+  const updates = [...source.incident_updates].sort(
+    (a, b) => shown(a).getTime() - shown(b).getTime(),
+  );
   if (updates.length === 0) {
     note('has no updates, so there is nothing to show; it was not imported.');
     return undefined;
   }
-  const readStatus = (text: string): ComponentStatus | undefined => componentStatusSchema.safeParse(text).data;
+  const readStatus = (text: string): ComponentStatus | undefined =>
+    componentStatusSchema.safeParse(text).data;
 
   // Each component starts at the status the first update gave it; one first named later starts at
   // the status it had before, and changes on that update's Components line. A maintenance has one
@@ -122,11 +154,14 @@ function convert(source: SourceIncident, kind: 'incident' | 'maintenance', regis
       const id = registry.idFor(affected.name);
       const next = readStatus(affected.new_status);
       if (!next) {
-        note(`the status "${affected.new_status}" of ${affected.name} at ${at.toISOString()} is not a component status; it was left out.`);
+        note(
+          `the status "${affected.new_status}" of ${affected.name} at ${at.toISOString()} is not a component status; it was left out.`,
+        );
         continue;
       }
       if (!Object.hasOwn(declared, id)) {
-        const before = index === 0 ? next : readStatus(affected.old_status ?? '') ?? 'operational';
+        const before =
+          index === 0 ? next : (readStatus(affected.old_status ?? '') ?? 'operational');
         declared[id] = before;
         current[id] = before;
       }
@@ -137,7 +172,10 @@ function convert(source: SourceIncident, kind: 'incident' | 'maintenance', regis
       }
     }
     const { markdown, droppedTags } = htmlToMarkdown(update.body ?? '');
-    if (droppedTags.length > 0) note(`the update of ${at.toISOString()} used HTML without a Markdown form (<${droppedTags.join('>, <')}>); its text is kept, the tags are not.`);
+    if (droppedTags.length > 0)
+      note(
+        `the update of ${at.toISOString()} used HTML without a Markdown form (<${droppedTags.join('>, <')}>); its text is kept, the tags are not.`,
+      );
     if (update.status === 'postmortem') {
       postmortems.push(markdown);
       return;
@@ -145,10 +183,14 @@ function convert(source: SourceIncident, kind: 'incident' | 'maintenance', regis
     let status = allowed.find((s) => s === update.status);
     if (!status) {
       status = sections.length === 0 ? allowed[0]! : 'update';
-      note(`the status "${update.status}" of the update of ${at.toISOString()} has no ${kind} equivalent; it is written as ${STATUS_LABELS[status]}.`);
+      note(
+        `the status "${update.status}" of the update of ${at.toISOString()} has no ${kind} equivalent; it is written as ${STATUS_LABELS[status]}.`,
+      );
     }
     if (sections.some((s) => isEnded(s.status))) {
-      note(`the update of ${at.toISOString()} comes after the ${kind} ended; it was moved into the postmortem.`);
+      note(
+        `the update of ${at.toISOString()} comes after the ${kind} ended; it was moved into the postmortem.`,
+      );
       postmortems.push(`${at.toISOString()}: ${markdown}`);
       return;
     }
@@ -158,22 +200,34 @@ function convert(source: SourceIncident, kind: 'incident' | 'maintenance', regis
       previous.body = `${previous.body}\n\n${markdown}`.trim();
       return;
     }
-    sections.push({ at, status, body: markdown, ...(isEnded(status) || kind === 'maintenance' ? {} : { changes }) });
+    sections.push({
+      at,
+      status,
+      body: markdown,
+      ...(isEnded(status) || kind === 'maintenance' ? {} : { changes }),
+    });
   });
   if (source.postmortem_body) postmortems.unshift(htmlToMarkdown(source.postmortem_body).markdown);
-  else if (source.status === 'postmortem') note('Statuspage published a postmortem for it, but the export does not contain its text; add it under `## Postmortem`.');
+  else if (source.status === 'postmortem')
+    note(
+      'Statuspage published a postmortem for it, but the export does not contain its text; add it under `## Postmortem`.',
+    );
 
   if (sections.length === 0) {
     note('has only postmortem updates, so there is no update to show; it was not imported.');
     return undefined;
   }
-  if (kind === 'maintenance') for (const id of Object.keys(declared)) declared[id] = ownValue(duringWindow, id) ?? 'under_maintenance';
+  if (kind === 'maintenance')
+    for (const id of Object.keys(declared))
+      declared[id] = ownValue(duringWindow, id) ?? 'under_maintenance';
   for (const component of source.components ?? []) {
     const id = registry.idFor(component.name);
     if (!Object.hasOwn(declared, id)) {
       const status = readStatus(component.status ?? '') ?? 'operational';
       declared[id] = status;
-      note(`${component.name} is listed on the ${kind} but no update gives its status; it is declared with its status at export time (${status}).`);
+      note(
+        `${component.name} is listed on the ${kind} but no update gives its status; it is declared with its status at export time (${status}).`,
+      );
     }
   }
   const first = sections[0]!.at;
@@ -185,7 +239,9 @@ function convert(source: SourceIncident, kind: 'incident' | 'maintenance', regis
     ...readImpact(source.impact, kind, note),
     ...(started && started < first ? { started } : {}),
     ...(source.scheduled_for ? { scheduledFor: toSecond(new Date(source.scheduled_for)) } : {}),
-    ...(source.scheduled_until ? { scheduledUntil: toSecond(new Date(source.scheduled_until)) } : {}),
+    ...(source.scheduled_until
+      ? { scheduledUntil: toSecond(new Date(source.scheduled_until)) }
+      : {}),
     components: declared,
     summary: '',
     sections,
@@ -200,9 +256,17 @@ function shown(update: { display_at?: string | null; created_at: string }): Date
 
 const toSecond = (date: Date) => new Date(Math.floor(date.getTime() / 1000) * 1000);
 
-function readImpact(impact: string | null | undefined, kind: 'incident' | 'maintenance', note: (text: string) => void): { impact?: Impact } {
-  if (impact === 'maintenance' || impact === null || impact === undefined) return kind === 'incident' ? { impact: 'none' } : {};
+function readImpact(
+  impact: string | null | undefined,
+  kind: 'incident' | 'maintenance',
+  note: (text: string) => void,
+): { impact?: Impact } {
+  if (impact === 'maintenance' || impact === null || impact === undefined)
+    return kind === 'incident' ? { impact: 'none' } : {};
   const known = impactSchema.safeParse(impact).data;
-  if (!known) note(`the impact "${impact}" is not one of none, minor, major, critical; it is written as none.`);
+  if (!known)
+    note(
+      `the impact "${impact}" is not one of none, minor, major, critical; it is written as none.`,
+    );
   return { impact: known ?? 'none' };
 }

@@ -8,12 +8,23 @@ export const ID_MAX_LENGTH = 64;
 
 export const idSchema = z
   .string()
-  .regex(ID_PATTERN, 'must be lower-case letters, digits, "-" or "_", starting with a letter or digit')
+  .regex(
+    ID_PATTERN,
+    'must be lower-case letters, digits, "-" or "_", starting with a letter or digit',
+  )
   .max(ID_MAX_LENGTH)
-  .describe('A stable identifier: lower-case letters, digits, "-" and "_". It appears in URLs; do not change it once published.');
+  .describe(
+    'A stable identifier: lower-case letters, digits, "-" and "_". It appears in URLs; do not change it once published.',
+  );
 
 export const componentStatusSchema = z
-  .enum(['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance'])
+  .enum([
+    'operational',
+    'degraded_performance',
+    'partial_outage',
+    'major_outage',
+    'under_maintenance',
+  ])
   .describe('A component status, as in Atlassian Statuspage.');
 export type ComponentStatus = z.infer<typeof componentStatusSchema>;
 
@@ -33,7 +44,11 @@ export const timestampSchema = z
   .transform((text, ctx) => {
     const result = parseTimestamp(text);
     if (result.ok) return result.date;
-    ctx.addIssue({ code: 'custom', message: result.message, params: { rule: `timestamp-${result.reason}`, hint: result.hint } });
+    ctx.addIssue({
+      code: 'custom',
+      message: result.message,
+      params: { rule: `timestamp-${result.reason}`, hint: result.hint },
+    });
     return z.NEVER;
   })
   .describe('A time with its zone, e.g. "2026-11-22 14:03 UTC" or "2026-11-22T15:03:00+01:00".');

@@ -29,14 +29,19 @@ function unbuildableUrl(url: string): string | undefined {
   if (parsed.username || parsed.password) return 'a user name or password';
   if (parsed.search || url.includes('?')) return 'a query (`?…`)';
   if (parsed.hash || url.includes('#')) return 'a fragment (`#…`)';
-  if (!/^[A-Za-z0-9._~/-]*$/.test(parsed.pathname)) return 'characters in its path other than ASCII letters, digits, `-`, `_`, `.`, `~` and `/`';
+  if (!/^[A-Za-z0-9._~/-]*$/.test(parsed.pathname))
+    return 'characters in its path other than ASCII letters, digits, `-`, `_`, `.`, `~` and `/`';
   return undefined;
 }
 
 /** The status page itself: `page:` in components.yaml. */
 export const pageSchema = z.strictObject({
   /** Shown in the header, titles, feeds and notices. */
-  name: z.string().trim().min(1).describe('The name shown at the top of the page, in feeds and notices, e.g. "Acme Cloud".'),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .describe('The name shown at the top of the page, in feeds and notices, e.g. "Acme Cloud".'),
   /** Absolute URL where the site is published; links in feeds and notices point here. */
   url: z
     .url({ protocol: /^https?$/ })
@@ -46,10 +51,14 @@ export const pageSchema = z.strictObject({
       ctx.addIssue({
         code: 'custom',
         message: `has ${problem}, which the site's links cannot carry`,
-        params: { hint: 'Write a plain address: https://, the host, and a path of ASCII letters, digits, `-`, `_`, `.`, `~` and `/`, e.g. "https://acme.github.io/status/".' },
+        params: {
+          hint: 'Write a plain address: https://, the host, and a path of ASCII letters, digits, `-`, `_`, `.`, `~` and `/`, e.g. "https://acme.github.io/status/".',
+        },
       });
     })
-    .describe('Where the site is published, e.g. "https://status.acme.dev" or "https://acme.github.io/status/".'),
+    .describe(
+      'Where the site is published, e.g. "https://status.acme.dev" or "https://acme.github.io/status/".',
+    ),
   /** IANA zone in which times are shown. */
   timezone: z
     .string()
@@ -59,7 +68,11 @@ export const pageSchema = z.strictObject({
       ctx.addIssue({
         code: 'custom',
         message: 'is not an IANA time zone',
-        params: { hint: close ? `Did you mean \`${close}\`?` : 'Write an IANA zone such as `UTC`, `Europe/Berlin` or `America/New_York`.' },
+        params: {
+          hint: close
+            ? `Did you mean \`${close}\`?`
+            : 'Write an IANA zone such as `UTC`, `Europe/Berlin` or `America/New_York`.',
+        },
       });
     })
     .default('UTC')
@@ -74,16 +87,32 @@ export const pageSchema = z.strictObject({
       ctx.addIssue({
         code: 'custom',
         message: 'is not a BCP 47 language tag',
-        params: { hint: meant ? `Did you mean \`${meant}\`?` : 'Write a language tag such as `en`, `es`, `nl`, `de`, `fr` or `de-AT`.' },
+        params: {
+          hint: meant
+            ? `Did you mean \`${meant}\`?`
+            : 'Write a language tag such as `en`, `es`, `nl`, `de`, `fr` or `de-AT`.',
+        },
       });
       return z.NEVER;
     })
     .default('en')
-    .describe('The language of the page, its feeds and notices, as a BCP 47 tag: "en" (default), "es", "nl", "de", "fr", or one with its own locales/<tag>.yaml.'),
+    .describe(
+      'The language of the page, its feeds and notices, as a BCP 47 tag: "en" (default), "es", "nl", "de", "fr", or one with its own locales/<tag>.yaml.',
+    ),
   /** Where readers can get help: an email address or URL. */
-  contact: z.string().trim().min(1).optional().describe('Where readers get help: an email address or a URL.'),
+  contact: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe('Where readers get help: an email address or a URL.'),
   /** One sentence under the page name. */
-  description: z.string().trim().min(1).optional().describe('One sentence shown under the page name and in feeds.'),
+  description: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe('One sentence shown under the page name and in feeds.'),
   /** How often the site is rebuilt on a schedule: a page older than twice this tells readers it may be out of date. */
   rebuild_minutes: z
     .number()
@@ -91,7 +120,9 @@ export const pageSchema = z.strictObject({
     .min(1)
     .max(1440)
     .default(15)
-    .describe('Minutes between scheduled rebuilds of the site (default 15). A page older than twice this tells readers it may be out of date.'),
+    .describe(
+      'Minutes between scheduled rebuilds of the site (default 15). A page older than twice this tells readers it may be out of date.',
+    ),
 });
 
 /** How much each status counts as downtime in uptime percentages (1 = fully down). */
@@ -102,7 +133,9 @@ export const uptimeWeightsSchema = z
     major_outage: z.number().min(0).max(1).default(1),
     under_maintenance: z.number().min(0).max(1).default(0),
   })
-  .describe('How much of each status counts as downtime, from 0 (up) to 1 (down). Defaults: degraded 0, partial 0.3, major 1, maintenance 0.');
+  .describe(
+    'How much of each status counts as downtime, from 0 (up) to 1 (down). Defaults: degraded 0, partial 0.3, major 1, maintenance 0.',
+  );
 
 export const groupSchema = z.strictObject({
   id: idSchema,
@@ -118,7 +151,12 @@ export const componentSchema = z.strictObject({
   name: z.string().trim().min(1).describe('The name readers know it by, e.g. "REST API".'),
   /** The `id` of a group in `groups:`. */
   group: idSchema.optional().describe('The id of the group this component belongs to.'),
-  description: z.string().trim().min(1).optional().describe('One short line, e.g. the host name it serves.'),
+  description: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe('One short line, e.g. the host name it serves.'),
   /** Uptime history starts on this day; earlier days show no data. */
   since: z
     .string()
@@ -132,7 +170,10 @@ export const componentSchema = z.strictObject({
 export const pageConfigSchema = z.strictObject({
   page: pageSchema,
   groups: z.array(groupSchema).default([]).describe('Sections of the page that gather components.'),
-  components: z.array(componentSchema).min(1).describe('The parts of the service an incident can affect.'),
+  components: z
+    .array(componentSchema)
+    .min(1)
+    .describe('The parts of the service an incident can affect.'),
   uptime: z
     .strictObject({ weights: uptimeWeightsSchema.prefault({}) })
     .prefault({})

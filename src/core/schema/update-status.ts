@@ -1,9 +1,23 @@
 import * as z from 'zod';
 
-export const incidentStatusSchema = z.enum(['investigating', 'identified', 'monitoring', 'resolved']);
-export const maintenanceStatusSchema = z.enum(['scheduled', 'in_progress', 'verifying', 'completed']);
+export const incidentStatusSchema = z.enum([
+  'investigating',
+  'identified',
+  'monitoring',
+  'resolved',
+]);
+export const maintenanceStatusSchema = z.enum([
+  'scheduled',
+  'in_progress',
+  'verifying',
+  'completed',
+]);
 /** What an update heading may say; `update` repeats the previous status. */
-export const updateStatusSchema = z.enum([...incidentStatusSchema.options, ...maintenanceStatusSchema.options, 'update']);
+export const updateStatusSchema = z.enum([
+  ...incidentStatusSchema.options,
+  ...maintenanceStatusSchema.options,
+  'update',
+]);
 
 export type IncidentStatus = z.infer<typeof incidentStatusSchema>;
 export type MaintenanceStatus = z.infer<typeof maintenanceStatusSchema>;
@@ -25,6 +39,9 @@ export const STATUS_LABELS: Record<UpdateStatus, string> = {
 
 /** `In Progress`, `in-progress`, `IN_PROGRESS` all read as `in_progress`. */
 export function readUpdateStatus(text: string): UpdateStatus | undefined {
-  const key = text.trim().toLowerCase().replace(/[\s_-]+/g, '_');
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '_');
   return updateStatusSchema.safeParse(key).data;
 }

@@ -52,19 +52,26 @@ export const de: Catalogue = {
   'home.scheduled_maintenance': 'Geplante Wartung',
   'home.components': 'Komponenten',
   'home.recent': { one: 'Behoben am letzten Tag', other: 'Behoben in den letzten {count} Tagen' },
-  'home.recent_none': { one: 'Nichts am letzten Tag.', other: 'Nichts in den letzten {count} Tagen.' },
+  'home.recent_none': {
+    one: 'Nichts am letzten Tag.',
+    other: 'Nichts in den letzten {count} Tagen.',
+  },
   'home.all_past': 'Alle früheren Störungen und Wartungen',
   'home.subscribe': 'Abonnieren',
   'home.subscribe_rss_term': 'RSS',
-  'home.subscribe_rss': 'Jede neue Störung, jede Aktualisierung und jede Behebung: Fügen Sie {feed} Ihrem Feedreader oder Chat-Tool hinzu. Jede Komponente hat auf ihrer Seite einen eigenen Feed.',
+  'home.subscribe_rss':
+    'Jede neue Störung, jede Aktualisierung und jede Behebung: Fügen Sie {feed} Ihrem Feedreader oder Chat-Tool hinzu. Jede Komponente hat auf ihrer Seite einen eigenen Feed.',
   'home.subscribe_rss_link': 'den Feed',
   'home.subscribe_calendar_term': 'Kalender',
-  'home.subscribe_calendar': 'Geplante Wartungen in Ihrem Kalender: {subscribe} oder {file} herunterladen.',
+  'home.subscribe_calendar':
+    'Geplante Wartungen in Ihrem Kalender: {subscribe} oder {file} herunterladen.',
   'home.subscribe_calendar_link': 'abonnieren',
   'home.subscribe_api_term': 'JSON-API',
-  'home.subscribe_api': '{link} im Format von Atlassian Statuspage, für Skripte und Monitoring-Werkzeuge.',
+  'home.subscribe_api':
+    '{link} im Format von Atlassian Statuspage, für Skripte und Monitoring-Werkzeuge.',
   'home.subscribe_badge_term': 'Badge',
-  'home.subscribe_badge': 'Zeigen Sie den aktuellen Status mit {link} in einer README oder einem Dashboard.',
+  'home.subscribe_badge':
+    'Zeigen Sie den aktuellen Status mit {link} in einer README oder einem Dashboard.',
 
   'incident.ongoing_for': 'Seit {duration}, seit {time}',
   'incident.affected_components': 'Betroffene Komponenten',
@@ -125,14 +132,22 @@ export const de: Catalogue = {
   'uptime.day_no_data': '{day}: keine Daten',
   'uptime.day_no_incidents': '{day}: keine Störungen',
   'uptime.day_status': '{day}: {status}. {incidents}',
-  'uptime.summary': { one: '{component}: {percent} Verfügbarkeit am letzten Tag, keine Störungen.', other: '{component}: {percent} Verfügbarkeit in den letzten {count} Tagen, keine Störungen.' },
-  'uptime.summary_troubled': { one: '{component}: {percent} Verfügbarkeit in den letzten {days} Tagen, ein Tag mit Störungen oder Wartung.', other: '{component}: {percent} Verfügbarkeit in den letzten {days} Tagen, {count} Tage mit Störungen oder Wartung.' },
+  'uptime.summary': {
+    one: '{component}: {percent} Verfügbarkeit am letzten Tag, keine Störungen.',
+    other: '{component}: {percent} Verfügbarkeit in den letzten {count} Tagen, keine Störungen.',
+  },
+  'uptime.summary_troubled': {
+    one: '{component}: {percent} Verfügbarkeit in den letzten {days} Tagen, ein Tag mit Störungen oder Wartung.',
+    other:
+      '{component}: {percent} Verfügbarkeit in den letzten {days} Tagen, {count} Tage mit Störungen oder Wartung.',
+  },
   'uptime.days_ago': { one: 'vor {count} Tag', other: 'vor {count} Tagen' },
   'uptime.percent': '{percent} Verfügbarkeit',
   'uptime.today': 'Heute',
 
   'not_found.title': 'Seite nicht gefunden',
-  'not_found.text': 'Unter dieser Adresse gibt es nichts. Die Störung oder Komponente wurde möglicherweise umbenannt.',
+  'not_found.text':
+    'Unter dieser Adresse gibt es nichts. Die Störung oder Komponente wurde möglicherweise umbenannt.',
   'not_found.status': 'Aktuellen Status ansehen',
   'not_found.history': 'Störungsverlauf durchsuchen',
 
@@ -175,7 +190,8 @@ export const de: Catalogue = {
   'email.update': 'Was wir tun',
   'email.contact': 'Kontakt',
   'email.details': 'Alle Details',
-  'email.why': 'Sie erhalten diese Nachricht, weil Sie Benachrichtigungen von {name} abonniert haben.',
+  'email.why':
+    'Sie erhalten diese Nachricht, weil Sie Benachrichtigungen von {name} abonniert haben.',
   'email.unsubscribe': 'Abbestellen',
   'impact_badge.none': 'Keine Auswirkung',
   'impact_badge.minor': 'Geringe Auswirkung',
@@ -184,7 +200,8 @@ export const de: Catalogue = {
   'notice.impact': 'Auswirkung',
   'notice.planned_maintenance': 'Geplante Wartung',
 
-  'reader.stale': 'Diese Seite wurde zuletzt {ago} aktualisiert und ist möglicherweise nicht mehr aktuell.',
+  'reader.stale':
+    'Diese Seite wurde zuletzt {ago} aktualisiert und ist möglicherweise nicht mehr aktuell.',
   'reader.updated': 'Diese Seite wurde aktualisiert.',
   'reader.reload': 'Neu laden',
   'reader.overdue_since': 'Aktualisierung überfällig seit {time}',

@@ -53,17 +53,23 @@ export const en = {
   'home.scheduled_maintenance': 'Scheduled maintenance',
   'home.components': 'Components',
   'home.recent': { one: 'Resolved in the last day', other: 'Resolved in the last {count} days' },
-  'home.recent_none': { one: 'Nothing in the last day.', other: 'Nothing in the last {count} days.' },
+  'home.recent_none': {
+    one: 'Nothing in the last day.',
+    other: 'Nothing in the last {count} days.',
+  },
   'home.all_past': 'All past incidents and maintenance',
   'home.subscribe': 'Subscribe',
   'home.subscribe_rss_term': 'RSS',
-  'home.subscribe_rss': 'Every new incident, update and resolution: add {feed} to your reader or chat tool. Each component has its own feed on its page.',
+  'home.subscribe_rss':
+    'Every new incident, update and resolution: add {feed} to your reader or chat tool. Each component has its own feed on its page.',
   'home.subscribe_rss_link': 'the feed',
   'home.subscribe_calendar_term': 'Calendar',
-  'home.subscribe_calendar': 'Planned maintenance in your calendar: {subscribe} or download {file}.',
+  'home.subscribe_calendar':
+    'Planned maintenance in your calendar: {subscribe} or download {file}.',
   'home.subscribe_calendar_link': 'subscribe',
   'home.subscribe_api_term': 'JSON API',
-  'home.subscribe_api': "{link} in Atlassian Statuspage's format, for scripts and monitoring tools.",
+  'home.subscribe_api':
+    "{link} in Atlassian Statuspage's format, for scripts and monitoring tools.",
   'home.subscribe_badge_term': 'Badge',
   'home.subscribe_badge': 'Show the current status in a README or a dashboard with {link}.',
 
@@ -126,14 +132,22 @@ export const en = {
   'uptime.day_no_data': '{day}: no data',
   'uptime.day_no_incidents': '{day}: no incidents',
   'uptime.day_status': '{day}: {status}. {incidents}',
-  'uptime.summary': { one: '{component}: {percent} uptime over the last day, no incidents.', other: '{component}: {percent} uptime over the last {count} days, no incidents.' },
-  'uptime.summary_troubled': { one: '{component}: {percent} uptime over the last {days} days, one day with incidents or maintenance.', other: '{component}: {percent} uptime over the last {days} days, {count} days with incidents or maintenance.' },
+  'uptime.summary': {
+    one: '{component}: {percent} uptime over the last day, no incidents.',
+    other: '{component}: {percent} uptime over the last {count} days, no incidents.',
+  },
+  'uptime.summary_troubled': {
+    one: '{component}: {percent} uptime over the last {days} days, one day with incidents or maintenance.',
+    other:
+      '{component}: {percent} uptime over the last {days} days, {count} days with incidents or maintenance.',
+  },
   'uptime.days_ago': { one: '{count} day ago', other: '{count} days ago' },
   'uptime.percent': '{percent} uptime',
   'uptime.today': 'Today',
 
   'not_found.title': 'Page not found',
-  'not_found.text': 'There is nothing at this address. The incident or component may have been renamed.',
+  'not_found.text':
+    'There is nothing at this address. The incident or component may have been renamed.',
   'not_found.status': 'See the current status',
   'not_found.history': 'Browse the incident history',
 

@@ -51,18 +51,24 @@ export const es: Catalogue = {
   'home.maintenance': 'Mantenimiento',
   'home.scheduled_maintenance': 'Mantenimiento programado',
   'home.components': 'Componentes',
-  'home.recent': { one: 'Resuelto en el último día', other: 'Resuelto en los últimos {count} días' },
+  'home.recent': {
+    one: 'Resuelto en el último día',
+    other: 'Resuelto en los últimos {count} días',
+  },
   'home.recent_none': { one: 'Nada en el último día.', other: 'Nada en los últimos {count} días.' },
   'home.all_past': 'Todas las incidencias y mantenimientos anteriores',
   'home.subscribe': 'Suscribirse',
   'home.subscribe_rss_term': 'RSS',
-  'home.subscribe_rss': 'Cada nueva incidencia, actualización y resolución: añada {feed} a su lector o a su herramienta de chat. Cada componente tiene su propio canal en su página.',
+  'home.subscribe_rss':
+    'Cada nueva incidencia, actualización y resolución: añada {feed} a su lector o a su herramienta de chat. Cada componente tiene su propio canal en su página.',
   'home.subscribe_rss_link': 'el canal',
   'home.subscribe_calendar_term': 'Calendario',
-  'home.subscribe_calendar': 'El mantenimiento programado en su calendario: {subscribe} o descargue {file}.',
+  'home.subscribe_calendar':
+    'El mantenimiento programado en su calendario: {subscribe} o descargue {file}.',
   'home.subscribe_calendar_link': 'suscríbase',
   'home.subscribe_api_term': 'API JSON',
-  'home.subscribe_api': '{link} en el formato de Atlassian Statuspage, para scripts y herramientas de monitorización.',
+  'home.subscribe_api':
+    '{link} en el formato de Atlassian Statuspage, para scripts y herramientas de monitorización.',
   'home.subscribe_badge_term': 'Insignia',
   'home.subscribe_badge': 'Muestre el estado actual en un README o un panel con {link}.',
 
@@ -114,7 +120,8 @@ export const es: Catalogue = {
   'uptime.days_percent': { one: '1 día: {percent}', other: '{count} días: {percent}' },
   'component.incidents': 'Incidencias y mantenimientos',
   'component.none': 'No se ha publicado ninguna incidencia.',
-  'component.latest_of': 'Las {shown} más recientes de {total}; las anteriores están en el {history}.',
+  'component.latest_of':
+    'Las {shown} más recientes de {total}; las anteriores están en el {history}.',
   'component.history_link': 'historial',
   'component.follow': 'Seguir {component}',
   'component.rss': 'Canal RSS',
@@ -125,14 +132,22 @@ export const es: Catalogue = {
   'uptime.day_no_data': '{day}: sin datos',
   'uptime.day_no_incidents': '{day}: sin incidencias',
   'uptime.day_status': '{day}: {status}. {incidents}',
-  'uptime.summary': { one: '{component}: {percent} de disponibilidad en el último día, sin incidencias.', other: '{component}: {percent} de disponibilidad en los últimos {count} días, sin incidencias.' },
-  'uptime.summary_troubled': { one: '{component}: {percent} de disponibilidad en los últimos {days} días, un día con incidencias o mantenimiento.', other: '{component}: {percent} de disponibilidad en los últimos {days} días, {count} días con incidencias o mantenimiento.' },
+  'uptime.summary': {
+    one: '{component}: {percent} de disponibilidad en el último día, sin incidencias.',
+    other: '{component}: {percent} de disponibilidad en los últimos {count} días, sin incidencias.',
+  },
+  'uptime.summary_troubled': {
+    one: '{component}: {percent} de disponibilidad en los últimos {days} días, un día con incidencias o mantenimiento.',
+    other:
+      '{component}: {percent} de disponibilidad en los últimos {days} días, {count} días con incidencias o mantenimiento.',
+  },
   'uptime.days_ago': { one: 'hace {count} día', other: 'hace {count} días' },
   'uptime.percent': '{percent} de disponibilidad',
   'uptime.today': 'Hoy',
 
   'not_found.title': 'Página no encontrada',
-  'not_found.text': 'No hay nada en esta dirección. Es posible que la incidencia o el componente haya cambiado de nombre.',
+  'not_found.text':
+    'No hay nada en esta dirección. Es posible que la incidencia o el componente haya cambiado de nombre.',
   'not_found.status': 'Ver el estado actual',
   'not_found.history': 'Consultar el historial de incidencias',
 

@@ -51,20 +51,30 @@ export const fr: Catalogue = {
   'home.maintenance': 'Maintenance',
   'home.scheduled_maintenance': 'Maintenance planifiée',
   'home.components': 'Composants',
-  'home.recent': { one: 'Résolus au cours du dernier jour', other: 'Résolus au cours des {count} derniers jours' },
-  'home.recent_none': { one: 'Rien au cours du dernier jour.', other: 'Rien au cours des {count} derniers jours.' },
+  'home.recent': {
+    one: 'Résolus au cours du dernier jour',
+    other: 'Résolus au cours des {count} derniers jours',
+  },
+  'home.recent_none': {
+    one: 'Rien au cours du dernier jour.',
+    other: 'Rien au cours des {count} derniers jours.',
+  },
   'home.all_past': 'Tous les incidents et maintenances passés',
   'home.subscribe': 'S’abonner',
   'home.subscribe_rss_term': 'RSS',
-  'home.subscribe_rss': 'Chaque nouvel incident, chaque mise à jour et chaque résolution : ajoutez {feed} à votre lecteur ou à votre outil de messagerie. Chaque composant a son propre flux sur sa page.',
+  'home.subscribe_rss':
+    'Chaque nouvel incident, chaque mise à jour et chaque résolution : ajoutez {feed} à votre lecteur ou à votre outil de messagerie. Chaque composant a son propre flux sur sa page.',
   'home.subscribe_rss_link': 'le flux',
   'home.subscribe_calendar_term': 'Calendrier',
-  'home.subscribe_calendar': 'Les maintenances planifiées dans votre agenda : {subscribe} ou téléchargez {file}.',
+  'home.subscribe_calendar':
+    'Les maintenances planifiées dans votre agenda : {subscribe} ou téléchargez {file}.',
   'home.subscribe_calendar_link': 'abonnez-vous',
   'home.subscribe_api_term': 'API JSON',
-  'home.subscribe_api': '{link} au format d’Atlassian Statuspage, pour les scripts et les outils de supervision.',
+  'home.subscribe_api':
+    '{link} au format d’Atlassian Statuspage, pour les scripts et les outils de supervision.',
   'home.subscribe_badge_term': 'Badge',
-  'home.subscribe_badge': 'Affichez l’état actuel dans un README ou un tableau de bord avec {link}.',
+  'home.subscribe_badge':
+    'Affichez l’état actuel dans un README ou un tableau de bord avec {link}.',
 
   'incident.ongoing_for': 'En cours depuis {duration}, depuis le {time}',
   'incident.affected_components': 'Composants touchés',
@@ -114,7 +124,8 @@ export const fr: Catalogue = {
   'uptime.days_percent': { one: '1 jour : {percent}', other: '{count} jours : {percent}' },
   'component.incidents': 'Incidents et maintenances',
   'component.none': 'Aucun incident signalé.',
-  'component.latest_of': 'Les {shown} plus récents sur {total} ; les plus anciens sont dans l’{history}.',
+  'component.latest_of':
+    'Les {shown} plus récents sur {total} ; les plus anciens sont dans l’{history}.',
   'component.history_link': 'historique',
   'component.follow': 'Suivre {component}',
   'component.rss': 'Flux RSS',
@@ -125,14 +136,23 @@ export const fr: Catalogue = {
   'uptime.day_no_data': '{day} : aucune donnée',
   'uptime.day_no_incidents': '{day} : aucun incident',
   'uptime.day_status': '{day} : {status}. {incidents}',
-  'uptime.summary': { one: '{component} : {percent} de disponibilité au cours du dernier jour, aucun incident.', other: '{component} : {percent} de disponibilité au cours des {count} derniers jours, aucun incident.' },
-  'uptime.summary_troubled': { one: '{component} : {percent} de disponibilité au cours des {days} derniers jours, un jour avec incidents ou maintenance.', other: '{component} : {percent} de disponibilité au cours des {days} derniers jours, {count} jours avec incidents ou maintenance.' },
+  'uptime.summary': {
+    one: '{component} : {percent} de disponibilité au cours du dernier jour, aucun incident.',
+    other:
+      '{component} : {percent} de disponibilité au cours des {count} derniers jours, aucun incident.',
+  },
+  'uptime.summary_troubled': {
+    one: '{component} : {percent} de disponibilité au cours des {days} derniers jours, un jour avec incidents ou maintenance.',
+    other:
+      '{component} : {percent} de disponibilité au cours des {days} derniers jours, {count} jours avec incidents ou maintenance.',
+  },
   'uptime.days_ago': { one: 'il y a {count} jour', other: 'il y a {count} jours' },
   'uptime.percent': '{percent} de disponibilité',
   'uptime.today': 'Aujourd’hui',
 
   'not_found.title': 'Page introuvable',
-  'not_found.text': 'Il n’y a rien à cette adresse. L’incident ou le composant a peut-être été renommé.',
+  'not_found.text':
+    'Il n’y a rien à cette adresse. L’incident ou le composant a peut-être été renommé.',
   'not_found.status': 'Voir l’état actuel',
   'not_found.history': 'Parcourir l’historique des incidents',
 
@@ -184,7 +204,8 @@ export const fr: Catalogue = {
   'notice.impact': 'Impact',
   'notice.planned_maintenance': 'Maintenance planifiée',
 
-  'reader.stale': 'Cette page a été mise à jour pour la dernière fois {ago} ; elle n’est peut-être plus à jour.',
+  'reader.stale':
+    'Cette page a été mise à jour pour la dernière fois {ago} ; elle n’est peut-être plus à jour.',
   'reader.updated': 'Cette page a été mise à jour.',
   'reader.reload': 'Recharger',
   'reader.overdue_since': 'Mise à jour attendue depuis le {time}',

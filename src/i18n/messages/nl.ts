@@ -51,18 +51,26 @@ export const nl: Catalogue = {
   'home.maintenance': 'Onderhoud',
   'home.scheduled_maintenance': 'Gepland onderhoud',
   'home.components': 'Onderdelen',
-  'home.recent': { one: 'Opgelost in de afgelopen dag', other: 'Opgelost in de afgelopen {count} dagen' },
-  'home.recent_none': { one: 'Niets in de afgelopen dag.', other: 'Niets in de afgelopen {count} dagen.' },
+  'home.recent': {
+    one: 'Opgelost in de afgelopen dag',
+    other: 'Opgelost in de afgelopen {count} dagen',
+  },
+  'home.recent_none': {
+    one: 'Niets in de afgelopen dag.',
+    other: 'Niets in de afgelopen {count} dagen.',
+  },
   'home.all_past': 'Alle eerdere storingen en onderhoud',
   'home.subscribe': 'Abonneren',
   'home.subscribe_rss_term': 'RSS',
-  'home.subscribe_rss': 'Elke nieuwe storing, update en oplossing: voeg {feed} toe aan je feedlezer of chattool. Elk onderdeel heeft een eigen feed op zijn pagina.',
+  'home.subscribe_rss':
+    'Elke nieuwe storing, update en oplossing: voeg {feed} toe aan je feedlezer of chattool. Elk onderdeel heeft een eigen feed op zijn pagina.',
   'home.subscribe_rss_link': 'de feed',
   'home.subscribe_calendar_term': 'Kalender',
   'home.subscribe_calendar': 'Gepland onderhoud in je agenda: {subscribe} of download {file}.',
   'home.subscribe_calendar_link': 'abonneer je',
   'home.subscribe_api_term': 'JSON-API',
-  'home.subscribe_api': '{link} in het formaat van Atlassian Statuspage, voor scripts en monitoringtools.',
+  'home.subscribe_api':
+    '{link} in het formaat van Atlassian Statuspage, voor scripts en monitoringtools.',
   'home.subscribe_badge_term': 'Statusbadge',
   'home.subscribe_badge': 'Toon de actuele status in een README of dashboard met {link}.',
 
@@ -125,14 +133,22 @@ export const nl: Catalogue = {
   'uptime.day_no_data': '{day}: geen gegevens',
   'uptime.day_no_incidents': '{day}: geen storingen',
   'uptime.day_status': '{day}: {status}. {incidents}',
-  'uptime.summary': { one: '{component}: {percent} beschikbaar in de afgelopen dag, geen storingen.', other: '{component}: {percent} beschikbaar in de afgelopen {count} dagen, geen storingen.' },
-  'uptime.summary_troubled': { one: '{component}: {percent} beschikbaar in de afgelopen {days} dagen, één dag met storingen of onderhoud.', other: '{component}: {percent} beschikbaar in de afgelopen {days} dagen, {count} dagen met storingen of onderhoud.' },
+  'uptime.summary': {
+    one: '{component}: {percent} beschikbaar in de afgelopen dag, geen storingen.',
+    other: '{component}: {percent} beschikbaar in de afgelopen {count} dagen, geen storingen.',
+  },
+  'uptime.summary_troubled': {
+    one: '{component}: {percent} beschikbaar in de afgelopen {days} dagen, één dag met storingen of onderhoud.',
+    other:
+      '{component}: {percent} beschikbaar in de afgelopen {days} dagen, {count} dagen met storingen of onderhoud.',
+  },
   'uptime.days_ago': { one: '{count} dag geleden', other: '{count} dagen geleden' },
   'uptime.percent': '{percent} beschikbaar',
   'uptime.today': 'Vandaag',
 
   'not_found.title': 'Pagina niet gevonden',
-  'not_found.text': 'Op dit adres staat niets. Misschien heeft de storing of het onderdeel een andere naam gekregen.',
+  'not_found.text':
+    'Op dit adres staat niets. Misschien heeft de storing of het onderdeel een andere naam gekregen.',
   'not_found.status': 'Bekijk de actuele status',
   'not_found.history': 'Blader door de storingsgeschiedenis',
 

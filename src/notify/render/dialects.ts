@@ -105,8 +105,15 @@ export function toDialect(markdown: string, dialect: Dialect): string {
   return blocks(parseMarkdown(markdown), dialect).trim();
 }
 
-function blocks(root: Root | Extract<Nodes, { children: unknown }>, d: Dialect, indent = ''): string {
-  return (root.children as Nodes[]).map((child) => block(child, d, indent)).filter((s) => s !== '').join('\n\n');
+function blocks(
+  root: Root | Extract<Nodes, { children: unknown }>,
+  d: Dialect,
+  indent = '',
+): string {
+  return (root.children as Nodes[])
+    .map((child) => block(child, d, indent))
+    .filter((s) => s !== '')
+    .join('\n\n');
 }
 
 function block(node: Nodes, d: Dialect, indent: string): string {
@@ -116,12 +123,18 @@ function block(node: Nodes, d: Dialect, indent: string): string {
     case 'heading':
       return indent + d.heading(inline(node, d));
     case 'blockquote':
-      return blocks(node, d, indent).split('\n').map((line) => `> ${line}`).join('\n');
+      return blocks(node, d, indent)
+        .split('\n')
+        .map((line) => `> ${line}`)
+        .join('\n');
     case 'list':
       return node.children
         .map((item, i) => {
           const marker = node.ordered ? `${(node.start ?? 1) + i}.` : d.bullet;
-          const body = item.children.map((c) => block(c, d, `${indent}  `)).join('\n').trimStart();
+          const body = item.children
+            .map((c) => block(c, d, `${indent}  `))
+            .join('\n')
+            .trimStart();
           return `${indent}${marker} ${body}`;
         })
         .join('\n');
@@ -130,7 +143,9 @@ function block(node: Nodes, d: Dialect, indent: string): string {
     case 'thematicBreak':
       return '———';
     case 'table':
-      return node.children.map((row) => indent + row.children.map((cell) => inline(cell, d)).join(' | ')).join('\n');
+      return node.children
+        .map((row) => indent + row.children.map((cell) => inline(cell, d)).join(' | '))
+        .join('\n');
     case 'html':
       return indent + d.text(node.value);
     case 'definition':
@@ -168,7 +183,11 @@ function inline(node: Nodes, d: Dialect): string {
       return url ? d.link(alt, url) : alt;
     }
     default:
-      return 'children' in node ? children(node, d) : 'value' in node ? d.text(String(node.value)) : '';
+      return 'children' in node
+        ? children(node, d)
+        : 'value' in node
+          ? d.text(String(node.value))
+          : '';
   }
 }
 

@@ -52,12 +52,26 @@ export function noticeContent(event: NoticeEvent): NoticeContent {
     title: event.change ? `${event.change.name}: ${label(event.change.to)}` : incident.title,
     status: t(`status.${event.status}`),
     impact: incident.impact,
-    impactLabel: incident.kind === 'maintenance' ? t('notice.planned_maintenance') : t(`impact_badge.${incident.impact}`),
+    impactLabel:
+      incident.kind === 'maintenance'
+        ? t('notice.planned_maintenance')
+        : t(`impact_badge.${incident.impact}`),
     tone: over ? 'resolved' : incident.kind === 'maintenance' ? 'maintenance' : incident.impact,
     affected: components.map((c) => `${c.name}: ${label(c.status)}`),
-    ...(incident.scheduledFor && incident.scheduledUntil ? { window: locale.range(incident.scheduledFor, incident.scheduledUntil) } : {}),
-    body: event.change ? t('notice.component_change', { component: event.change.name, from: label(event.change.from), to: label(event.change.to), title: incident.title }) : event.body,
-    ...(incident.workaround && !over && event.kind !== 'component.updated' ? { workaround: incident.workaround } : {}),
+    ...(incident.scheduledFor && incident.scheduledUntil
+      ? { window: locale.range(incident.scheduledFor, incident.scheduledUntil) }
+      : {}),
+    body: event.change
+      ? t('notice.component_change', {
+          component: event.change.name,
+          from: label(event.change.from),
+          to: label(event.change.to),
+          title: incident.title,
+        })
+      : event.body,
+    ...(incident.workaround && !over && event.kind !== 'component.updated'
+      ? { workaround: incident.workaround }
+      : {}),
     ...(event.nextUpdate ? { nextUpdate: locale.dateTime(event.nextUpdate) } : {}),
     at: locale.dateTime(event.at),
     url: event.url,
@@ -75,7 +89,13 @@ export function headline(content: NoticeContent): string {
  * Cuts `raw` (plain user text) so that `render(cut) + suffix` fits `limit` (as measured by `size`),
  * never splitting a character or an escape sequence: escaping happens after cutting.
  */
-export function fitText(raw: string, limit: number, render: (text: string) => string, suffix: string, size: (text: string) => number = (t) => t.length): string {
+export function fitText(
+  raw: string,
+  limit: number,
+  render: (text: string) => string,
+  suffix: string,
+  size: (text: string) => number = (t) => t.length,
+): string {
   const whole = render(raw);
   if (size(whole) <= limit) return whole;
   let low = 0;
@@ -100,7 +120,13 @@ function cut(text: string, length: number): string {
  * cut instead (cutting markup could leave a link or a bold run open) and `suffix`, a link to the
  * full text, is appended.
  */
-export function fitMarkdown(markdown: string, dialect: Dialect, limit: number, suffix: string, size?: (text: string) => number): string {
+export function fitMarkdown(
+  markdown: string,
+  dialect: Dialect,
+  limit: number,
+  suffix: string,
+  size?: (text: string) => number,
+): string {
   const formatted = toDialect(markdown, dialect);
   if ((size ?? ((t: string) => t.length))(formatted) <= limit) return formatted;
   return fitText(toDialect(markdown, plainDialect), limit, dialect.text, suffix, size);

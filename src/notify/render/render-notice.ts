@@ -12,7 +12,11 @@ import { renderWebhook } from './webhook.ts';
  * The body a channel receives for an event (for email, the mail without its recipients): the same object the dry run prints and the PR
  * preview shows. `view` is the audience view the event came from.
  */
-export function renderNotice(event: NoticeEvent, channel: Pick<Channel, 'type' | 'format'> & Partial<Channel>, view: StatusModel): object {
+export function renderNotice(
+  event: NoticeEvent,
+  channel: Pick<Channel, 'type' | 'format'> & Partial<Channel>,
+  view: StatusModel,
+): object {
   switch (channel.type) {
     case 'slack':
       return renderSlack(event);
@@ -21,7 +25,9 @@ export function renderNotice(event: NoticeEvent, channel: Pick<Channel, 'type' |
     case 'teams':
       return renderTeams(event);
     case 'webhook':
-      return channel.format === 'statuspage' ? renderStatuspage(event, view) : renderWebhook(event, view);
+      return channel.format === 'statuspage'
+        ? renderStatuspage(event, view)
+        : renderWebhook(event, view);
     case 'email':
       return renderEmail(event, { ...channel, id: channel.id ?? channel.type }, view);
   }

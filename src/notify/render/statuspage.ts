@@ -1,6 +1,11 @@
 import type { StatusModel } from '../../core/model.ts';
 import { pageStatus } from '../../core/status.ts';
-import { statuspageComponents, statuspageIncident, statuspagePageId, statuspageScheduledMaintenance } from '../../feeds/statuspage-api.ts';
+import {
+  statuspageComponents,
+  statuspageIncident,
+  statuspagePageId,
+  statuspageScheduledMaintenance,
+} from '../../feeds/statuspage-api.ts';
 import type { NoticeEvent } from '../events.ts';
 
 const DOCUMENTATION = 'https://doers.statuspage.io/customer-notifications/webhooks/';
@@ -17,23 +22,45 @@ export function renderStatuspage(event: NoticeEvent, view: StatusModel) {
   const status = pageStatus(view, event.at);
   const common = {
     meta: { unsubscribe: view.page.url, documentation: DOCUMENTATION },
-    page: { id: pageId, status_indicator: status.indicator, status_description: status.description },
+    page: {
+      id: pageId,
+      status_indicator: status.indicator,
+      status_description: status.description,
+    },
   };
   const at = event.at.toISOString();
   if (event.change) {
     const row = statuspageComponents(view, event.at).find((r) => r.id === event.change!.id);
     return {
       ...common,
-      component_update: { created_at: at, new_status: event.change.to, old_status: event.change.from, id: event.id, component_id: event.change.id, component_type: 'Component' },
-      component: { ...row, created_at: row?.created_at ?? at, id: event.change.id, name: event.change.name, status: event.change.to },
+      component_update: {
+        created_at: at,
+        new_status: event.change.to,
+        old_status: event.change.from,
+        id: event.id,
+        component_id: event.change.id,
+        component_type: 'Component',
+      },
+      component: {
+        ...row,
+        created_at: row?.created_at ?? at,
+        id: event.change.id,
+        name: event.change.name,
+        status: event.change.to,
+      },
     };
   }
   const { incident } = event;
   const rows = statuspageComponents(view, event.at);
   const postmortem = event.kind === 'incident.postmortem';
-  const base = incident.kind === 'maintenance'
-    ? statuspageScheduledMaintenance(view, incident, event.at, rows)
-    : { ...statuspageIncident(view, incident, event.at, rows), scheduled_for: null, scheduled_until: null };
+  const base =
+    incident.kind === 'maintenance'
+      ? statuspageScheduledMaintenance(view, incident, event.at, rows)
+      : {
+          ...statuspageIncident(view, incident, event.at, rows),
+          scheduled_for: null,
+          scheduled_until: null,
+        };
   return {
     ...common,
     incident: {

@@ -13,10 +13,14 @@ export function renderText(event: NoticeEvent): string {
     `${c.pageName} · ${c.kindLabel} · ${c.at}`,
     defuseMentions(headline(c)),
     ...(c.window ? [`${t('notice.window')}: ${c.window}`] : []),
-    ...(c.affected.length ? [`${t('notice.affected')}: ${defuseMentions(c.affected.join(', '))}`] : []),
+    ...(c.affected.length
+      ? [`${t('notice.affected')}: ${defuseMentions(c.affected.join(', '))}`]
+      : []),
     '',
     toDialect(c.body, plainDialect),
-    ...(c.workaround ? ['', `${t('notice.workaround')}: ${toDialect(c.workaround, plainDialect)}`] : []),
+    ...(c.workaround
+      ? ['', `${t('notice.workaround')}: ${toDialect(c.workaround, plainDialect)}`]
+      : []),
     ...(c.nextUpdate ? ['', t('notice.next_update_by', { time: c.nextUpdate })] : []),
     '',
     c.url,

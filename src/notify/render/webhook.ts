@@ -38,9 +38,18 @@ export function renderWebhook(event: NoticeEvent, view: StatusModel) {
         components: event.components,
       },
       update: event.update
-        ? { id: event.update.id, at: event.update.at.toISOString(), status: event.update.written, body: event.body, body_html: renderMarkdown(event.body) }
+        ? {
+            id: event.update.id,
+            at: event.update.at.toISOString(),
+            status: event.update.written,
+            body: event.body,
+            body_html: renderMarkdown(event.body),
+          }
         : null,
-      postmortem: event.kind === 'incident.postmortem' ? { body: event.body, body_html: renderMarkdown(event.body) } : null,
+      postmortem:
+        event.kind === 'incident.postmortem'
+          ? { body: event.body, body_html: renderMarkdown(event.body) }
+          : null,
       component_change: event.change ?? null,
     },
   };

@@ -5,5 +5,7 @@ import { siteData } from '../data.ts';
 /** When this build was made, for `npm run notify -- --deployed`. */
 export const GET: APIRoute = async () => {
   const { now, audience } = await siteData();
-  return new Response(JSON.stringify(buildManifest(now, audience)), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(buildManifest(now, audience)), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

@@ -5,5 +5,7 @@ import { absolute, href } from '../paths.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { audience } = await siteData();
-  return new Response(robotsTxt(audience, absolute(site, href('sitemap.xml'))), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(robotsTxt(audience, absolute(site, href('sitemap.xml'))), {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 };

@@ -9,7 +9,12 @@ export function describeEmail(mail: EmailNotice): string {
     `From: ${mail.from}`,
     `Subject: ${mail.subject}`,
     `Message-ID: ${mail.messageId}`,
-    ...(mail.inReplyTo ? [`In-Reply-To: ${mail.inReplyTo}`, `References: ${mail.references?.join(' ') ?? mail.inReplyTo}`] : []),
+    ...(mail.inReplyTo
+      ? [
+          `In-Reply-To: ${mail.inReplyTo}`,
+          `References: ${mail.references?.join(' ') ?? mail.inReplyTo}`,
+        ]
+      : []),
     ...Object.entries(mail.headers).map(([name, value]) => `${name}: ${value}`),
     '',
     mail.text.trimEnd(),

@@ -35,7 +35,12 @@ function imagesAsLinks(node: Root | Element): void {
     if (child.tagName === 'img') {
       const src = String(child.properties.src ?? '');
       const label = String(child.properties.alt ?? '') || src;
-      return { type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: label }] } satisfies ElementContent;
+      return {
+        type: 'element',
+        tagName: 'a',
+        properties: { href: src },
+        children: [{ type: 'text', value: label }],
+      } satisfies ElementContent;
     }
     imagesAsLinks(child);
     return child;
@@ -52,7 +57,10 @@ function inlineStyles(node: Root | Element): void {
   }
 }
 
-const MAIL_SCHEMA = { ...SANITIZE_SCHEMA, tagNames: (SANITIZE_SCHEMA.tagNames ?? []).filter((t) => t !== 'img') };
+const MAIL_SCHEMA = {
+  ...SANITIZE_SCHEMA,
+  tagNames: (SANITIZE_SCHEMA.tagNames ?? []).filter((t) => t !== 'img'),
+};
 
 /** Author Markdown as HTML for a mail: sanitised as on the page, no images fetched, every element styled inline. */
 export function markdownToMailHtml(markdown: string): string {

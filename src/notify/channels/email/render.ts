@@ -24,7 +24,12 @@ export interface EmailNotice {
 
 /** The colour bar above the mail, by the tone every channel uses. */
 const TONE_COLOURS: Record<NoticeContent['tone'], string> = {
-  none: '#57606a', minor: '#bf8700', major: '#d1570f', critical: '#cf222e', maintenance: '#0969da', resolved: '#1a7f37',
+  none: '#57606a',
+  minor: '#bf8700',
+  major: '#d1570f',
+  critical: '#cf222e',
+  maintenance: '#0969da',
+  resolved: '#1a7f37',
 };
 
 type EmailChannel = Pick<Channel, 'id' | 'from' | 'subject_tag' | 'unsubscribe_url'>;
@@ -34,7 +39,11 @@ type EmailChannel = Pick<Channel, 'id' | 'from' | 'subject_tag' | 'unsubscribe_u
  * reader needs it (what happened, how bad, what is affected, what we do, what they can do, when we
  * say more, whom to ask), threaded per incident by Message-ID, In-Reply-To and References.
  */
-export function renderEmail(event: NoticeEvent, channel: EmailChannel, view: StatusModel): EmailNotice {
+export function renderEmail(
+  event: NoticeEvent,
+  channel: EmailChannel,
+  view: StatusModel,
+): EmailNotice {
   const c = noticeContent(event);
   const { locale } = c;
   const from = channel.from ?? '';
@@ -46,7 +55,11 @@ export function renderEmail(event: NoticeEvent, channel: EmailChannel, view: Sta
   // "Re:" in every language: clients recognise it when they group a conversation, and strip it.
   const subject = `${reply ? 'Re: ' : ''}[${tag}] ${event.incident.title}`.replace(/[\r\n]+/g, ' ');
   const listId = `${tag.replace(/[<>"\r\n]/g, '')} <${channel.id}.${new URL(event.page.url).hostname}>`;
-  const headers: Record<string, string> = { 'List-Id': listId, 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' };
+  const headers: Record<string, string> = {
+    'List-Id': listId,
+    'Auto-Submitted': 'auto-generated',
+    'X-Auto-Response-Suppress': 'All',
+  };
   if (channel.unsubscribe_url) headers['List-Unsubscribe'] = `<${channel.unsubscribe_url}>`;
   const facts = mailFacts(event, c, view, locale);
   return {
@@ -78,16 +91,26 @@ interface MailFacts {
   section: string;
 }
 
-function mailFacts(event: NoticeEvent, c: NoticeContent, view: StatusModel, locale: Locale): MailFacts {
+function mailFacts(
+  event: NoticeEvent,
+  c: NoticeContent,
+  view: StatusModel,
+  locale: Locale,
+): MailFacts {
   const { incident } = event;
   const summary = incident.summary.trim();
   const teamWords = view.severity?.[incident.impact];
   const contact = incident.contact ?? view.page.contact;
   return {
     ...(summary && summary !== c.body.trim() ? { summary } : {}),
-    ...(incident.kind === 'incident' && event.kind !== 'incident.postmortem' ? { impact: teamWords ? `${c.impactLabel}: ${teamWords}` : c.impactLabel } : {}),
+    ...(incident.kind === 'incident' && event.kind !== 'incident.postmortem'
+      ? { impact: teamWords ? `${c.impactLabel}: ${teamWords}` : c.impactLabel }
+      : {}),
     ...(contact ? { contact } : {}),
-    section: event.kind === 'incident.postmortem' ? locale.t('notice.incident.postmortem') : locale.t('email.update'),
+    section:
+      event.kind === 'incident.postmortem'
+        ? locale.t('notice.incident.postmortem')
+        : locale.t('email.update'),
   };
 }
 
@@ -102,7 +125,9 @@ function mailText(c: NoticeContent, f: MailFacts, channel: EmailChannel, { t }: 
     ...line(t('notice.status'), c.status),
     ...line(t('email.impact'), f.impact),
     ...line(t('notice.window'), c.window),
-    ...(c.affected.length ? [`${t('notice.affected')}:`, ...c.affected.map((a) => `  - ${a}`)] : []),
+    ...(c.affected.length
+      ? [`${t('notice.affected')}:`, ...c.affected.map((a) => `  - ${a}`)]
+      : []),
     '',
     `${f.section}:`,
     plain(c.body),
@@ -120,9 +145,15 @@ function mailText(c: NoticeContent, f: MailFacts, channel: EmailChannel, { t }: 
   ].join('\n');
 }
 
-const FONT = 'font-family:-apple-system,BlinkMacSystemFont,\'Segoe UI\',Helvetica,Arial,sans-serif';
+const FONT = "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Helvetica,Arial,sans-serif";
 
-function mailHtml(c: NoticeContent, f: MailFacts, channel: EmailChannel, subject: string, { t, language }: Locale): string {
+function mailHtml(
+  c: NoticeContent,
+  f: MailFacts,
+  channel: EmailChannel,
+  subject: string,
+  { t, language }: Locale,
+): string {
   const e = escapeHtml;
   const row = (label: string, value: string) =>
     `<tr><th scope="row" style="text-align:left;vertical-align:top;padding:2px 16px 2px 0;color:#57606a;font-weight:normal">${e(label)}</th><td style="padding:2px 0">${value}</td></tr>`;
@@ -163,6 +194,12 @@ ${c.workaround ? box(t('notice.workaround'), c.workaround) : ''}
 
 /** The page's contact is an address or a URL: either becomes a link. */
 function contactHtml(contact: string): string {
-  const href = /^https?:\/\//i.test(contact) ? contact : contact.includes('@') && !contact.includes(' ') ? `mailto:${contact}` : undefined;
-  return href ? `<a href="${escapeHtml(href)}" style="color:#0b57d0">${escapeHtml(contact)}</a>` : escapeHtml(contact);
+  const href = /^https?:\/\//i.test(contact)
+    ? contact
+    : contact.includes('@') && !contact.includes(' ')
+      ? `mailto:${contact}`
+      : undefined;
+  return href
+    ? `<a href="${escapeHtml(href)}" style="color:#0b57d0">${escapeHtml(contact)}</a>`
+    : escapeHtml(contact);
 }

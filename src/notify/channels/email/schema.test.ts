@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadNotifyConfig } from '../../load-config.ts';
 
-const load = (text: string) => loadNotifyConfig({ path: 'notify.yaml', bytes: new TextEncoder().encode(text) }, ['api']);
-const brief = (text: string) => load(text).diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message} | ${d.hint ?? ''}`);
+const load = (text: string) =>
+  loadNotifyConfig({ path: 'notify.yaml', bytes: new TextEncoder().encode(text) }, ['api']);
+const brief = (text: string) =>
+  load(text).diagnostics.map(
+    (d) => `${d.line}:${d.column} ${d.code} ${d.message} | ${d.hint ?? ''}`,
+  );
 
 describe('an email channel in notify.yaml', () => {
   it('is accepted with a server, a sender and recipients from a variable or a file', () => {
@@ -11,18 +15,23 @@ describe('an email channel in notify.yaml', () => {
   - { id: team, type: email, smtp_url_env: SMTP_URL, from: status@acme.dev, to_file: notify/recipients.txt, subject_tag: Acme }
 `);
     expect(diagnostics).toEqual([]);
-    expect(config!.channels.map((c) => [c.id, c.type, c.to_env ?? c.to_file])).toEqual([['list', 'email', 'STATUS_MAIL_TO'], ['team', 'email', 'notify/recipients.txt']]);
+    expect(config!.channels.map((c) => [c.id, c.type, c.to_env ?? c.to_file])).toEqual([
+      ['list', 'email', 'STATUS_MAIL_TO'],
+      ['team', 'email', 'notify/recipients.txt'],
+    ]);
   });
 
   it('names each missing or misplaced key on its line, with what to write', () => {
-    expect(brief(`channels:
+    expect(
+      brief(`channels:
   - id: list
     type: email
     url_env: SMTP_URL
   - { id: both, type: email, smtp_url_env: SMTP_URL, from: s@acme.dev, to_env: TO, to_file: to.txt }
   - { id: chat, type: slack, url_env: SLACK_URL, from: s@acme.dev }
   - { id: bare, type: discord }
-`)).toEqual([
+`),
+    ).toEqual([
       '2:5 missing-key An email channel needs `smtp_url_env`. | Add `smtp_url_env: SMTP_URL` and store smtps://USER:PASSWORD@HOST:465 in that secret.',
       '2:5 missing-key An email channel needs `from`. | Add `from: "Acme status <status@acme.dev>"`, an address the SMTP server lets you send as.',
       '2:5 missing-key An email channel needs `to_env`. | Add `to_env: STATUS_MAIL_TO` (a variable holding the addresses, separated by commas) or `to_file: notify/recipients.txt`.',
@@ -40,7 +49,9 @@ describe('an email channel in notify.yaml', () => {
 `).join('\n');
     expect(messages).toContain('this is a secret itself');
     expect(messages).toMatch(/from.*must be an address/);
-    expect(messages.match(/must be a path relative to the repository root that stays inside it/g)).toHaveLength(2);
+    expect(
+      messages.match(/must be a path relative to the repository root that stays inside it/g),
+    ).toHaveLength(2);
     expect(messages).not.toContain('me:pw');
   });
 });

@@ -1,7 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { Channel } from '../../config-schema.ts';
-import { backoffWait, type Attempt, type DeliveryOutcome, type DeliveryPolicy } from '../../deliver.ts';
+import {
+  backoffWait,
+  type Attempt,
+  type DeliveryOutcome,
+  type DeliveryPolicy,
+} from '../../deliver.ts';
 import type { EmailNotice } from './render.ts';
 import { readRecipients } from './recipients.ts';
 
@@ -12,7 +17,9 @@ export interface EmailSender {
   close(): void;
 }
 
-export type OpenedEmailChannel = ({ ok: true } & EmailSender) | { ok: false; outcome: 'unset' | 'failed'; message: string; target?: string };
+export type OpenedEmailChannel =
+  | ({ ok: true } & EmailSender)
+  | { ok: false; outcome: 'unset' | 'failed'; message: string; target?: string };
 
 interface SmtpServer {
   host: string;
@@ -54,9 +61,19 @@ export async function openEmailChannel(
 ): Promise<OpenedEmailChannel> {
   const name = channel.smtp_url_env ?? 'smtp_url_env';
   const value = channel.smtp_url_env === undefined ? undefined : env[channel.smtp_url_env];
-  if (!value) return { ok: false, outcome: 'unset', message: `${name} is not set; set it to the SMTP server, e.g. smtps://USER:PASSWORD@smtp.example.com:465.` };
+  if (!value)
+    return {
+      ok: false,
+      outcome: 'unset',
+      message: `${name} is not set; set it to the SMTP server, e.g. smtps://USER:PASSWORD@smtp.example.com:465.`,
+    };
   const server = parseSmtpUrl(value);
-  if (!server) return { ok: false, outcome: 'failed', message: `${name} does not hold an SMTP URL; write smtps://USER:PASSWORD@HOST:465 or smtp://USER:PASSWORD@HOST:587 (and ?tls=off only for a relay on a trusted network).` };
+  if (!server)
+    return {
+      ok: false,
+      outcome: 'failed',
+      message: `${name} does not hold an SMTP URL; write smtps://USER:PASSWORD@HOST:465 or smtp://USER:PASSWORD@HOST:587 (and ?tls=off only for a relay on a trusted network).`,
+    };
   const target = `${server.secure ? 'smtps' : 'smtp'}://${server.host.includes(':') ? `[${server.host}]` : server.host}:${server.port}`;
   const recipients = await readRecipients(channel, env, root);
   if (!recipients.ok) return { ...recipients, target };
@@ -73,16 +90,28 @@ export async function openEmailChannel(
     disableFileAccess: true,
     disableUrlAccess: true,
   });
-  const hide = hider([...(server.password ? [server.password, encodeURIComponent(server.password)] : []), ...recipients.addresses]);
+  const hide = hider([
+    ...(server.password ? [server.password, encodeURIComponent(server.password)] : []),
+    ...recipients.addresses,
+  ]);
   // One address is a list or a person and goes in To; several go in Bcc, so no one sees the others.
   const [only, ...more] = recipients.addresses;
   const to = more.length === 0 ? { to: only! } : { bcc: recipients.addresses };
-  return { ok: true, target, send: (mail) => sendWithRetries(transport, mail, to, policy, hide), close: () => transport.close() };
+  return {
+    ok: true,
+    target,
+    send: (mail) => sendWithRetries(transport, mail, to, policy, hide),
+    close: () => transport.close(),
+  };
 }
 
 function hider(secrets: string[]): (text: string) => string {
   const sorted = secrets.filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
-  return (text) => sorted.reduce((out, secret) => out.split(secret).join(secret.includes('@') ? '[recipient]' : '[secret]'), text);
+  return (text) =>
+    sorted.reduce(
+      (out, secret) => out.split(secret).join(secret.includes('@') ? '[recipient]' : '[secret]'),
+      text,
+    );
 }
 
 interface SmtpError {
@@ -95,7 +124,13 @@ interface SmtpError {
  * One mail, tried up to `policy.attempts` times: a temporary refusal (4xx) or a broken connection is
  * tried again after a backoff; a permanent one (5xx) fails the notice at once with the server's reply.
  */
-async function sendWithRetries(transport: Transporter, mail: EmailNotice, to: { to: string } | { bcc: string[] }, policy: DeliveryPolicy, hide: (text: string) => string): Promise<DeliveryOutcome> {
+async function sendWithRetries(
+  transport: Transporter,
+  mail: EmailNotice,
+  to: { to: string } | { bcc: string[] },
+  policy: DeliveryPolicy,
+  hide: (text: string) => string,
+): Promise<DeliveryOutcome> {
   const attempts: Attempt[] = [];
   for (let n = 1; ; n++) {
     const attempt: Attempt = {};
@@ -117,16 +152,30 @@ async function sendWithRetries(transport: Transporter, mail: EmailNotice, to: { 
       return { ok: true, status, attempts };
     } catch (cause) {
       const error = cause as SmtpError;
-      const reply = error.response ? hide(error.response.replace(/\s+/g, ' ').trim()).slice(0, 300) : undefined;
+      const reply = error.response
+        ? hide(error.response.replace(/\s+/g, ' ').trim()).slice(0, 300)
+        : undefined;
       if (error.responseCode !== undefined) attempt.status = error.responseCode;
       else attempt.error = error.code ? `SMTP error ${error.code}` : 'SMTP error';
-      said = reply ? `SMTP ${reply}` : attempt.error ?? `SMTP ${error.responseCode}`;
+      said = reply ? `SMTP ${reply}` : (attempt.error ?? `SMTP ${error.responseCode}`);
       if (error.code === 'ETLS') {
-        return { ok: false, reason: 'rejected', message: `${said}: the server offers no TLS; use smtps:// or a server with STARTTLS, or add ?tls=off to the URL for a relay on a trusted network`, attempts };
+        return {
+          ok: false,
+          reason: 'rejected',
+          message: `${said}: the server offers no TLS; use smtps:// or a server with STARTTLS, or add ?tls=off to the URL for a relay on a trusted network`,
+          attempts,
+        };
       }
-      if (error.responseCode !== undefined && error.responseCode >= 500) return { ok: false, reason: 'rejected', message: said, attempts };
+      if (error.responseCode !== undefined && error.responseCode >= 500)
+        return { ok: false, reason: 'rejected', message: said, attempts };
     }
-    if (n >= policy.attempts) return { ok: false, reason: 'gave-up', message: `${said} after ${n} ${n === 1 ? 'try' : 'tries'}`, attempts };
+    if (n >= policy.attempts)
+      return {
+        ok: false,
+        reason: 'gave-up',
+        message: `${said} after ${n} ${n === 1 ? 'try' : 'tries'}`,
+        attempts,
+      };
     attempt.waitMs = backoffWait(policy, n);
     await sleep(attempt.waitMs);
   }

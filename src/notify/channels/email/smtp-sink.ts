@@ -31,13 +31,21 @@ export class SmtpSink {
       authOptional: !options.user,
       logger: false,
       onAuth: (auth, _session, callback) => {
-        if (auth.username === options.user && auth.password === options.password) callback(null, { user: auth.username });
-        else callback(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
+        if (auth.username === options.user && auth.password === options.password)
+          callback(null, { user: auth.username });
+        else
+          callback(
+            Object.assign(new Error('5.7.8 Authentication credentials invalid'), {
+              responseCode: 535,
+            }),
+          );
       },
       onMailFrom: (_address, _session, callback) => {
         this.attempts++;
         const refusal = this.refusals.shift();
-        callback(refusal ? Object.assign(new Error(refusal.text), { responseCode: refusal.code }) : null);
+        callback(
+          refusal ? Object.assign(new Error(refusal.text), { responseCode: refusal.code }) : null,
+        );
       },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
@@ -45,7 +53,11 @@ export class SmtpSink {
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
           simpleParser(raw).then((parsed) => {
-            this.mails.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed });
+            this.mails.push({
+              envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+              raw,
+              parsed,
+            });
             callback();
           }, callback);
         });

@@ -15,7 +15,10 @@ export const MEDIA_TYPES = {
 
 type Media = keyof typeof MEDIA_TYPES;
 
-export function endpoint(media: Media, render: (model: StatusModel, now: Date) => string | object): APIRoute {
+export function endpoint(
+  media: Media,
+  render: (model: StatusModel, now: Date) => string | object,
+): APIRoute {
   return async () => {
     const { model, now } = await siteData();
     return respond(media, render(model, now));
@@ -25,10 +28,16 @@ export function endpoint(media: Media, render: (model: StatusModel, now: Date) =
 /** One file per component, at `components/<id>/...`. */
 export const componentPaths = (async () => {
   const { model } = await siteData();
-  return model.components.map((component) => ({ params: { id: component.id }, props: { component } }));
+  return model.components.map((component) => ({
+    params: { id: component.id },
+    props: { component },
+  }));
 }) satisfies GetStaticPaths;
 
-export function componentEndpoint(media: Media, render: (model: StatusModel, now: Date, component: Component) => string): APIRoute<{ component: Component }> {
+export function componentEndpoint(
+  media: Media,
+  render: (model: StatusModel, now: Date, component: Component) => string,
+): APIRoute<{ component: Component }> {
   return async ({ props }) => {
     const { model, now } = await siteData();
     return respond(media, render(model, now, props.component));
@@ -36,5 +45,7 @@ export function componentEndpoint(media: Media, render: (model: StatusModel, now
 }
 
 function respond(media: Media, body: string | object): Response {
-  return new Response(typeof body === 'string' ? body : JSON.stringify(body), { headers: { 'Content-Type': MEDIA_TYPES[media] } });
+  return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+    headers: { 'Content-Type': MEDIA_TYPES[media] },
+  });
 }
