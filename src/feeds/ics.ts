@@ -2,8 +2,14 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Component, Incident, StatusModel } from '../core/model.ts';
 import { localeOf } from '../core/page-locale.ts';
 import type { Locale } from '../i18n/locale.ts';
-import { endedAt, lifecycleAt, publishedUpdates, startedAt } from '../core/status.ts';
-import { affectedComponentIds, changeMoments, latest } from './incident-components.ts';
+import {
+  affectedComponentIds,
+  endedAt,
+  lifecycleAt,
+  publishedUpdates,
+  startedAt,
+} from '../core/status.ts';
+import { changeMoments, latest } from './incident-components.ts';
 import { incidentLink, siteLink } from './links.ts';
 import { plainText } from './plain-text.ts';
 
@@ -43,7 +49,8 @@ export function maintenanceCalendar(model: StatusModel, now: Date, component?: C
   const since = now.getTime() - CALENDAR_HISTORY_DAYS * DAY_MS;
   const maintenances = model.incidents
     .filter(
-      (i) => i.kind === 'maintenance' && (!component || affectedComponentIds(i).has(component.id)),
+      (i) =>
+        i.kind === 'maintenance' && (!component || affectedComponentIds(i, now).has(component.id)),
     )
     .filter((i) => publishedUpdates(i, now).length > 0 && windowEnd(i, now).getTime() >= since)
     .sort(
