@@ -62,7 +62,6 @@ export interface DateFormats {
 export function dateFormats(language: string, timezone: string): DateFormats {
   const locale = formattingLocale(language);
   const f = (style: Style) => formatter(locale, timezone, style);
-  const duration = new Intl.DurationFormat(locale, { style: 'short' });
   const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   const number = new Intl.NumberFormat(locale);
   const sameDay = (a: Date, b: Date) =>
@@ -86,7 +85,7 @@ export function dateFormats(language: string, timezone: string): DateFormats {
       const parts = rangeParts(from, to);
       return `${parts.from} – ${parts.to}`;
     },
-    duration: (ms) => duration.format(durationParts(ms)),
+    duration: durationWords(language),
     list: (items) => list.format(items),
     percent: (fraction, digits = 2) =>
       new Intl.NumberFormat(locale, {
@@ -98,8 +97,17 @@ export function dateFormats(language: string, timezone: string): DateFormats {
   };
 }
 
+/**
+ * How long something lasted, in a language: the one duration rule of the pages, the optional
+ * script that keeps "ongoing for" current, and the postmortem template.
+ */
+export function durationWords(language: string): (ms: number) => string {
+  const format = new Intl.DurationFormat(formattingLocale(language), { style: 'short' });
+  return (ms) => format.format(durationParts(ms));
+}
+
 /** Minutes under an hour, hours and minutes under two days, then days and hours. */
-export function durationParts(ms: number): Partial<Record<Intl.DurationFormatUnit, number>> {
+function durationParts(ms: number): Partial<Record<Intl.DurationFormatUnit, number>> {
   const minutes = Math.max(1, Math.round(ms / 60_000));
   if (minutes < 60) return { minutes };
   const hours = Math.floor(minutes / 60);
