@@ -10,7 +10,7 @@ import {
   startedAt,
 } from '../core/status.ts';
 import { changeMoments, latest } from './incident-components.ts';
-import { incidentLink, siteLink } from './links.ts';
+import { incidentLink, siteLink, sitePaths } from '../core/site-urls.ts';
 import { plainText } from './plain-text.ts';
 
 /** Past windows stay in the calendar this long (the history the page shows), then drop out. */
@@ -36,12 +36,7 @@ export function maintenanceCalendar(model: StatusModel, now: Date, component?: C
     name,
     description: t('calendar.description', { name: model.page.name }),
     prodId: { company: 'Candor', product: 'Candor', language: model.page.language.toUpperCase() },
-    url: siteLink(
-      model.page,
-      component
-        ? `components/${encodeURIComponent(component.id)}/maintenance.ics`
-        : 'maintenance.ics',
-    ),
+    url: siteLink(model.page, sitePaths.calendar(component?.id)),
     method: ICalCalendarMethod.PUBLISH,
     ttl: REFRESH_SECONDS,
   });

@@ -6,7 +6,7 @@ import type { Locale } from '../i18n/locale.ts';
 import { affectedComponentIds, publishedUpdates } from '../core/status.ts';
 
 import { escapeHtml } from './escape-html.ts';
-import { siteLink, updateLink } from './links.ts';
+import { siteLink, sitePaths, updateLink } from '../core/site-urls.ts';
 
 /** A feed is for what is new: history lives in the pages and the API. */
 export const FEED_ITEM_LIMIT = 50;
@@ -44,12 +44,9 @@ export function rssFeed(model: StatusModel, now: Date, component?: Component): s
       : (model.page.description ?? title),
     site_url: siteLink(
       model.page,
-      component ? `components/${encodeURIComponent(component.id)}/` : '',
+      component ? sitePaths.component(component.id) : sitePaths.home(),
     ),
-    feed_url: siteLink(
-      model.page,
-      component ? `components/${encodeURIComponent(component.id)}/feed.xml` : 'feed.xml',
-    ),
+    feed_url: siteLink(model.page, sitePaths.feed(component?.id)),
     generator: 'Candor',
     language: model.page.language,
     ...(newest ? { pubDate: newest } : {}),

@@ -21,7 +21,7 @@ import {
   worseStatus,
 } from '../core/status.ts';
 import { changeMoments, latest } from './incident-components.ts';
-import { incidentLink } from './links.ts';
+import { incidentLink } from '../core/site-urls.ts';
 import type {
   StatuspageAffectedComponent,
   StatuspageComponent,
