@@ -14,6 +14,7 @@ const BUILD_TIER = [
   'tests/i18n/spanish-incident.test.ts',
   'tests/notify/deployed-build.test.ts',
   'tests/site/component-page-limit.test.ts',
+  'tests/site/prebuilt.test.ts',
   'tests/site/site.test.ts',
 ];
 
