@@ -1,8 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { EXAMPLE_PAGE, PROJECT_ROOT, runBuildCommand } from '../candor-bin.ts';
+import {
+  buildableRepoDir,
+  CANDOR_BIN,
+  EXAMPLE_PAGE,
+  PROJECT_ROOT,
+  runBuildCommand,
+} from '../candor-bin.ts';
 import { neutralExample } from '../i18n/languages-fixture.ts';
 import { EXAMPLE_NOW, requireBuildTier } from '../support/built-sites.ts';
 import { writeFiles, writeRepository } from '../support/repository.ts';
@@ -21,10 +28,19 @@ async function tree(out: string): Promise<Map<string, Buffer>> {
   );
 }
 
-async function build(repo: string, out: string, args: string[] = [], audience = 'public') {
-  const { stdout } = await runBuildCommand(repo, ['--out', out, '--audience', audience, ...args], {
-    CANDOR_NOW: EXAMPLE_NOW,
-  });
+async function build(
+  repo: string,
+  out: string,
+  args: string[] = [],
+  audience = 'public',
+  bin = CANDOR_BIN,
+) {
+  const { stdout } = await runBuildCommand(
+    repo,
+    ['--out', out, '--audience', audience, ...args],
+    { CANDOR_NOW: EXAMPLE_NOW },
+    bin,
+  );
   return { stdout, files: await tree(join(repo, out)) };
 }
 
@@ -104,4 +120,47 @@ describe('a content-only build rendered from the kept page bundle', () => {
     },
     300_000,
   );
+});
+
+describe('the kept page bundle', () => {
+  beforeAll(() => requireBuildTier('builds sites'));
+
+  it('is not used by a Candor whose templates differ (an edited copy of Candor)', async () => {
+    const candor = await buildableRepoDir('candor-');
+    repos.push(candor);
+    for (const part of ['src', 'bin', 'starter', 'package.json'])
+      await cp(join(PROJECT_ROOT, part), join(candor, part), { recursive: true });
+    // A new mark each run, so no bundle kept by an earlier run can match the edited templates.
+    const mark = `edited-${randomUUID()}`;
+    const layout = join(candor, 'src/site/Layout.astro');
+    const original = await readFile(layout, 'utf8');
+    expect(original).toContain('<footer class="wrap">');
+    await writeFile(
+      layout,
+      original.replace('<footer class="wrap">', `<footer class="wrap" data-mark="${mark}">`),
+    );
+    const repo = await variant(EXAMPLE_PAGE);
+    repos.push(repo);
+    const home = async (out: string) => await readFile(join(repo, out, 'index.html'), 'utf8');
+
+    await build(repo, 'out-original');
+    const edited = await build(repo, 'out-edited', [], 'public', join(candor, 'bin/candor.js'));
+    expect(edited.stdout).toMatch(KEPT);
+    expect(await home('out-edited')).toContain(mark);
+    const again = await build(repo, 'out-again', [], 'public', join(candor, 'bin/candor.js'));
+    expect(again.stdout).toMatch(RENDERED);
+    expect(await home('out-again')).toContain(mark);
+    const back = await build(repo, 'out-back');
+    expect(back.stdout).toMatch(RENDERED);
+    expect(await home('out-back')).not.toContain(mark);
+    expect(back.files).toEqual((await build(repo, 'out-full', ['--full'])).files);
+
+    // The edited Candor's bundle serves no one else: remove it.
+    const cache = join(PROJECT_ROOT, 'node_modules/.cache/candor-status');
+    for (const entry of await readdir(cache)) {
+      const chunks = await tree(join(cache, entry)).catch(() => new Map<string, Buffer>());
+      if ([...chunks.values()].some((bytes) => bytes.includes(mark)))
+        await rm(join(cache, entry), { recursive: true, force: true });
+    }
+  }, 300_000);
 });
