@@ -63,6 +63,7 @@ export function dateFormats(language: string, timezone: string): DateFormats {
   const locale = formattingLocale(language);
   const f = (style: Style) => formatter(locale, timezone, style);
   const duration = new Intl.DurationFormat(locale, { style: 'short' });
+  const durations = new Map<number, string>();
   const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   const number = new Intl.NumberFormat(locale);
   const sameDay = (a: Date, b: Date) =>
@@ -86,7 +87,16 @@ export function dateFormats(language: string, timezone: string): DateFormats {
       const parts = rangeParts(from, to);
       return `${parts.from} – ${parts.to}`;
     },
-    duration: (ms) => duration.format(durationParts(ms)),
+    duration: (ms) => {
+      // Intl.DurationFormat is slow and a build words the same few thousand durations again and again.
+      const key = wholeMinutes(ms);
+      let text = durations.get(key);
+      if (text === undefined) {
+        text = duration.format(durationParts(ms));
+        durations.set(key, text);
+      }
+      return text;
+    },
     list: (items) => list.format(items),
     percent: (fraction, digits = 2) =>
       new Intl.NumberFormat(locale, {
@@ -100,9 +110,14 @@ export function dateFormats(language: string, timezone: string): DateFormats {
 
 /** Minutes under an hour, hours and minutes under two days, then days and hours. */
 export function durationParts(ms: number): Partial<Record<Intl.DurationFormatUnit, number>> {
-  const minutes = Math.max(1, Math.round(ms / 60_000));
+  const minutes = wholeMinutes(ms);
   if (minutes < 60) return { minutes };
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return { hours, minutes: minutes % 60 };
   return { days: Math.floor(hours / 24), hours: hours % 24 };
+}
+
+/** Durations are worded to the minute, and never as "0 min". */
+function wholeMinutes(ms: number): number {
+  return Math.max(1, Math.round(ms / 60_000));
 }
