@@ -49,7 +49,7 @@ export function capturePrebuilt(target: string): AstroIntegration {
                 writeBundle(
                   this: { environment?: { name: string } },
                   options: { dir?: string },
-                  bundle: Record<string, { type: string; isEntry?: boolean; name?: string }>,
+                  bundle: Record<string, { type: string; isEntry?: boolean }>,
                 ) {
                   const environment = this.environment?.name;
                   if (environment === 'prerender' && options.dir) {
@@ -72,12 +72,19 @@ export function capturePrebuilt(target: string): AstroIntegration {
           },
         });
       },
-      'astro:build:generated': async ({ dir }) => {
+      'astro:build:generated': async ({ dir, logger }) => {
         const { prerenderDir, entry } = written;
         // Only a bundle whose parts were all seen is kept; the next build then tries again.
         if (!prerenderDir || !entry) return;
         const clientDir = written.clientDir ?? fileURLToPath(dir);
-        await keep(target, prerenderDir, { entry, client: written.client }, clientDir);
+        try {
+          await keep(target, prerenderDir, { entry, client: written.client }, clientDir);
+        } catch (cause) {
+          // The site is built all the same; only the next build's head start is lost.
+          logger.warn(
+            `the page bundle could not be kept in ${target} (${(cause as NodeJS.ErrnoException).code ?? String(cause)}): the next build runs Astro again.`,
+          );
+        }
       },
     },
   };

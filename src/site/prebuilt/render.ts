@@ -62,9 +62,15 @@ export async function renderPrebuilt(
   publicDir: string,
   concurrency: number,
 ): Promise<void> {
-  const entry = (await import(
-    pathToFileURL(join(bundleDir, 'prerender', meta.entry)).href
-  )) as PrerenderEntry;
+  let entry: PrerenderEntry;
+  try {
+    entry = (await import(
+      pathToFileURL(join(bundleDir, 'prerender', meta.entry)).href
+    )) as PrerenderEntry;
+  } catch (cause) {
+    // Its files were removed, or a module it imports is no longer installed.
+    throw new PrebuiltUnusable('the prebuilt bundle cannot be imported', { cause });
+  }
   const { app, StaticPaths, createRequest } = entry;
   if (!app || !StaticPaths || !createRequest)
     throw new PrebuiltUnusable('the prebuilt bundle lacks its render entry');
