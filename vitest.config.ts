@@ -15,6 +15,7 @@ const BUILD_TIER = [
   'tests/notify/deployed-build.test.ts',
   'tests/site/astro-check.test.ts',
   'tests/site/component-page-limit.test.ts',
+  'tests/site/prebuilt.test.ts',
   'tests/site/site.test.ts',
 ];
 
