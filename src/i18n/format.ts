@@ -62,8 +62,6 @@ export interface DateFormats {
 export function dateFormats(language: string, timezone: string): DateFormats {
   const locale = formattingLocale(language);
   const f = (style: Style) => formatter(locale, timezone, style);
-  const duration = new Intl.DurationFormat(locale, { style: 'short' });
-  const durations = new Map<number, string>();
   const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   const number = new Intl.NumberFormat(locale);
   const sameDay = (a: Date, b: Date) =>
@@ -87,16 +85,7 @@ export function dateFormats(language: string, timezone: string): DateFormats {
       const parts = rangeParts(from, to);
       return `${parts.from} – ${parts.to}`;
     },
-    duration: (ms) => {
-      // Intl.DurationFormat is slow and a build words the same few thousand durations again and again.
-      const key = wholeMinutes(ms);
-      let text = durations.get(key);
-      if (text === undefined) {
-        text = duration.format(durationParts(ms));
-        durations.set(key, text);
-      }
-      return text;
-    },
+    duration: durationWords(language),
     list: (items) => list.format(items),
     percent: (fraction, digits = 2) =>
       new Intl.NumberFormat(locale, {
@@ -108,8 +97,27 @@ export function dateFormats(language: string, timezone: string): DateFormats {
   };
 }
 
+/**
+ * How long something lasted, in a language: the one duration rule of the pages, the optional
+ * script that keeps "ongoing for" current, and the postmortem template.
+ */
+export function durationWords(language: string): (ms: number) => string {
+  const format = new Intl.DurationFormat(formattingLocale(language), { style: 'short' });
+  // Intl.DurationFormat is slow and a build words the same few thousand durations again and again.
+  const words = new Map<number, string>();
+  return (ms) => {
+    const minutes = wholeMinutes(ms);
+    let text = words.get(minutes);
+    if (text === undefined) {
+      text = format.format(durationParts(ms));
+      words.set(minutes, text);
+    }
+    return text;
+  };
+}
+
 /** Minutes under an hour, hours and minutes under two days, then days and hours. */
-export function durationParts(ms: number): Partial<Record<Intl.DurationFormatUnit, number>> {
+function durationParts(ms: number): Partial<Record<Intl.DurationFormatUnit, number>> {
   const minutes = wholeMinutes(ms);
   if (minutes < 60) return { minutes };
   const hours = Math.floor(minutes / 60);

@@ -13,6 +13,7 @@ import type {
 import {
   activeIncidents,
   activeMaintenance,
+  affectedComponentIds,
   componentStatuses,
   componentStatusesOf,
   endedAt,
@@ -125,9 +126,7 @@ export function buildSiteIndex(model: StatusModel, now: Date, audience: Audience
   for (const incident of model.incidents) {
     if (!isPublished(incident, now)) continue;
     const updates = publishedUpdates(incident, now);
-    const ids = new Set(Object.keys(incident.components));
-    for (const update of updates) for (const id of Object.keys(update.components)) ids.add(id);
-    const components = [...ids]
+    const components = [...affectedComponentIds(incident, now)]
       .filter((id) => order.has(id))
       .sort((a, b) => order.get(a)! - order.get(b)!)
       .map((id) => model.components[order.get(id)!]!);
