@@ -103,14 +103,29 @@ export function dateFormats(language: string, timezone: string): DateFormats {
  */
 export function durationWords(language: string): (ms: number) => string {
   const format = new Intl.DurationFormat(formattingLocale(language), { style: 'short' });
-  return (ms) => format.format(durationParts(ms));
+  // Intl.DurationFormat is slow and a build words the same few thousand durations again and again.
+  const words = new Map<number, string>();
+  return (ms) => {
+    const minutes = wholeMinutes(ms);
+    let text = words.get(minutes);
+    if (text === undefined) {
+      text = format.format(durationParts(ms));
+      words.set(minutes, text);
+    }
+    return text;
+  };
 }
 
 /** Minutes under an hour, hours and minutes under two days, then days and hours. */
 function durationParts(ms: number): Partial<Record<Intl.DurationFormatUnit, number>> {
-  const minutes = Math.max(1, Math.round(ms / 60_000));
+  const minutes = wholeMinutes(ms);
   if (minutes < 60) return { minutes };
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return { hours, minutes: minutes % 60 };
   return { days: Math.floor(hours / 24), hours: hours % 24 };
+}
+
+/** Durations are worded to the minute, and never as "0 min". */
+function wholeMinutes(ms: number): number {
+  return Math.max(1, Math.round(ms / 60_000));
 }

@@ -30,6 +30,8 @@ import {
 import { localeOf } from '../core/page-locale.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { componentUptime, segmentsByComponent, type ComponentUptime } from '../core/uptime.ts';
+import { statusResponse } from '../feeds/statuspage-api.ts';
+import type { StatuspageStatusResponse } from '../feeds/statuspage-schema.ts';
 
 /** How many days the uptime bars and percentages cover. */
 export const UPTIME_DAYS = 90;
@@ -92,6 +94,8 @@ export interface SiteIndex {
   timezone: string;
   statuses: Map<string, ComponentStatus>;
   overall: PageStatus;
+  /** What every page's live check compares with: the same two fields api/v2/status.json carries. */
+  liveStatus: StatuspageStatusResponse;
   active: IncidentView[];
   inProgress: IncidentView[];
   upcoming: IncidentView[];
@@ -190,6 +194,7 @@ export function buildSiteIndex(model: StatusModel, now: Date, audience: Audience
     timezone,
     statuses,
     overall: pageStatus(model, now, statuses),
+    liveStatus: statusResponse(model, now),
     active: view(activeIncidents(model, now)),
     inProgress: view(activeMaintenance(model, now)),
     upcoming: view(upcomingMaintenance(model, now)),
