@@ -28,7 +28,7 @@ const USAGE =
 const LOCK_WAIT_SECONDS = 120;
 
 /**
- * `npm run notify`: sends every notice the content calls for that the ledger has not recorded.
+ * `npx candor notify`: sends every notice the content calls for that the ledger has not recorded.
  * Exit 0 when nothing is left undelivered, 1 when something is (or the repository has errors), 2 on misuse.
  */
 export function runNotify(argv: string[], io: Io, store?: Ledger): Promise<number> {
@@ -185,7 +185,7 @@ function summarise(report: RunReport): string {
   lines.push(
     report.refused ??
       (pending
-        ? `${sent} sent; ${pending} left undelivered.${setAside} Run \`npm run notify\` again to deliver the rest; what is recorded as sent is not sent again.`
+        ? `${sent} sent; ${pending} left undelivered.${setAside} Run \`npx candor notify\` again to deliver the rest; what is recorded as sent is not sent again.`
         : `${sent} sent; nothing left undelivered.${setAside}`),
   );
   lines.push(PROMISE);
