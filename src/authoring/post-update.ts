@@ -26,7 +26,7 @@ import { readTimeOption, updateTime } from './times.ts';
 import { validateChanges } from './validate-changes.ts';
 import { writeChanges } from './write-changes.ts';
 
-export interface PostUpdateArguments {
+interface PostUpdateArguments {
   id: string;
   /** A status as the user typed it, `end` (Resolved or Completed), or absent to only edit. */
   status?: string;

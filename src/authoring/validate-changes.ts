@@ -11,7 +11,7 @@ export interface FileChange {
   text: string;
 }
 
-export interface ValidatedChanges {
+interface ValidatedChanges {
   /** The repository's model as it will be once the changes are written. */
   model: StatusModel;
   /** Warnings about the changed files, to show before the next steps. */

@@ -16,7 +16,7 @@ import { runUpdate } from './update.ts';
 import { isEnded } from '../core/status.ts';
 
 /** The inputs of the "Post an incident update" workflow, as the environment variables it passes. */
-export const POST_INPUTS = {
+const POST_INPUTS = {
   incident: 'CANDOR_POST_INCIDENT',
   title: 'CANDOR_POST_TITLE',
   impact: 'CANDOR_POST_IMPACT',

@@ -19,7 +19,7 @@ import { currentTime } from '../shared/clock.ts';
 import { runCommand } from './run-command.ts';
 
 /** Where the ledger lives unless `--since-ledger` says otherwise. */
-export const DEFAULT_LEDGER = '.candor/notify-ledger.json';
+const DEFAULT_LEDGER = '.candor/notify-ledger.json';
 
 const USAGE =
   'candor notify [--dry-run] [--since-ledger FILE] [--lock-wait SECONDS] [--deployed DIR|FILE|URL]';
@@ -143,7 +143,7 @@ export async function notify(argv: string[], io: Io, store?: Ledger): Promise<nu
 }
 
 /** What a run promises, stated in every summary exactly as docs/notices.md states it. */
-export const PROMISE =
+const PROMISE =
   "Delivery is at least once: nothing is lost, and a run that stops between a receiver's acceptance and the ledger write sends that one notice again (per channel) with the same webhook-id.";
 
 /** The values of every secret notify.yaml names, for masking. */

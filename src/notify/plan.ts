@@ -38,7 +38,7 @@ export interface NoticePlan {
   maxPerRun: number;
 }
 
-export interface PlanOptions {
+interface PlanOptions {
   /** Overrides notify.yaml's max_age_hours, e.g. for a preview. */
   maxAgeMs?: number;
 }

@@ -9,7 +9,7 @@ import type { ComponentRegistry } from './component-registry.ts';
 import type { ImportedIncident } from './imported.ts';
 import { readRepositoryText } from '../read-text.ts';
 
-export interface ImportPlan {
+interface ImportPlan {
   changes: FileChange[];
   /** Incidents left out: a file of that name exists (an earlier import), or theirs would not be valid. */
   skipped: string[];
