@@ -24,9 +24,6 @@ export default defineConfig(
     languageOptions: { globals: globals.node },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
-      // Intl writes no-break spaces (French "1\u202Fh et 42\u00A0min"), and inline snapshots quote
-      // its output in template literals, as strings quote it elsewhere (which the rule skips already).
-      'no-irregular-whitespace': ['error', { skipTemplates: true }],
       // The exemptions tsc's noUnusedLocals and noUnusedParameters make, so the two agree: a name
       // starting with `_`, and the keys destructured beside a rest element to leave them out of it.
       '@typescript-eslint/no-unused-vars': [
