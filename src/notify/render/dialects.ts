@@ -1,7 +1,5 @@
 import type { Dialect } from '../../core/markdown-text.ts';
 
-export type { Dialect };
-
 /**
  * The Markdown dialects of the chat services: each escapes what its service reads as markup or as a
  * mention. Raw HTML is shown as text there, escaped, as each service would otherwise drop or read it.
