@@ -13,7 +13,9 @@ const BUILD_TIER = [
   'tests/i18n/every-language.test.ts',
   'tests/i18n/spanish-incident.test.ts',
   'tests/notify/deployed-build.test.ts',
+  'tests/site/astro-check.test.ts',
   'tests/site/component-page-limit.test.ts',
+  'tests/site/prebuilt.test.ts',
   'tests/site/site.test.ts',
 ];
 
@@ -21,6 +23,10 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // Test files share their worker's modules instead of loading them afresh each: no test changes
+    // global state (no module mocks, fake timers or process.env writes), and importing src/ again
+    // for every file was most of the unit tier's time.
+    isolate: false,
     projects: [
       {
         extends: true,

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from '@babel/parser';
-import { checkSync } from 'recheck';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -77,25 +78,58 @@ const BUILT_AT_RUN_TIME: Record<string, { why: string; example: string }> = {
   },
 };
 
+/**
+ * The patterns recheck has found linear, with its version: a pattern in this list is not checked
+ * again (recheck takes seconds a pattern, and its fuzzing can give another verdict under load).
+ * A new or changed pattern is checked; once linear, `npx vitest run <this file> -u` records it.
+ */
+const VERIFIED = fileURLToPath(new URL('linear-regexes.txt', import.meta.url));
+const RECHECK_VERSION: string = createRequire(import.meta.url)('recheck/package.json').version;
+
+function verifiedBefore(): Set<string> {
+  const [version, ...patterns] = existsSync(VERIFIED)
+    ? readFileSync(VERIFIED, 'utf8').split('\n')
+    : [];
+  return new Set(version === `recheck ${RECHECK_VERSION}` ? patterns : []);
+}
+
+/** What recheck finds wrong with each pattern, if anything. */
+async function notLinear(found: Found[]): Promise<string[]> {
+  // Imported only when a pattern needs it: loading recheck alone takes seconds.
+  const { checkSync } = await import('recheck');
+  return found.flatMap((r) => {
+    if (r.source === '<dynamic>')
+      return [`${r.where}: a RegExp built at run time cannot be checked`];
+    const result = checkSync(r.source, r.flags, { timeout: 60_000 });
+    if (result.status === 'safe') return [];
+    const detail =
+      result.status === 'vulnerable'
+        ? `${result.complexity.summary}, e.g. ${JSON.stringify(result.attack.pattern)}`
+        : result.error.kind;
+    return [`${r.where}: /${r.source}/${r.flags} is ${result.status} (${detail})`];
+  });
+}
+
 describe('regular expressions in src/', () => {
   it('are found (the scan sees the code)', () => {
     expect(regexes.length).toBeGreaterThan(50);
     expect(regexes.some((r) => r.where.startsWith('src/core/incident-body.ts'))).toBe(true);
   });
 
-  it('all match in linear time', () => {
-    const unsafe = regexes.flatMap((r) => {
+  it('all match in linear time', async () => {
+    const verified = verifiedBefore();
+    const checked = regexes.map((r) => {
       const builtAtRunTime = BUILT_AT_RUN_TIME[r.where.replace(/:\d+$/, '')];
-      if (r.source === '<dynamic>' && !builtAtRunTime)
-        return [`${r.where}: a RegExp built at run time cannot be checked`];
-      const result = checkSync(builtAtRunTime?.example ?? r.source, r.flags, { timeout: 60_000 });
-      if (result.status === 'safe') return [];
-      const detail =
-        result.status === 'vulnerable'
-          ? `${result.complexity.summary}, e.g. ${JSON.stringify(result.attack.pattern)}`
-          : result.error.kind;
-      return [`${r.where}: /${r.source}/${r.flags} is ${result.status} (${detail})`];
+      const source = builtAtRunTime?.example ?? r.source;
+      return { ...r, source, key: JSON.stringify(`/${source}/${r.flags}`) };
     });
+    const unchecked = checked.filter((r) => !verified.has(r.key));
+    const unsafe = unchecked.length > 0 ? await notLinear(unchecked) : [];
     expect(unsafe).toEqual([]);
+    const patterns = [...new Set(checked.map((r) => r.key))].sort();
+    await expect(
+      [`recheck ${RECHECK_VERSION}`, ...patterns].join('\n'),
+      'a pattern was added, changed or removed: `npx vitest run tests/validation/linear-regexes.test.ts -u` records it',
+    ).toMatchFileSnapshot(VERIFIED);
   }, 600_000);
 });
