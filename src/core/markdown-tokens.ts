@@ -67,6 +67,9 @@ export function lineSpans(text: string): { start: number; end: number }[] {
   return spans;
 }
 
+/** The box that starts a GFM task list item's text: `[ ] ` or `[x] `. */
+export const TASK_BOX = /^\[([ xX])\][ \t]+(?=\S)/;
+
 /** Inline tokens as their plain text (an image's alt text). */
 export function inlineText(tokens: Token[]): string {
   return parser.renderer.renderInlineAsText(tokens, parser.options, {});
