@@ -1,9 +1,6 @@
+// The Markdown dialects of the chat services: each escapes what its service reads as markup or as a
+// mention. Raw HTML is shown as text there, escaped, as each service would otherwise drop or read it.
 import type { Dialect } from '../../core/markdown-text.ts';
-
-/**
- * The Markdown dialects of the chat services: each escapes what its service reads as markup or as a
- * mention. Raw HTML is shown as text there, escaped, as each service would otherwise drop or read it.
- */
 
 /** `@everyone`, `@here`, `@channel`: a word joiner after the `@` keeps them readable and stops every service from pinging. */
 export function defuseMentions(value: string): string {
