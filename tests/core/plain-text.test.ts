@@ -37,11 +37,36 @@ const CASES: [string, string, string][] = [
     'Public.\n\nTicket OPS-1.\n\nMore.',
   ],
   ['paragraphs and a line break', 'One\ntwo  \nthree\n\nFour.', 'One\ntwo\nthree\n\nFour.'],
+  ['task list items', '- [x] done\n- [ ] todo', '- done\n- todo'],
+];
+
+/**
+ * Where the page's parser reads a text otherwise than the syntax tree this text was once taken
+ * from, the text says what the page shows.
+ */
+const AS_THE_PAGE: [string, string, string][] = [
+  ['a single tilde as text, two as strikethrough', 'About ~5~ min. ~~No~~', 'About ~5~ min. No'],
+  ['footnotes as written', 'Text[^1]\n\n[^1]: Note.', 'Text[^1]\n\n[^1]: Note.'],
+  [
+    'bare addresses linked only where the page links them',
+    'See shields.io, www.acme.test, www.example.com and ops@example.com.',
+    'See shields.io, www.acme.test, www.example.com (http://www.example.com/) and ops@example.com (mailto:ops@example.com).',
+  ],
+  [
+    'reference links and images with their address',
+    '[the docs][d] ![graph][g]\n\n[d]: https://docs.acme.test\n[g]: https://img.acme.test/g.png',
+    'the docs (https://docs.acme.test/) graph (https://img.acme.test/g.png)',
+  ],
+  ['a line end in code as a space', 'Run `npm\nci` now.', 'Run npm ci now.'],
+  ['a table row with a missing cell', '| a | b |\n|---|---|\n| 1 |', 'a | b\n1 |'],
 ];
 
 describe('Markdown as plain text', () => {
   for (const [name, markdown, expected] of CASES)
     it(`writes ${name} as decided`, () => expect(plainText(markdown)).toBe(expected));
+
+  for (const [name, markdown, expected] of AS_THE_PAGE)
+    it(`reads ${name}, as the page does`, () => expect(plainText(markdown)).toBe(expected));
 
   it('shows no internal text in the public view, nor any marker in the internal one', () => {
     const text = 'Public.\n\n<!-- internal -->\nTicket OPS-1.\n<!-- /internal -->';
