@@ -16,7 +16,8 @@ module.exports = {
   forbidden: [
     {
       name: 'i18n-is-the-bottom',
-      comment: 'src/i18n holds the words and their formats: everything may use it, it uses nothing else.',
+      comment:
+        'src/i18n holds the words and their formats: everything may use it, it uses nothing else.',
       severity: 'error',
       from: { path: '^src/i18n/' },
       to: { path: '^src/', pathNot: '^src/i18n/' },
@@ -48,6 +49,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/cli/' },
       to: { path: '^src/cli/' },
+    },
+    {
+      name: 'shipped-code-uses-no-dev-dependency',
+      comment:
+        'A production install has no devDependencies: src imports only dependencies (the SMTP sink is test support beside its tests).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/notify/channels/email/smtp-sink\\.ts$' },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'no-circular',

@@ -1,7 +1,7 @@
 import type { Nodes, Root, Table } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostics.ts';
-import { parseMarkdown } from '../../src/core/markdown-syntax.ts';
+import { parseMarkdown } from '../support/markdown-syntax.ts';
 import { codeBlock } from '../../src/github/markdown-escape.ts';
 import type { NoticePreview, PrReport } from '../../src/github/pr-report.ts';
 import {

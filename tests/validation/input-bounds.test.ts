@@ -4,8 +4,8 @@ import { INPUT_BOUNDS } from '../../src/core/input-bounds.ts';
 import { loadIncident } from '../../src/core/load-incident.ts';
 import { loadPageConfig } from '../../src/core/load-page-config.ts';
 import { renderMarkdown } from '../../src/core/markdown.ts';
-import { parseMarkdown } from '../../src/core/markdown-syntax.ts';
-import { plainText } from '../../src/core/markdown-text.ts';
+import { plainText, toDialect } from '../../src/core/markdown-text.ts';
+import { discordDialect, slackDialect } from '../../src/notify/render/dialects.ts';
 import { VALID_CONFIG } from './temp-repository.ts';
 
 /**
@@ -59,7 +59,12 @@ describe('Markdown nesting', () => {
     );
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const body = loaded.incident!.updates[0]!.body;
-    expect(() => [renderMarkdown(body), parseMarkdown(body), plainText(body)]).not.toThrow();
+    expect(() => [
+      renderMarkdown(body),
+      plainText(body),
+      toDialect(body, slackDialect),
+      toDialect(body, discordDialect),
+    ]).not.toThrow();
   });
 
   it('is bounded in the workaround too', () => {
