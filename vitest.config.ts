@@ -13,7 +13,9 @@ const BUILD_TIER = [
   'tests/i18n/every-language.test.ts',
   'tests/i18n/spanish-incident.test.ts',
   'tests/notify/deployed-build.test.ts',
+  'tests/site/astro-check.test.ts',
   'tests/site/component-page-limit.test.ts',
+  'tests/site/prebuilt.test.ts',
   'tests/site/site.test.ts',
 ];
 

@@ -19,6 +19,8 @@ export interface BenchOptions {
   /** Validations per size (in-process, cheap); the median is reported. */
   validateRuns: number;
   seed: number;
+  /** Also time `candor build --full` (Astro's whole build), interleaved with the default build. */
+  compareFull?: boolean;
 }
 
 export interface SizeResult {
@@ -26,6 +28,9 @@ export interface SizeResult {
   validateMs: Spread;
   buildMs: Spread;
   buildCpuMs: Spread;
+  /** `candor build --full`, when compared: run after each default build, so both see the same load. */
+  fullBuildMs?: Spread;
+  fullBuildCpuMs?: Spread;
   /** `candor check` as a whole process, Node's start included (node direct, no npm). */
   checkMs: Spread;
   checkCpuMs: Spread;
@@ -94,10 +99,10 @@ async function measureCommand(dir: string, args: string[]): Promise<ProcessRun> 
   return { ms, cpuMs, rssKiB };
 }
 
-async function measureBuild(dir: string, out: string): Promise<ProcessRun> {
+async function measureBuild(dir: string, out: string, args: string[] = []): Promise<ProcessRun> {
   // Each run starts from no output, so every run measures the same work.
   await rm(out, { recursive: true, force: true });
-  return measureCommand(dir, ['build', '--out', out]);
+  return measureCommand(dir, ['build', '--out', out, ...args]);
 }
 
 async function measureOutput(out: string) {
@@ -136,13 +141,18 @@ export async function runBenchmarks(
     try {
       await writeRepository(dir, incidents, options.seed);
       const validate = await measureValidation(dir, options.validateRuns);
+      // Once, unmeasured: the page bundle a default build renders from is kept by the first one.
+      await measureBuild(dir, join(dir, 'dist'));
       const builds: ProcessRun[] = [];
+      const fullBuilds: ProcessRun[] = [];
       const checks: ProcessRun[] = [];
       for (let i = 0; i < options.buildRuns; i++) {
         checks.push(await measureCommand(dir, ['check']));
         builds.push(await measureBuild(dir, join(dir, 'dist')));
+        if (options.compareFull)
+          fullBuilds.push(await measureBuild(dir, join(dir, 'dist'), ['--full']));
         progress(
-          `  ${incidents} incidents: build ${i + 1}/${options.buildRuns} in ${(builds.at(-1)!.ms / 1000).toFixed(1)} s`,
+          `  ${incidents} incidents: build ${i + 1}/${options.buildRuns} in ${(builds.at(-1)!.ms / 1000).toFixed(1)} s${options.compareFull ? `, --full in ${(fullBuilds.at(-1)!.ms / 1000).toFixed(1)} s` : ''}`,
         );
       }
       results.push({
@@ -150,6 +160,12 @@ export async function runBenchmarks(
         validateMs: spread(validate),
         buildMs: spread(builds.map((b) => b.ms)),
         buildCpuMs: spread(builds.map((b) => b.cpuMs)),
+        ...(options.compareFull
+          ? {
+              fullBuildMs: spread(fullBuilds.map((b) => b.ms)),
+              fullBuildCpuMs: spread(fullBuilds.map((b) => b.cpuMs)),
+            }
+          : {}),
         checkMs: spread(checks.map((c) => c.ms)),
         checkCpuMs: spread(checks.map((c) => c.cpuMs)),
         peakRssMiB: round(Math.max(...builds.map((b) => b.rssKiB)) / 1024),
@@ -162,18 +178,28 @@ export async function runBenchmarks(
   return results;
 }
 
+/** Which build a cost model is of: the default one, or `--full` when compared. */
+type BuildTimes = (r: SizeResult) => { ms?: Spread; cpuMs?: Spread };
+const defaultBuild: BuildTimes = (r) => ({ ms: r.buildMs, cpuMs: r.buildCpuMs });
+const fullBuild: BuildTimes = (r) => ({ ms: r.fullBuildMs, cpuMs: r.fullBuildCpuMs });
+
 /**
  * The build's fixed cost (the smallest size measured, an empty repository by default) and its
  * cost per incident: the least-squares slope of the median build times over the sizes measured.
  */
-export function buildCostModel(results: SizeResult[]):
+export function buildCostModel(
+  results: SizeResult[],
+  times: BuildTimes = defaultBuild,
+):
   | {
       fixed: { incidents: number; ms: number; cpuMs: number };
       perIncidentMs: number;
       perIncidentCpuMs: number;
     }
   | undefined {
-  if (results.length < 2) return undefined;
+  if (results.length < 2 || results.some((r) => !times(r).ms || !times(r).cpuMs)) return undefined;
+  const wall = (r: SizeResult) => times(r).ms!.median;
+  const cpu = (r: SizeResult) => times(r).cpuMs!.median;
   const smallest = results.reduce((a, b) => (b.incidents < a.incidents ? b : a));
   const slope = (y: (r: SizeResult) => number) => {
     const mx = results.reduce((sum, r) => sum + r.incidents, 0) / results.length;
@@ -183,24 +209,25 @@ export function buildCostModel(results: SizeResult[]):
     return den === 0 ? 0 : num / den;
   };
   return {
-    fixed: {
-      incidents: smallest.incidents,
-      ms: smallest.buildMs.median,
-      cpuMs: smallest.buildCpuMs.median,
-    },
-    perIncidentMs: Math.round(slope((r) => r.buildMs.median) * 100) / 100,
-    perIncidentCpuMs: Math.round(slope((r) => r.buildCpuMs.median) * 100) / 100,
+    fixed: { incidents: smallest.incidents, ms: wall(smallest), cpuMs: cpu(smallest) },
+    perIncidentMs: Math.round(slope(wall) * 100) / 100,
+    perIncidentCpuMs: Math.round(slope(cpu) * 100) / 100,
   };
 }
 
 export function formatCostModel(results: SizeResult[]): string {
-  const model = buildCostModel(results);
-  if (!model) return 'Fixed cost and slope need at least two sizes (e.g. --sizes 0,100,1000).';
+  if (!buildCostModel(results))
+    return 'Fixed cost and slope need at least two sizes (e.g. --sizes 0,100,1000).';
   const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-  return [
-    `fixed cost (build of ${model.fixed.incidents} incidents): ${seconds(model.fixed.ms)} wall, ${seconds(model.fixed.cpuMs)} CPU`,
-    `per incident (least-squares slope of the medians): ${model.perIncidentMs} ms wall, ${model.perIncidentCpuMs} ms CPU`,
-  ].join('\n');
+  const lines = (label: string, times: BuildTimes) => {
+    const model = buildCostModel(results, times);
+    if (!model) return [];
+    return [
+      `${label}fixed cost (build of ${model.fixed.incidents} incidents): ${seconds(model.fixed.ms)} wall, ${seconds(model.fixed.cpuMs)} CPU`,
+      `${label}per incident (least-squares slope of the medians): ${model.perIncidentMs} ms wall, ${model.perIncidentCpuMs} ms CPU`,
+    ];
+  };
+  return [...lines('', defaultBuild), ...lines('--full: ', fullBuild)].join('\n');
 }
 
 export function formatTable(results: SizeResult[]): string {
@@ -213,6 +240,7 @@ export function formatTable(results: SizeResult[]): string {
       'check (wall / CPU)',
       'build (median)',
       'build CPU',
+      ...(results.some((r) => r.fullBuildMs) ? ['--full build (wall / CPU)'] : []),
       'peak RSS',
       'files',
       'output',
@@ -226,6 +254,9 @@ export function formatTable(results: SizeResult[]): string {
       `${seconds(r.checkMs.median)} / ${seconds(r.checkCpuMs.median)}`,
       `${(r.buildMs.median / 1000).toFixed(1)} s`,
       `${(r.buildCpuMs.median / 1000).toFixed(1)} s`,
+      ...(r.fullBuildMs && r.fullBuildCpuMs
+        ? [`${seconds(r.fullBuildMs.median)} / ${seconds(r.fullBuildCpuMs.median)}`]
+        : []),
       `${r.peakRssMiB} MiB`,
       String(r.files),
       `${(r.outputBytes / 1024 / 1024).toFixed(1)} MB`,

@@ -2,12 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { formatCostModel, formatTable, runBenchmarks } from '../bench/run.ts';
 
-// `npm run bench [-- --sizes 0,100,1000,10000 --runs 3 --seed 42]`: prints a table and writes bench/results/<time>.json.
+// `npm run bench [-- --sizes 0,100,1000,10000 --runs 3 --seed 42 --compare-full]`: prints a table and writes bench/results/<time>.json.
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '0,100,1000,10000' },
     runs: { type: 'string', default: '3' },
     seed: { type: 'string', default: '42' },
+    'compare-full': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -22,6 +23,7 @@ const options = {
   buildRuns: Number(values.runs),
   validateRuns: 7,
   seed: Number(values.seed),
+  compareFull: values['compare-full'],
 };
 const results = await runBenchmarks(options, (line) => console.error(line));
 const table = formatTable(results);

@@ -23,15 +23,16 @@ export async function buildableRepoDir(prefix: string): Promise<string> {
   return mkdtemp(join(parent, prefix));
 }
 
-/** `candor build` on the content repository at `repo`, as a user would run it. */
+/** `candor build` on the content repository at `repo`, as a user would run it (`bin`: another copy of Candor's). */
 export function runBuildCommand(
   repo: string,
   args: string[],
   env: NodeJS.ProcessEnv,
+  bin = CANDOR_BIN,
 ): Promise<{ stdout: string; stderr: string }> {
   // Vitest puts BASE_URL, MODE, ... into process.env; Vite would take BASE_URL over the site's base path.
   const { BASE_URL, MODE, DEV, PROD, SSR, ...inherited } = process.env;
-  return promisify(execFile)(process.execPath, [CANDOR_BIN, 'build', ...args], {
+  return promisify(execFile)(process.execPath, [bin, 'build', ...args], {
     cwd: repo,
     env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });

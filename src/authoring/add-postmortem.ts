@@ -1,7 +1,7 @@
 import { localeOf } from '../core/page-locale.ts';
 import { postmortemHeading } from './incident-text.ts';
 import type { Incident, StatusModel } from '../core/model.ts';
-import { STATUS_LABELS } from '../core/schema/update-status.ts';
+import { englishStatusWord } from '../core/schema/update-status.ts';
 import { endedAt, lifecycleAt, startedAt } from '../core/status.ts';
 import { formatTimestampUtc } from '../core/timestamp.ts';
 import { ContentError } from '../core/errors.ts';
@@ -9,7 +9,7 @@ import { insertSection } from './edit-incident.ts';
 import { keepTextStyle } from './keep-text-style.ts';
 import { fillTemplate, readTemplate } from './templates.ts';
 import type { FileChange } from './validate-changes.ts';
-import { componentWords, duration, shortTime } from './wording.ts';
+import { componentWords, shortTime } from './wording.ts';
 import { readRepositoryText } from './read-text.ts';
 
 /** The first sentence of an update, as a timeline entry. */
@@ -34,7 +34,7 @@ export async function addPostmortem(
   const ended = endedAt(incident, now);
   if (!ended) {
     throw new ContentError(
-      `${incident.id} is still ${STATUS_LABELS[lifecycleAt(incident, now)]}: write the postmortem once it is over.\n    hint: npm run resolve -- ${incident.id}`,
+      `${incident.id} is still ${englishStatusWord(lifecycleAt(incident, now))}: write the postmortem once it is over.\n    hint: npm run resolve -- ${incident.id}`,
     );
   }
   const started = startedAt(incident, now);
@@ -53,7 +53,7 @@ export async function addPostmortem(
     ...(ids.length === 0 ? { components: 'no listed component' } : {}),
     started: formatTimestampUtc(started),
     ended: shortTime(ended, started),
-    duration: duration(started, ended, locale),
+    duration: locale.duration(ended.getTime() - started.getTime()),
     timeline,
     ...((incident.contact ?? model.page.contact)
       ? { contact: incident.contact ?? model.page.contact }

@@ -4,7 +4,7 @@ import type { ComponentStatus, Incident, StatusModel } from '../core/model.ts';
 import {
   incidentStatusSchema,
   maintenanceStatusSchema,
-  STATUS_LABELS,
+  englishStatusWord,
   type UpdateStatus,
 } from '../core/schema/update-status.ts';
 import { insertSection, replaceSummary, setFrontmatterKey } from './edit-incident.ts';
@@ -49,7 +49,7 @@ export function checkStatusForKind(incident: Incident, status: UpdateStatus): vo
   const allowed = allowedStatuses(incident);
   if (!allowed.includes(status)) {
     throw new UsageError(
-      `"${STATUS_LABELS[status]}" is not a status for ${incident.kind === 'maintenance' ? 'a maintenance' : 'an incident'}; use one of: ${allowed.map((s) => s.replace(/_/g, '-')).join(', ')}.`,
+      `"${englishStatusWord(status)}" is not a status for ${incident.kind === 'maintenance' ? 'a maintenance' : 'an incident'}; use one of: ${allowed.map((s) => s.replace(/_/g, '-')).join(', ')}.`,
     );
   }
 }

@@ -1,7 +1,7 @@
 import { Document } from 'yaml';
 import type { ComponentStatus } from '../core/schema/common.ts';
 import type { IncidentFrontmatterInput } from '../core/schema/incident-frontmatter.ts';
-import { STATUS_LABELS, type UpdateStatus } from '../core/schema/update-status.ts';
+import { englishStatusWord, type UpdateStatus } from '../core/schema/update-status.ts';
 import { describeTime } from '../core/timestamp.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { componentsLine } from './component-changes.ts';
@@ -32,7 +32,7 @@ export function writeTime(date: Date): string {
  * status is written in the page's language when there is one (`· Investigando`).
  */
 export function renderSection(section: Section, locale?: Locale): string {
-  const heading = `## ${writeTime(section.at)} · ${locale ? locale.t(`status.${section.status}`) : STATUS_LABELS[section.status]}`;
+  const heading = `## ${writeTime(section.at)} · ${locale ? locale.t(`status.${section.status}`) : englishStatusWord(section.status)}`;
   const line = section.changes ? componentsLine(section.changes) : undefined;
   return [heading, ...(line ? [line, ''] : []), section.body.trim()].join('\n').trimEnd() + '\n';
 }

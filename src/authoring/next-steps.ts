@@ -21,12 +21,11 @@ export function nextSteps(options: {
   const lines = [options.done];
   if (options.warnings && options.warnings.length > 0)
     lines.push('', formatPretty(options.warnings));
-  lines.push('', 'Next:');
-  let step = 1;
-  if (options.review) lines.push(`  ${step++}. ${options.review}`);
-  lines.push(
-    `  ${step++}. git add ${paths} && git commit -m ${shellQuote(options.commitMessage)}`,
-    `  ${step++}. git push, then open a pull request: the check marks any problem on its line, and merging publishes it.`,
-  );
+  const steps = [
+    ...(options.review ? [options.review] : []),
+    `git add ${paths} && git commit -m ${shellQuote(options.commitMessage)}`,
+    'git push, then open a pull request: the check marks any problem on its line, and merging publishes it.',
+  ];
+  lines.push('', 'Next:', ...steps.map((step, i) => `  ${i + 1}. ${step}`));
   return lines.join('\n');
 }

@@ -6,7 +6,7 @@ import { ongoingWording } from '../core/draft-text.ts';
 import type { Incident } from '../core/model.ts';
 import {
   readUpdateStatus,
-  STATUS_LABELS,
+  englishStatusWord,
   type UpdateStatus,
 } from '../core/schema/update-status.ts';
 import { endedAt, isEnded, lifecycleAt } from '../core/status.ts';
@@ -89,7 +89,7 @@ export async function postUpdate(
         : readStatus(incident, args.status);
   const ended = endedAt(incident, now);
   if (status && ended) {
-    const state = STATUS_LABELS[lifecycleAt(incident, now)];
+    const state = englishStatusWord(lifecycleAt(incident, now));
     throw new ContentError(
       `${incident.id} is already ${state.toLowerCase()} (${describeTime(ended)}), so no update can follow.\n    hint: Put later findings in its postmortem (npm run postmortem -- ${incident.id}); if the problem is back, open a new incident with npm run new.`,
     );
@@ -132,13 +132,13 @@ export async function postUpdate(
     ...Object.keys(edits).map((k) => (k === 'summary' ? 'the summary' : k)),
   ];
   const done = status
-    ? `Added "${STATUS_LABELS[status]}" at ${describeTime(at)} to ${change.path}${edited.length > 0 ? ` and changed ${edited.join(', ')}` : ''}; it is now ${STATUS_LABELS[lifecycleAt(updated, at)]}.`
+    ? `Added "${englishStatusWord(status)}" at ${describeTime(at)} to ${change.path}${edited.length > 0 ? ` and changed ${edited.join(', ')}` : ''}; it is now ${englishStatusWord(lifecycleAt(updated, at))}.`
     : `Changed ${edited.join(', ')} in ${change.path}.`;
   io.stdout(
     nextSteps({
       done,
       paths: [change.path],
-      commitMessage: `${incident.title}: ${status ? STATUS_LABELS[status] : `edit ${edited.join(', ')}`}`,
+      commitMessage: `${incident.title}: ${status ? englishStatusWord(status) : `edit ${edited.join(', ')}`}`,
       ...(args.message || !status
         ? {}
         : {

@@ -32,8 +32,3 @@ export function shortTime(date: Date, reference: Date): string {
   const full = formatTimestampUtc(date);
   return full.slice(0, 10) === formatTimestampUtc(reference).slice(0, 10) ? full.slice(11) : full;
 }
-
-/** "1 hr, 12 mins", "1 h y 12 min": as the pages write durations. */
-export function duration(from: Date, to: Date, locale: Locale): string {
-  return locale.duration(to.getTime() - from.getTime());
-}

@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { appendFile } from 'node:fs/promises';
 import { runCommand } from './run-command.ts';
 import { ID_PATTERN } from '../core/schema/common.ts';
-import { readUpdateStatus, STATUS_LABELS } from '../core/schema/update-status.ts';
+import {
+  englishStatusWord,
+  readUpdateStatus,
+  updateStatusSchema,
+} from '../core/schema/update-status.ts';
 import { suggest } from '../core/diagnostics.ts';
 import type { Io } from '../shared/io.ts';
 import { UsageError } from '../core/errors.ts';
@@ -88,7 +92,7 @@ function planPost(env: Io['env']): { run: (io: Io) => Promise<number>; commitMes
   const status = readUpdateStatus(statusText);
   if (!status)
     throw new UsageError(
-      `"${statusText}" is not a status. ${suggest(statusText, Object.keys(STATUS_LABELS))}`,
+      `"${statusText}" is not a status. ${suggest(statusText, updateStatusSchema.options)}`,
     );
   if (isEnded(status)) {
     if (components)
@@ -97,7 +101,7 @@ function planPost(env: Io['env']): { run: (io: Io) => Promise<number>; commitMes
       );
     return {
       run: (io) => runResolve(['--', incident, ...(message ? [message] : [])], io),
-      commitMessage: `${incident}: ${STATUS_LABELS[status]}`,
+      commitMessage: `${incident}: ${englishStatusWord(status)}`,
     };
   }
   const argv = [
@@ -110,7 +114,7 @@ function planPost(env: Io['env']): { run: (io: Io) => Promise<number>; commitMes
   ];
   return {
     run: (io) => runUpdate(argv, io),
-    commitMessage: `${incident}: ${STATUS_LABELS[status]}`,
+    commitMessage: `${incident}: ${englishStatusWord(status)}`,
   };
 }
 

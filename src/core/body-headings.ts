@@ -1,5 +1,4 @@
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { commonMarkBlocks, lineSpans } from './markdown-tokens.ts';
 
 /** A level-2 heading at the top level of a Markdown body (lines and columns 1-based, offsets 0-based). */
 export interface HeadingSpan {
@@ -13,37 +12,13 @@ export interface HeadingSpan {
 }
 
 /**
- * Only the block structure matters here, and callers slice text from the source, so inline
- * constructs are not tokenised: that is most of remark's parsing time.
- */
-const blockParser = unified()
-  .data('micromarkExtensions', [
-    {
-      disable: {
-        null: [
-          'attention',
-          'autolink',
-          'characterEscape',
-          'characterReference',
-          'codeText',
-          'hardBreakEscape',
-          'htmlText',
-          'labelStartImage',
-          'labelStartLink',
-          'labelEnd',
-        ],
-      },
-    },
-  ])
-  .use(remarkParse);
-
-/**
  * Lines that can hide a `##` line at the start of a line from the top level, or make a heading
  * another way: code fences, HTML blocks, `-`/`=` underlines, and `##` indented by one to three
  * spaces (which may belong to a list item). Lists and quotes need no parsing: a `##` at the very
  * start of a line always ends them. A body without such lines is read by a line scan, which finds
  * exactly the headings CommonMark does (a property test holds the two to that) and is many times
- * faster; any other body is parsed with remark.
+ * faster; any other body is parsed as CommonMark by markdown-it (block structure only: inline content cannot
+ * make or hide a heading).
  */
 const MAY_HIDE_OR_MAKE_HEADINGS = /^(?: {0,3}(?:```|~~~|<|[-=]+[ \t]*$)| {1,3}##(?:[ \t]|$))/m;
 const ATX_LEVEL_2 = /^( {0,3})##(?:[ \t]|$)/;
@@ -78,15 +53,20 @@ function scannedHeadings(body: string): HeadingSpan[] {
 function parsedHeadings(body: string): { atx: HeadingSpan[]; setext: HeadingSpan[] } {
   const atx: HeadingSpan[] = [];
   const setext: HeadingSpan[] = [];
-  for (const node of blockParser.parse(body).children) {
-    if (node.type !== 'heading' || node.depth !== 2 || !node.position) continue;
-    const { start, end } = node.position;
+  const lines = lineSpans(body);
+  for (const token of commonMarkBlocks(body)) {
+    if (token.type !== 'heading_open' || token.tag !== 'h2' || token.level !== 0 || !token.map)
+      continue;
+    const [first, next] = token.map;
+    const { start, end } = lines[first]!;
+    // At the top level a heading is indented by at most three spaces (a tab would make it code).
+    const indent = /^ */.exec(body.slice(start, end))![0].length;
     const span = {
-      line: start.line,
-      column: start.column,
-      startOffset: start.offset!,
-      endOffset: end.offset!,
-      endLine: end.line,
+      line: first + 1,
+      column: indent + 1,
+      startOffset: start + indent,
+      endOffset: lines[next - 1]!.end,
+      endLine: next,
     };
     (body.startsWith('#', span.startOffset) ? atx : setext).push(span);
   }

@@ -3,7 +3,7 @@ import { createLocale } from '../i18n/locale.ts';
 import { fold } from './language.ts';
 import {
   readUpdateStatus,
-  STATUS_LABELS,
+  englishStatusWord,
   updateStatusSchema,
   type UpdateStatus,
 } from './schema/update-status.ts';
@@ -40,4 +40,4 @@ export function headingWords(language = 'en', words?: Partial<Catalogue>): Headi
 }
 
 /** The English words, accepted on every page. */
-export const ENGLISH_STATUS_WORDS = Object.values(STATUS_LABELS);
+export const ENGLISH_STATUS_WORDS = updateStatusSchema.options.map(englishStatusWord);

@@ -27,6 +27,7 @@ const MAX_REPORTED = 5;
  * C0 and C1 control characters other than tab and newline (and the two non-characters XML refuses):
  * they make feeds and badges ill-formed XML, reach calendars raw and rewrite terminal output.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is what it is for
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
 
 const CONTROL_NAMES: Record<number, string> = {

@@ -98,7 +98,7 @@ export function checkInternalBlocks(
 /** Every HTML comment that mentions "internal" and is not a marker line, 0-based line and 1-based column. */
 function nearMissMarkers(markdown: string): { line: number; column: number }[] {
   const found: { line: number; column: number }[] = [];
-  let from = 0;
+  let from: number;
   // Lines are counted as the scan goes, so many comments cost one pass over the text.
   let line = 0;
   let counted = 0;

@@ -15,7 +15,8 @@ import { schemaDiagnostics } from './schema-diagnostics.ts';
 import {
   incidentStatusSchema,
   maintenanceStatusSchema,
-  STATUS_LABELS,
+  englishStatusWord,
+  type UpdateStatus,
 } from './schema/update-status.ts';
 import { decodeSource, type SourceFile } from './source-text.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
@@ -337,7 +338,7 @@ function buildUpdates(
   declared: Record<string, ComponentStatus>,
   diagnostics: Diagnostic[],
 ): Update[] {
-  const allowed: readonly string[] =
+  const allowed: readonly UpdateStatus[] =
     kind === 'maintenance' ? maintenanceStatusSchema.options : incidentStatusSchema.options;
   const other = kind === 'maintenance' ? 'an incident' : 'a maintenance';
   const updates: Update[] = [];
@@ -350,8 +351,8 @@ function buildUpdates(
           path,
           update.position,
           'status-wrong-kind',
-          `"${STATUS_LABELS[update.status]}" is ${other} status; this file is ${kind === 'maintenance' ? 'a maintenance' : 'an incident'}.`,
-          `Use one of: ${allowed.map((s) => STATUS_LABELS[s as keyof typeof STATUS_LABELS]).join(', ')}, or Update.`,
+          `"${englishStatusWord(update.status)}" is ${other} status; this file is ${kind === 'maintenance' ? 'a maintenance' : 'an incident'}.`,
+          `Use one of: ${allowed.map(englishStatusWord).join(', ')}, or Update.`,
         ),
       );
       continue;
@@ -387,7 +388,7 @@ function buildUpdates(
           path,
           update.position,
           'update-after-resolved',
-          `An update follows "${STATUS_LABELS[previous.status]}".`,
+          `An update follows "${englishStatusWord(previous.status)}".`,
           'Put later findings in `## Postmortem`; if the problem is back, open a new incident file.',
         ),
       );

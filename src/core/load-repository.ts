@@ -19,7 +19,7 @@ import { loadPageConfig } from './load-page-config.ts';
 import type { Incident, StatusModel } from './model.ts';
 import { isOpen, lifecycleAt, publishedUpdates } from './status.ts';
 import type { SourceFile } from './source-text.ts';
-import { STATUS_LABELS } from './schema/update-status.ts';
+import { englishStatusWord } from './schema/update-status.ts';
 import { describeTime } from './timestamp.ts';
 
 export interface RepositoryFiles {
@@ -160,7 +160,7 @@ function timeWarnings(incident: Incident, now: Date): Diagnostic[] {
           incident.file,
           last.position,
           'maintenance-overrun',
-          `The maintenance window ended at ${describeTime(incident.scheduledUntil)}, but the last update still says "${STATUS_LABELS[last.status]}".`,
+          `The maintenance window ended at ${describeTime(incident.scheduledUntil)}, but the last update still says "${englishStatusWord(last.status)}".`,
           'Post a Completed update when the work is done; if it overruns, say so in an update and move `scheduled_until`.',
         ),
       );

@@ -58,10 +58,19 @@ export function localDay(instant: Date, timezone: string): LocalDay {
   return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
 }
 
+const dayStarts = new Map<string, number>();
+
 /** The first instant of a day in the zone (the zone's midnight, or the first minute after a DST gap). */
 export function startOfLocalDay(day: LocalDay, timezone: string): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return fromWallClock(Date.UTC(y, m - 1, d), timezone);
+  // Each component's uptime (30, 90 and 365 days) asks for the same days: read the zone's clock once per day.
+  const key = `${timezone} ${day}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    start = fromWallClock(Date.UTC(y, m - 1, d), timezone).getTime();
+    dayStarts.set(key, start);
+  }
+  return new Date(start);
 }
 
 /**

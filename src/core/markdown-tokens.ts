@@ -1,4 +1,4 @@
-import MarkdownIt, { type StateBlock, type Token } from 'markdown-it';
+import MarkdownIt, { type StateBlock, type StateInline, type Token } from 'markdown-it';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
 
 /**
@@ -27,10 +27,42 @@ parser.linkify.normalize = (match) => {
 };
 
 ignoreFootnoteDefinitions(parser);
+recordInlineHtmlOffsets(parser);
 
 /** The tokens of a text. */
 export function markdownTokens(markdown: string): Token[] {
   return parser.parse(markdown, {});
+}
+
+/**
+ * Plain CommonMark (no GFM tables), for validation that must find blocks exactly where CommonMark
+ * does: a `---` line under `a | b` is a heading to CommonMark, as it was to the validator before.
+ */
+const commonMark = new MarkdownIt('commonmark');
+
+/**
+ * The CommonMark block tokens of a text (headings, lists, quotes, code, HTML blocks with their
+ * lines), inline content left unparsed: where blocks are is all some callers need, at a fraction
+ * of the cost. Line endings and NUL are normalised as a full parse does, keeping every line in place.
+ */
+export function commonMarkBlocks(markdown: string): Token[] {
+  const tokens: Token[] = [];
+  const source = markdown.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+  commonMark.block.parse(source, commonMark, {}, tokens);
+  return tokens;
+}
+
+/** Where each line starts and ends (before its line ending), as Markdown counts lines: `\r\n`, `\r` or `\n`. */
+export function lineSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  const ending = /\r\n?|\n/g;
+  let start = 0;
+  for (let match = ending.exec(text); match; match = ending.exec(text)) {
+    spans.push({ start, end: match.index });
+    start = match.index + match[0].length;
+  }
+  spans.push({ start, end: text.length });
+  return spans;
 }
 
 /** Inline tokens as their plain text (an image's alt text). */
@@ -49,10 +81,7 @@ function ignoreFootnoteDefinitions(md: typeof parser): void {
     endLine: number,
     silent: boolean,
   ) => boolean;
-  // markdown-it's Ruler has no getter for a rule, so the original is taken from its list of rules.
-  const rules = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] })
-    .__rules__;
-  const original = rules.find((rule) => rule.name === 'reference')!.fn;
+  const original = ruleOf<BlockRule>(md.block.ruler, 'reference');
   md.block.ruler.at(
     'reference',
     (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
@@ -62,4 +91,30 @@ function ignoreFootnoteDefinitions(md: typeof parser): void {
     },
     { alt: ['paragraph', 'reference'] },
   );
+}
+
+/** markdown-it's Ruler has no getter for a rule, so the original is taken from its list of rules. */
+function ruleOf<Rule>(ruler: unknown, name: string): Rule {
+  const rules = (ruler as { __rules__: { name: string; fn: Rule }[] }).__rules__;
+  return rules.find((rule) => rule.name === name)!.fn;
+}
+
+/** Where an `html_inline` token starts in its inline token's `content`, kept in its `meta`. */
+export interface InlineHtmlMeta {
+  contentOffset: number;
+}
+
+/**
+ * Inline tokens carry no positions; public-text.ts needs to know where raw HTML (a comment) starts,
+ * to cut it from the source. The offset is into the parent inline token's `content`.
+ */
+function recordInlineHtmlOffsets(md: typeof parser): void {
+  type InlineRule = (state: StateInline, silent: boolean) => boolean;
+  const original = ruleOf<InlineRule>(md.inline.ruler, 'html_inline');
+  md.inline.ruler.at('html_inline', (state: StateInline, silent: boolean) => {
+    const contentOffset = state.pos;
+    const found = original(state, silent);
+    if (found && !silent) state.tokens.at(-1)!.meta = { contentOffset } satisfies InlineHtmlMeta;
+    return found;
+  });
 }

@@ -30,6 +30,18 @@ export function publishedUpdates(incident: Incident, now: Date): Update[] {
   return end === updates.length ? updates : updates.slice(0, end);
 }
 
+/**
+ * Every component the incident affects at `now`: those of its frontmatter and those named on the
+ * `Components:` line of an update published by then. Pages, feeds, the API and notice filters all
+ * ask this, so a component's page, feed and channel list the same incidents.
+ */
+export function affectedComponentIds(incident: Incident, now: Date): Set<string> {
+  const ids = new Set(Object.keys(incident.components));
+  for (const update of publishedUpdates(incident, now))
+    for (const id of Object.keys(update.components)) ids.add(id);
+  return ids;
+}
+
 /** Whether the incident or maintenance is visible at all at `now` (its first update is published). */
 export function isPublished(incident: Incident, now: Date): boolean {
   return publishedUpdates(incident, now).length > 0;

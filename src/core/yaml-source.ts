@@ -39,6 +39,7 @@ function boundedMessage(message: string): string {
 }
 
 /** A line short and plain enough to be repeated whole in a hint; any other is not echoed. */
+// eslint-disable-next-line no-control-regex -- a line with a control character is never quoted
 const QUOTABLE = /^[^\u0000-\u001f\u007f-\u009f]{0,80}$/;
 
 /** `key: value` on one line, to suggest the corrected line. */

@@ -2,9 +2,15 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Component, Incident, StatusModel } from '../core/model.ts';
 import { localeOf } from '../core/page-locale.ts';
 import type { Locale } from '../i18n/locale.ts';
-import { endedAt, lifecycleAt, publishedUpdates, startedAt } from '../core/status.ts';
-import { affectedComponentIds, changeMoments, latest } from './incident-components.ts';
-import { incidentLink, siteLink } from './links.ts';
+import {
+  affectedComponentIds,
+  endedAt,
+  lifecycleAt,
+  publishedUpdates,
+  startedAt,
+} from '../core/status.ts';
+import { changeMoments, latest } from './incident-components.ts';
+import { incidentLink, siteLink, sitePaths } from '../core/site-urls.ts';
 import { plainText } from './plain-text.ts';
 
 /** Past windows stay in the calendar this long (the history the page shows), then drop out. */
@@ -30,12 +36,7 @@ export function maintenanceCalendar(model: StatusModel, now: Date, component?: C
     name,
     description: t('calendar.description', { name: model.page.name }),
     prodId: { company: 'Candor', product: 'Candor', language: model.page.language.toUpperCase() },
-    url: siteLink(
-      model.page,
-      component
-        ? `components/${encodeURIComponent(component.id)}/maintenance.ics`
-        : 'maintenance.ics',
-    ),
+    url: siteLink(model.page, sitePaths.calendar(component?.id)),
     method: ICalCalendarMethod.PUBLISH,
     ttl: REFRESH_SECONDS,
   });
@@ -43,7 +44,8 @@ export function maintenanceCalendar(model: StatusModel, now: Date, component?: C
   const since = now.getTime() - CALENDAR_HISTORY_DAYS * DAY_MS;
   const maintenances = model.incidents
     .filter(
-      (i) => i.kind === 'maintenance' && (!component || affectedComponentIds(i).has(component.id)),
+      (i) =>
+        i.kind === 'maintenance' && (!component || affectedComponentIds(i, now).has(component.id)),
     )
     .filter((i) => publishedUpdates(i, now).length > 0 && windowEnd(i, now).getTime() >= since)
     .sort(

@@ -1,14 +1,6 @@
 import type { Incident } from '../core/model.ts';
 import { endedAt, publishedUpdates, startedAt } from '../core/status.ts';
 
-/** Every component the incident names, in its frontmatter or in any update's `Components:` line. */
-export function affectedComponentIds(incident: Incident): Set<string> {
-  const ids = new Set(Object.keys(incident.components));
-  for (const update of incident.updates)
-    for (const id of Object.keys(update.components)) ids.add(id);
-  return ids;
-}
-
 /**
  * The moments at `now` when the incident changed what readers see: each published update and,
  * for a maintenance that follows the clock, its start and end once they have passed. Feeds and the

@@ -3,10 +3,10 @@ import type { Component, Incident, StatusModel, Update } from '../core/model.ts'
 import { renderMarkdown } from '../core/markdown.ts';
 import { localeOf } from '../core/page-locale.ts';
 import type { Locale } from '../i18n/locale.ts';
-import { publishedUpdates } from '../core/status.ts';
-import { affectedComponentIds } from './incident-components.ts';
+import { affectedComponentIds, publishedUpdates } from '../core/status.ts';
+
 import { escapeHtml } from './escape-html.ts';
-import { siteLink, updateLink } from './links.ts';
+import { siteLink, sitePaths, updateLink } from '../core/site-urls.ts';
 
 /** A feed is for what is new: history lives in the pages and the API. */
 export const FEED_ITEM_LIMIT = 50;
@@ -23,7 +23,7 @@ interface FeedEntry {
  */
 export function rssFeed(model: StatusModel, now: Date, component?: Component): string {
   const entries: FeedEntry[] = model.incidents
-    .filter((incident) => !component || affectedComponentIds(incident).has(component.id))
+    .filter((incident) => !component || affectedComponentIds(incident, now).has(component.id))
     .flatMap((incident) => publishedUpdates(incident, now).map((update) => ({ incident, update })))
     .sort(
       (a, b) =>
@@ -44,12 +44,9 @@ export function rssFeed(model: StatusModel, now: Date, component?: Component): s
       : (model.page.description ?? title),
     site_url: siteLink(
       model.page,
-      component ? `components/${encodeURIComponent(component.id)}/` : '',
+      component ? sitePaths.component(component.id) : sitePaths.home(),
     ),
-    feed_url: siteLink(
-      model.page,
-      component ? `components/${encodeURIComponent(component.id)}/feed.xml` : 'feed.xml',
-    ),
+    feed_url: siteLink(model.page, sitePaths.feed(component?.id)),
     generator: 'Candor',
     language: model.page.language,
     ...(newest ? { pubDate: newest } : {}),
@@ -60,7 +57,7 @@ export function rssFeed(model: StatusModel, now: Date, component?: Component): s
       description: itemHtml(incident, update, locale),
       url: updateLink(model.page, incident.id, update.at),
       guid: update.id,
-      categories: [...affectedComponentIds(incident)].flatMap((id) => names.get(id) ?? []),
+      categories: [...affectedComponentIds(incident, now)].flatMap((id) => names.get(id) ?? []),
       date: update.at,
     });
   }

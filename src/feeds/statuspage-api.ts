@@ -9,6 +9,7 @@ import type {
 } from '../core/model.ts';
 import { slugify } from '../core/slug.ts';
 import {
+  affectedComponentIds,
   componentStatuses,
   endedAt,
   isOpen,
@@ -19,8 +20,8 @@ import {
   startedAt,
   worseStatus,
 } from '../core/status.ts';
-import { affectedComponentIds, changeMoments, latest } from './incident-components.ts';
-import { incidentLink } from './links.ts';
+import { changeMoments, latest } from './incident-components.ts';
+import { incidentLink } from '../core/site-urls.ts';
 import type {
   StatuspageAffectedComponent,
   StatuspageComponent,
@@ -107,7 +108,7 @@ function componentsCreatedAt(
   const firstNamed = new Map<string, Date>();
   for (const incident of incidents) {
     const start = startedAt(incident, now);
-    for (const id of affectedComponentIds(incident)) {
+    for (const id of affectedComponentIds(incident, now)) {
       const known = firstNamed.get(id);
       if (!known || start < known) firstNamed.set(id, start);
     }
@@ -132,7 +133,7 @@ export function statuspageComponents(model: StatusModel, now: Date): StatuspageC
   for (const incident of incidents) {
     const moment = latest(changeMoments(incident, now));
     if (!moment) continue;
-    for (const id of affectedComponentIds(incident)) {
+    for (const id of affectedComponentIds(incident, now)) {
       const known = changedAt.get(id);
       if (!known || moment > known) changedAt.set(id, moment);
     }
@@ -249,7 +250,7 @@ export function statuspageIncidentUpdates(
   incident: Incident,
   now: Date,
 ): StatuspageIncidentUpdate[] {
-  const affected = model.components.filter((c) => affectedComponentIds(incident).has(c.id));
+  const affected = model.components.filter((c) => affectedComponentIds(incident, now).has(c.id));
   let before = new Map<string, ComponentStatus>();
   const updates = publishedUpdates(incident, now).map((update): StatuspageIncidentUpdate => {
     const after = statusesAfter(incident, update);
@@ -289,7 +290,7 @@ function incidentFields(
   const monitoring =
     incident.kind === 'incident' ? updates.find((u) => u.status === 'monitoring') : undefined;
   const resolved = endedAt(incident, now);
-  const affected = affectedComponentIds(incident);
+  const affected = affectedComponentIds(incident, now);
   return {
     id: incident.id,
     name: incident.title,

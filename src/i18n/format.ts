@@ -62,7 +62,6 @@ export interface DateFormats {
 export function dateFormats(language: string, timezone: string): DateFormats {
   const locale = formattingLocale(language);
   const f = (style: Style) => formatter(locale, timezone, style);
-  const duration = new Intl.DurationFormat(locale, { style: 'short' });
   const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   const number = new Intl.NumberFormat(locale);
   const sameDay = (a: Date, b: Date) =>
@@ -86,7 +85,7 @@ export function dateFormats(language: string, timezone: string): DateFormats {
       const parts = rangeParts(from, to);
       return `${parts.from} – ${parts.to}`;
     },
-    duration: (ms) => duration.format(durationParts(ms)),
+    duration: durationWords(language),
     list: (items) => list.format(items),
     percent: (fraction, digits = 2) =>
       new Intl.NumberFormat(locale, {
@@ -98,11 +97,35 @@ export function dateFormats(language: string, timezone: string): DateFormats {
   };
 }
 
+/**
+ * How long something lasted, in a language: the one duration rule of the pages, the optional
+ * script that keeps "ongoing for" current, and the postmortem template.
+ */
+export function durationWords(language: string): (ms: number) => string {
+  const format = new Intl.DurationFormat(formattingLocale(language), { style: 'short' });
+  // Intl.DurationFormat is slow and a build words the same few thousand durations again and again.
+  const words = new Map<number, string>();
+  return (ms) => {
+    const minutes = wholeMinutes(ms);
+    let text = words.get(minutes);
+    if (text === undefined) {
+      text = format.format(durationParts(ms));
+      words.set(minutes, text);
+    }
+    return text;
+  };
+}
+
 /** Minutes under an hour, hours and minutes under two days, then days and hours. */
-export function durationParts(ms: number): Partial<Record<Intl.DurationFormatUnit, number>> {
-  const minutes = Math.max(1, Math.round(ms / 60_000));
+function durationParts(ms: number): Partial<Record<Intl.DurationFormatUnit, number>> {
+  const minutes = wholeMinutes(ms);
   if (minutes < 60) return { minutes };
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return { hours, minutes: minutes % 60 };
   return { days: Math.floor(hours / 24), hours: hours % 24 };
+}
+
+/** Durations are worded to the minute, and never as "0 min". */
+function wholeMinutes(ms: number): number {
+  return Math.max(1, Math.round(ms / 60_000));
 }

@@ -196,6 +196,7 @@ function accepted(status: number): boolean {
  * any part of the secret URL (`Cannot POST /hooks/T0…/secretpath`): logs are often public.
  */
 function describeAnswer(text: string, url: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters of an answer become spaces
   const said = text.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim();
   if (!said) return '';
   if (revealsUrl(said, url)) return ' (its answer is not shown: it repeats part of the secret URL)';

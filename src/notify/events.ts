@@ -7,7 +7,7 @@ import type {
   Update,
 } from '../core/model.ts';
 import { lifecycleAt, promisedNextUpdate, publishedUpdates } from '../core/status.ts';
-import { incidentLink } from '../feeds/links.ts';
+import { incidentLink } from '../core/site-urls.ts';
 import type { EventKind } from './config-schema.ts';
 
 export interface AffectedComponent {

@@ -1,7 +1,7 @@
 import { forAudience, type Audience } from '../core/audience.ts';
 import { ownValue } from '../core/own.ts';
 import type { StatusModel } from '../core/model.ts';
-import { IMPACT_RANK } from '../core/status.ts';
+import { affectedComponentIds, IMPACT_RANK } from '../core/status.ts';
 import {
   eventKindSchema,
   type Channel,
@@ -67,7 +67,7 @@ export function planNotices(
     }
     const { view, events } = audience;
     const wanted = events.filter(
-      (e) => matches(channel, e) && !ledgerHas(ledger, channel.id, e.id),
+      (e) => matches(channel, e, now) && !ledgerHas(ledger, channel.id, e.id),
     );
     const bootstrap = ownValue(ledger?.channels, channel.id) === undefined;
     if (bootstrap)
@@ -100,7 +100,7 @@ export function planNotices(
 }
 
 /** Whether a channel's filters let an event through. Maintenance is not filtered by impact. */
-export function matches(channel: Channel, event: NoticeEvent): boolean {
+function matches(channel: Channel, event: NoticeEvent, now: Date): boolean {
   const kinds: readonly EventKind[] =
     channel.events ?? (channel.format === 'statuspage' ? eventKindSchema.options : DEFAULT_KINDS);
   if (!kinds.includes(event.kind)) return false;
@@ -111,17 +111,12 @@ export function matches(channel: Channel, event: NoticeEvent): boolean {
   )
     return false;
   if (channel.components) {
-    const touched = event.change ? [event.change.id] : affectedIds(event);
+    const touched = event.change
+      ? [event.change.id]
+      : [...affectedComponentIds(event.incident, now)];
     if (!touched.some((id) => channel.components!.includes(id))) return false;
   }
   return true;
-}
-
-function affectedIds(event: NoticeEvent): string[] {
-  const ids = new Set(Object.keys(event.incident.components));
-  for (const update of event.incident.updates)
-    for (const id of Object.keys(update.components)) ids.add(id);
-  return [...ids];
 }
 
 /** `msg_` and a hash of channel and notice: stable, unique per channel, and it reveals neither. */

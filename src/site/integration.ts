@@ -35,7 +35,7 @@ function routePattern(file: string): string {
 }
 
 /** Where the site is served from: `https://org.github.io/repo/` gives site `https://org.github.io`, base `/repo/`. */
-function siteAndBase(url: string): { site: string; base: string } {
+export function siteAndBase(url: string): { site: string; base: string } {
   const parsed = new URL(url);
   const base = parsed.pathname.endsWith('/') ? parsed.pathname : `${parsed.pathname}/`;
   return { site: parsed.origin, base };
@@ -47,7 +47,7 @@ function siteAndBase(url: string): { site: string; base: string } {
  * injects the routes, and hands the model to the pages through `virtual:candor/site-data`. A team
  * may add its own integrations and pages (src/pages/) next to it.
  */
-const PAGE_CONCURRENCY = 4;
+export const PAGE_CONCURRENCY = 4;
 
 export default function candor(): AstroIntegration {
   return {

@@ -2,14 +2,14 @@
 // and durations current, says when it is older than its rebuild schedule promises, and (home and
 // incident pages) says when the published status has changed since it was built. Without it the page
 // is complete: every time is written in the page's zone and nothing here is needed to read it.
-import { dateFormats, durationParts, formattingLocale } from '../i18n/format.ts';
+import { dateFormats, durationWords } from '../i18n/format.ts';
 import { relativePhrase } from './relative-time.ts';
 
 const body = document.body;
 // Words, dates and numbers stay in the page's language (its <html lang>), never the browser's: only
 // the zone becomes the reader's.
 const language = document.documentElement.lang || 'en';
-const duration = new Intl.DurationFormat(formattingLocale(language), { style: 'short' });
+const duration = durationWords(language);
 const MINUTE = 60_000;
 
 /** Every time, range and footer in one zone: all converted, or (when the zone is unknown) none. */
@@ -42,7 +42,7 @@ function refresh(now: number): void {
   }
   for (const el of document.querySelectorAll<HTMLElement>('[data-since]')) {
     const t = Date.parse(el.dataset.since ?? '');
-    if (!Number.isNaN(t)) el.textContent = duration.format(durationParts(now - t));
+    if (!Number.isNaN(t)) el.textContent = duration(now - t);
   }
   // A promised next update that has passed is shown as overdue, as the build does when it knows.
   for (const el of document.querySelectorAll<HTMLElement>('[data-due]')) {

@@ -13,6 +13,7 @@ import type {
 import {
   activeIncidents,
   activeMaintenance,
+  affectedComponentIds,
   componentStatuses,
   componentStatusesOf,
   endedAt,
@@ -29,6 +30,8 @@ import {
 import { localeOf } from '../core/page-locale.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { componentUptime, segmentsByComponent, type ComponentUptime } from '../core/uptime.ts';
+import { statusResponse } from '../feeds/statuspage-api.ts';
+import type { StatuspageStatusResponse } from '../feeds/statuspage-schema.ts';
 
 /** How many days the uptime bars and percentages cover. */
 export const UPTIME_DAYS = 90;
@@ -91,6 +94,8 @@ export interface SiteIndex {
   timezone: string;
   statuses: Map<string, ComponentStatus>;
   overall: PageStatus;
+  /** What every page's live check compares with: the same two fields api/v2/status.json carries. */
+  liveStatus: StatuspageStatusResponse;
   active: IncidentView[];
   inProgress: IncidentView[];
   upcoming: IncidentView[];
@@ -121,9 +126,7 @@ export function buildSiteIndex(model: StatusModel, now: Date, audience: Audience
   for (const incident of model.incidents) {
     if (!isPublished(incident, now)) continue;
     const updates = publishedUpdates(incident, now);
-    const ids = new Set(Object.keys(incident.components));
-    for (const update of updates) for (const id of Object.keys(update.components)) ids.add(id);
-    const components = [...ids]
+    const components = [...affectedComponentIds(incident, now)]
       .filter((id) => order.has(id))
       .sort((a, b) => order.get(a)! - order.get(b)!)
       .map((id) => model.components[order.get(id)!]!);
@@ -191,6 +194,7 @@ export function buildSiteIndex(model: StatusModel, now: Date, audience: Audience
     timezone,
     statuses,
     overall: pageStatus(model, now, statuses),
+    liveStatus: statusResponse(model, now),
     active: view(activeIncidents(model, now)),
     inProgress: view(activeMaintenance(model, now)),
     upcoming: view(upcomingMaintenance(model, now)),

@@ -118,7 +118,7 @@ describe('new -> update -> resolve -> postmortem', () => {
     expect(text).toContain('### Root cause');
 
     const now = new Date('2026-11-23T14:00:00Z');
-    ({ model, diagnostics } = await loadRepo(root, now.toISOString()));
+    ({ diagnostics } = await loadRepo(root, now.toISOString()));
     // A public postmortem with a prompt left is an error: it cannot be published unfinished.
     expect(diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(
       Array(6).fill('placeholder-left'),

@@ -177,7 +177,7 @@ describe('misuse', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(
-      /^components\.yaml:1:1 error components\.yaml is a folder, not a file\. \[unreadable-file\]\n    hint: .*git rm -r components\.yaml/,
+      /^components\.yaml:1:1 error components\.yaml is a folder, not a file\. \[unreadable-file\]\n {4}hint: .*git rm -r components\.yaml/,
     );
   });
 

@@ -130,8 +130,14 @@ export class FakeGitHub {
         next.searchParams.set('page', String(p));
         links.push(`<${next.href}>; rel="${rel}"`);
       };
-      if (page < last) (link(page + 1, 'next'), link(last, 'last'));
-      if (page > 1) (link(1, 'first'), link(page - 1, 'prev'));
+      if (page < last) {
+        link(page + 1, 'next');
+        link(last, 'last');
+      }
+      if (page > 1) {
+        link(1, 'first');
+        link(page - 1, 'prev');
+      }
       const items = all.slice((page - 1) * perPage, page * perPage).map((c) => this.commentJson(c));
       return send(200, items, links.length ? { link: links.join(', ') } : {});
     }

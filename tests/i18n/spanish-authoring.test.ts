@@ -13,7 +13,7 @@ beforeEach(async () => {
   const config = await readFile(join(root, 'components.yaml'), 'utf8');
   await writeFile(
     join(root, 'components.yaml'),
-    config.replace(/^  timezone: UTC$/m, '  timezone: UTC\n  language: es'),
+    config.replace(/^ {2}timezone: UTC$/m, '  timezone: UTC\n  language: es'),
   );
 });
 afterEach(() => removeRepo(root));

@@ -254,7 +254,7 @@ describe('the internal site', () => {
     expect(await readFile(join(out, 'robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /\n');
     expect(await readFile(join(out, 'sitemap.xml'), 'utf8')).not.toContain('<loc>');
     expect(await readFile(join(out, '_headers'), 'utf8')).toMatch(
-      /^\/\*\n(  .+\n)*  X-Robots-Tag: noindex, nofollow\n/,
+      /^\/\*\n( {2}.+\n)* {2}X-Robots-Tag: noindex, nofollow\n/,
     );
     expect(pages.get('index.html')).toContain('Internal view');
   });

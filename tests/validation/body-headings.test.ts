@@ -115,6 +115,18 @@ const structuralLine = fc.constantFrom(
 const body = (line: fc.Arbitrary<string>) =>
   fc.array(line, { maxLength: 12 }).map((lines) => lines.join('\n'));
 
+/**
+ * Where micromark (remark's parser) and markdown-it (Candor's) read a body differently; such bodies
+ * are compared in tests of their own. micromark reads an empty list item right after indented code
+ * as paragraph text, so a `---` under it makes a heading (CommonMark: an empty item and a rule).
+ * After a link reference definition, micromark starts a heading at the definition's line and keeps
+ * `2) item` in it; markdown-it ends the definition at its line, as the page renders it.
+ */
+const PARSERS_DIFFER = [
+  /^(?: {0,3}\t| {4}).*\n(?:[-*+]|\d+[.)])[ \t]*(?:\n|$)/m,
+  /^ {0,3}\[[^\]]*\]:.*\n[ \t]*\S/m,
+];
+
 describe('level-2 headings of an incident body', () => {
   it('are exactly the ones remark finds, for bodies of plain lines and headings (the line scan)', () => {
     fc.assert(
@@ -128,6 +140,7 @@ describe('level-2 headings of an incident body', () => {
   it('are exactly the ones remark finds, for bodies with lists, quotes, code, HTML and underlines', () => {
     fc.assert(
       fc.property(body(fc.oneof(plainLine, structuralLine)), (text) => {
+        fc.pre(!PARSERS_DIFFER.some((differ) => differ.test(text)));
         expect(level2Headings(text)).toEqual(remarkHeadings(text));
       }),
       { numRuns: 1500 },
@@ -143,5 +156,20 @@ describe('level-2 headings of an incident body', () => {
       [10, 3],
     ]);
     expect(setext.map((h) => [h.line, h.endLine])).toEqual([[1, 2]]);
+  });
+
+  it('follow CommonMark where micromark does not: an empty list item after indented code is no heading', () => {
+    for (const text of ['\t## tab\n- \n---', ' \t## x\n-\n---', '    code\n1.\n---']) {
+      expect(level2Headings(text)).toEqual({ atx: [], setext: [] });
+    }
+    // The same item with text is a list item to both.
+    expect(level2Headings('    code\n- a\n---')).toEqual(remarkHeadings('    code\n- a\n---'));
+  });
+
+  it('start a heading after a link reference definition at its own line, as the page shows it', () => {
+    expect(level2Headings('[a]: /url\ntext\n---').setext.map((h) => [h.line, h.endLine])).toEqual([
+      [2, 3],
+    ]);
+    expect(level2Headings('[a]: /url\n2) item\n---')).toEqual({ atx: [], setext: [] });
   });
 });

@@ -87,6 +87,7 @@ describe('messages about a file quote its content only as a short, escaped excer
       const output = formatDiagnostics(diagnostics, format);
       // At most a 40-character excerpt of the content, and no raw control character.
       expect(output).not.toContain(SECRET.slice(0, 41));
+      // eslint-disable-next-line no-control-regex -- the assertion is that none is printed
       expect(output).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
     }
   });

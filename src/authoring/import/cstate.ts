@@ -5,7 +5,7 @@ import type { ComponentStatus, Impact } from '../../core/model.ts';
 import {
   incidentStatusSchema,
   readUpdateStatus,
-  STATUS_LABELS,
+  englishStatusWord,
   type UpdateStatus,
 } from '../../core/schema/update-status.ts';
 import { parseTimestamp } from '../../core/timestamp.ts';
@@ -313,7 +313,7 @@ function labelled(
   if (known) return { status, body: chunk.slice(label[0].length).trim() };
   note(
     line,
-    `the status "${word}"${at ? ` of the update of ${describe(at)}` : ''} is not an incident status; it is written as ${STATUS_LABELS.update} and the word is kept in the text.`,
+    `the status "${word}"${at ? ` of the update of ${describe(at)}` : ''} is not an incident status; it is written as ${englishStatusWord('update')} and the word is kept in the text.`,
   );
   return { status: 'update', body: chunk };
 }

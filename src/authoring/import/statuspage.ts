@@ -5,7 +5,7 @@ import { componentStatusSchema, impactSchema } from '../../core/schema/common.ts
 import {
   incidentStatusSchema,
   maintenanceStatusSchema,
-  STATUS_LABELS,
+  englishStatusWord,
   type UpdateStatus,
 } from '../../core/schema/update-status.ts';
 import type { Section } from '../incident-text.ts';
@@ -184,7 +184,7 @@ function convert(
     if (!status) {
       status = sections.length === 0 ? allowed[0]! : 'update';
       note(
-        `the status "${update.status}" of the update of ${at.toISOString()} has no ${kind} equivalent; it is written as ${STATUS_LABELS[status]}.`,
+        `the status "${update.status}" of the update of ${at.toISOString()} has no ${kind} equivalent; it is written as ${englishStatusWord(status)}.`,
       );
     }
     if (sections.some((s) => isEnded(s.status))) {

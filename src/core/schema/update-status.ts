@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { en } from '../../i18n/messages/en.ts';
 
 export const incidentStatusSchema = z.enum([
   'investigating',
@@ -25,17 +26,13 @@ export type UpdateStatus = z.infer<typeof updateStatusSchema>;
 /** The status of an incident or a maintenance at a moment. */
 export type LifecycleStatus = IncidentStatus | MaintenanceStatus;
 
-export const STATUS_LABELS: Record<UpdateStatus, string> = {
-  investigating: 'Investigating',
-  identified: 'Identified',
-  monitoring: 'Monitoring',
-  resolved: 'Resolved',
-  scheduled: 'Scheduled',
-  in_progress: 'In progress',
-  verifying: 'Verifying',
-  completed: 'Completed',
-  update: 'Update',
-};
+/**
+ * The English word of a status ("In progress"), from the English catalogue: what messages to the
+ * team (diagnostics, command output, commit messages) say, in every page language.
+ */
+export function englishStatusWord(status: UpdateStatus): string {
+  return en[`status.${status}`];
+}
 
 /** `In Progress`, `in-progress`, `IN_PROGRESS` all read as `in_progress`. */
 export function readUpdateStatus(text: string): UpdateStatus | undefined {

@@ -1,0 +1,47 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ASTRO_CONFIGS = [
+  'astro.config.mjs',
+  'astro.config.js',
+  'astro.config.ts',
+  'astro.config.mts',
+];
+
+/** What Astro reads from a project's src/ besides the routes Candor injects. */
+const OWN_SOURCES = [
+  'src/pages',
+  'src/middleware.ts',
+  'src/middleware.js',
+  'src/middleware.mjs',
+  'src/middleware',
+];
+
+/** The astro.config.mjs `candor init` writes: the Candor site and nothing else. */
+const STARTER_CONFIG = fileURLToPath(new URL('../../../starter/astro.config.mjs', import.meta.url));
+
+/** A config's code without its comments and blanks, so a reworded comment is still the starter's. */
+const code = (text: string) =>
+  text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '')
+    .replace(/\s+/g, '');
+
+/**
+ * How the repository at `root` uses Astro: false when it builds the Candor site alone (no
+ * astro.config, or the starter's unchanged, and no pages or middleware of its own), so a prebuilt
+ * page bundle renders it; otherwise true: the team's config, pages or integrations may change
+ * anything Astro writes, so Astro builds it, through that config.
+ */
+export function customisesAstro(root: string): boolean {
+  if (OWN_SOURCES.some((path) => existsSync(join(root, path)))) return true;
+  const config = astroConfigFile(root);
+  if (!config) return false;
+  return code(readFileSync(config, 'utf8')) !== code(readFileSync(STARTER_CONFIG, 'utf8'));
+}
+
+/** The repository's astro.config file, if it has one. */
+export function astroConfigFile(root: string): string | undefined {
+  return ASTRO_CONFIGS.map((name) => join(root, name)).find((path) => existsSync(path));
+}
