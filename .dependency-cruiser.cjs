@@ -60,9 +60,9 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: '\\.test\\.ts$' },
-    // TypeScript 7 has no compiler API for the cruiser to parse with: swc reads the files instead,
-    // type-only imports included (a type from another layer is a dependency on it too).
+    // TypeScript 7 has no compiler API for the cruiser to parse with: swc reads the files instead.
+    // It sees type-only imports as they are written (a type from another layer is a dependency on it
+    // too), so `tsPreCompilationDeps`, which asks for that compiler API, is not needed.
     parser: 'swc',
-    tsPreCompilationDeps: true,
   },
 };

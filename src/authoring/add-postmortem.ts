@@ -34,7 +34,7 @@ export async function addPostmortem(
   const ended = endedAt(incident, now);
   if (!ended) {
     throw new ContentError(
-      `${incident.id} is still ${englishStatusWord(lifecycleAt(incident, now))}: write the postmortem once it is over.\n    hint: npm run resolve -- ${incident.id}`,
+      `${incident.id} is still ${englishStatusWord(lifecycleAt(incident, now))}: write the postmortem once it is over.\n    hint: npx candor resolve ${incident.id}`,
     );
   }
   const started = startedAt(incident, now);

@@ -45,7 +45,7 @@ export function allowedStatuses(incident: Incident): UpdateStatus[] {
   ];
 }
 
-export function checkStatusForKind(incident: Incident, status: UpdateStatus): void {
+function checkStatusForKind(incident: Incident, status: UpdateStatus): void {
   const allowed = allowedStatuses(incident);
   if (!allowed.includes(status)) {
     throw new UsageError(

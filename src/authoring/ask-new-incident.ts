@@ -31,7 +31,7 @@ function oneOf<T extends string>(options: readonly T[], numbered = false) {
   };
 }
 
-/** The questions `npm run new` asks on a terminal, each with a default where one makes sense. */
+/** The questions `npx candor new` asks on a terminal, each with a default where one makes sense. */
 export async function askNewIncident(
   prompter: Prompter,
   model: StatusModel,

@@ -32,7 +32,7 @@ export function setFrontmatterKey(
   const doc = split && parseDocument(split.yaml, { version: '1.2', schema: 'core' });
   if (!split || !doc || doc.errors.length > 0 || !isMap(doc.contents) || doc.contents.flow) {
     throw new ContentError(
-      `${path}: the frontmatter is not a YAML mapping Candor can edit; run \`npm run check\` to see why.`,
+      `${path}: the frontmatter is not a YAML mapping Candor can edit; run \`npx candor check\` to see why.`,
     );
   }
   const yaml = split.yaml;
@@ -76,7 +76,7 @@ export function replaceSummary(
   const { split } = splitFrontmatter(path, text);
   if (!split)
     throw new ContentError(
-      `${path}: the frontmatter is not a YAML mapping Candor can edit; run \`npm run check\` to see why.`,
+      `${path}: the frontmatter is not a YAML mapping Candor can edit; run \`npx candor check\` to see why.`,
     );
   const lines = text.split('\n');
   const before = lines.slice(0, split.bodyLineOffset);

@@ -19,12 +19,12 @@ export function findIncident({ model, diagnostics }: AuthoringContext, idOrPath:
   );
   if (broken.length > 0) {
     throw new ContentError(
-      `${broken[0]!.file} has errors, so Candor cannot add to it: fix them first (\`npm run check\` shows them all).`,
+      `${broken[0]!.file} has errors, so Candor cannot add to it: fix them first (\`npx candor check\` shows them all).`,
       { details: formatPretty(broken) },
     );
   }
   const ids = model.incidents.map((i) => i.id);
   throw new UsageError(
-    `there is no incident "${idOrPath}". ${suggest(wanted, ids, 'an incident id such as') || 'Create one with `npm run new`.'}`,
+    `there is no incident "${idOrPath}". ${suggest(wanted, ids, 'an incident id such as') || 'Create one with `npx candor new`.'}`,
   );
 }

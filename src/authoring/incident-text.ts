@@ -46,10 +46,15 @@ export function renderIncidentFile(input: {
   postmortem?: string;
   /** The page's language, for the status words and the postmortem heading. */
   locale?: Locale;
+  /** The folder of the editor schemas, relative to the repository's root, or a URL. */
+  schemas: string;
 }): string {
   const entries = Object.entries(input.frontmatter).filter(([, value]) => value !== undefined);
   const doc = new Document(Object.fromEntries(entries), { version: '1.2' });
-  const schema = `${'../'.repeat(input.path.split('/').length - 1)}schemas/incident.schema.json`;
+  const up = /^[a-z][a-z+.-]*:/i.test(input.schemas)
+    ? ''
+    : '../'.repeat(input.path.split('/').length - 1);
+  const schema = `${up}${input.schemas}incident.schema.json`;
   const parts: string[] = [];
   if (input.summary.trim()) parts.push(`${input.summary.trim()}\n`);
   parts.push(...input.sections.map((section) => renderSection(section, input.locale)));

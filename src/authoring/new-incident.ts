@@ -7,7 +7,7 @@ import { fillTemplate, readTemplate, type TemplateValues } from './templates.ts'
 import type { FileChange } from './validate-changes.ts';
 import { componentWords, shortTime } from './wording.ts';
 
-/** Everything `npm run new` needs, whether it came from arguments or from the prompts. */
+/** Everything `npx candor new` needs, whether it came from arguments or from the prompts. */
 export interface NewIncidentRequest {
   kind: 'incident' | 'maintenance';
   title: string;
@@ -43,6 +43,7 @@ export async function draftNewIncident(
   root: string,
   model: StatusModel,
   request: NewIncidentRequest,
+  schemas: string,
 ): Promise<FileChange> {
   const maintenance = request.kind === 'maintenance';
   const ids = Object.keys(request.components);
@@ -84,6 +85,7 @@ export async function draftNewIncident(
     summary,
     sections: [{ at: request.at, status: maintenance ? 'scheduled' : 'investigating', body }],
     locale,
+    schemas,
   });
   return { path, text };
 }

@@ -26,7 +26,7 @@ import { readTimeOption, updateTime } from './times.ts';
 import { validateChanges } from './validate-changes.ts';
 import { writeChanges } from './write-changes.ts';
 
-export interface PostUpdateArguments {
+interface PostUpdateArguments {
   id: string;
   /** A status as the user typed it, `end` (Resolved or Completed), or absent to only edit. */
   status?: string;
@@ -91,7 +91,7 @@ export async function postUpdate(
   if (status && ended) {
     const state = englishStatusWord(lifecycleAt(incident, now));
     throw new ContentError(
-      `${incident.id} is already ${state.toLowerCase()} (${describeTime(ended)}), so no update can follow.\n    hint: Put later findings in its postmortem (npm run postmortem -- ${incident.id}); if the problem is back, open a new incident with npm run new.`,
+      `${incident.id} is already ${state.toLowerCase()} (${describeTime(ended)}), so no update can follow.\n    hint: Put later findings in its postmortem (npx candor postmortem ${incident.id}); if the problem is back, open a new incident with npx candor new.`,
     );
   }
   const at = args.at

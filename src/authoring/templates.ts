@@ -7,10 +7,10 @@ import { formatPretty } from '../core/format-diagnostics.ts';
 import { readSourceFile } from '../core/read-source-file.ts';
 import { readRepositoryText } from './read-text.ts';
 
-export const TEMPLATES_DIR = 'templates';
+const TEMPLATES_DIR = 'templates';
 
 /** What a template may say; an empty value drops the lines that use it. */
-export const PLACEHOLDERS = [
+const PLACEHOLDERS = [
   'title',
   'impact',
   'components',
@@ -28,7 +28,7 @@ export const PLACEHOLDERS = [
 ] as const;
 export type TemplateValues = Partial<Record<(typeof PLACEHOLDERS)[number], string>>;
 
-export interface Template {
+interface Template {
   /** Path relative to the repository root, for messages. */
   path: string;
   text: string;

@@ -11,7 +11,7 @@ export interface FileChange {
   text: string;
 }
 
-export interface ValidatedChanges {
+interface ValidatedChanges {
   /** The repository's model as it will be once the changes are written. */
   model: StatusModel;
   /** Warnings about the changed files, to show before the next steps. */
@@ -22,7 +22,7 @@ const key = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}:${d.code}:${d.me
 
 /**
  * Loads the whole repository as it would be with `changes` applied, with the same loader as
- * `npm run check`, and refuses (nothing is written) when the changes leave an error in a changed
+ * `npx candor check`, and refuses (nothing is written) when the changes leave an error in a changed
  * file or add one anywhere else. Errors the repository already had elsewhere do not block an
  * update in the middle of an outage.
  */
@@ -51,13 +51,13 @@ export async function validateChanges(
   const changed = new Set(changes.map((c) => c.path));
   const existing = new Set(before.diagnostics.map(key));
   // A placeholder the command itself drafted is there to be filled in, not a reason to write nothing:
-  // it is shown with the warnings, and `npm run check` keeps it from being published.
+  // it is shown with the warnings, and `npx candor check` keeps it from being published.
   const drafted = (d: Diagnostic) => d.code === 'placeholder-left' && changed.has(d.file);
   const blocking = after.diagnostics.filter(
     (d) => d.severity === 'error' && !drafted(d) && (changed.has(d.file) || !existing.has(key(d))),
   );
   if (hasErrors(blocking) || !after.model) {
-    throw new ContentError('nothing was written: the result would not pass `npm run check`.', {
+    throw new ContentError('nothing was written: the result would not pass `npx candor check`.', {
       details: formatPretty(blocking),
     });
   }

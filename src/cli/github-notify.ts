@@ -6,7 +6,7 @@ import { runCommand } from './run-command.ts';
 import { notify } from './notify.ts';
 
 /**
- * `npm run github:notify [-- --dry-run]`, in the publish workflow's notify job: `npm run notify` with
+ * `npx candor github notify [--dry-run]`, in the publish workflow's notify job: `npx candor notify` with
  * the ledger on the candor-ledger branch instead of a file. Each delivered notice is committed to the
  * branch before the next is sent, so a job that dies halfway has recorded everything it delivered
  * (except, per channel, a notice accepted in the moment before its commit) and the next run (at most

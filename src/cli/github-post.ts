@@ -16,7 +16,7 @@ import { runUpdate } from './update.ts';
 import { isEnded } from '../core/status.ts';
 
 /** The inputs of the "Post an incident update" workflow, as the environment variables it passes. */
-export const POST_INPUTS = {
+const POST_INPUTS = {
   incident: 'CANDOR_POST_INCIDENT',
   title: 'CANDOR_POST_TITLE',
   impact: 'CANDOR_POST_IMPACT',
@@ -26,10 +26,10 @@ export const POST_INPUTS = {
   nextMinutes: 'CANDOR_POST_NEXT_MINUTES',
 } as const;
 
-const USAGE = `npm run github:post, with ${Object.values(POST_INPUTS).join(', ')} set (docs/github.md)`;
+const USAGE = `npx candor github post, with ${Object.values(POST_INPUTS).join(', ')} set (docs/github.md)`;
 
 /**
- * `npm run github:post`: what the "Post an incident update" workflow runs. It reads the form a phone sends
+ * `npx candor github post`: what the "Post an incident update" workflow runs. It reads the form a phone sends
  * from environment variables (never from a command line a shell would parse) and runs the same
  * command a laptop would: `new` for "new", `resolve` for Resolved, `update` otherwise. Each value is
  * handed over as one argument, after `--` or as `--option=value`, so no input is read as an option.

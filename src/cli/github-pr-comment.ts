@@ -11,7 +11,7 @@ import { ContentError } from '../core/errors.ts';
 import { runCommand } from './run-command.ts';
 
 /**
- * `npm run github:pr-comment -- --report FILE`, in the privileged `workflow_run` job: posts or updates
+ * `npx candor github pr-comment --report FILE`, in the privileged `workflow_run` job: posts or updates
  * the PR's one Candor comment from the report the unprivileged check job uploaded. The report is
  * untrusted (a fork wrote it): it is size-capped, schema-checked, rendered by our own escaping
  * builder, and only accepted for the PR whose head is the commit GitHub says was checked.

@@ -17,7 +17,7 @@ import { runCommand } from './run-command.ts';
 import { secretsOf } from './notify.ts';
 
 /**
- * `npm run github:pr-report -- --out DIR`, in the pull-request check job (read-only token, no
+ * `npx candor github pr-report --out DIR`, in the pull-request check job (read-only token, no
  * secrets): validates the merged content, previews every notice the merge would send against the
  * ledger branch, writes the job summary and DIR/candor-pr-report.json for the comment workflow.
  * It exits 0 whatever the content holds: the check step before it already failed the job on errors.

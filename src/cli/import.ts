@@ -21,10 +21,10 @@ import { currentTime } from '../shared/clock.ts';
 import { UsageError } from '../core/errors.ts';
 
 const USAGE =
-  'npm run import -- statuspage <incidents.json> [scheduled-maintenances.json ...]  or  npm run import -- cstate <content/issues folder> [config.yml]';
+  'npx candor import statuspage <incidents.json> [scheduled-maintenances.json ...]  or  npx candor import cstate <content/issues folder> [config.yml]';
 
 /**
- * `npm run import`: brings another status page's history into incidents/ and the components it
+ * `npx candor import`: brings another status page's history into incidents/ and the components it
  * names into components.yaml. Everything is validated together before anything is written, and
  * whatever could not be mapped is listed.
  */
@@ -51,7 +51,7 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
       throw new UsageError('give one content/issues folder and at most one config.yml.');
 
     const now = currentTime(io.env);
-    const { model } = await loadForAuthoring(io.cwd, now);
+    const { model, schemas } = await loadForAuthoring(io.cwd, now);
     const registry = new ComponentRegistry(model.components, model.groups);
     const results: ImportResult[] = [];
     if (source === 'statuspage') {
@@ -75,7 +75,7 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
     }
     const incidents = results.flatMap((r) => r.incidents);
     const notes = results.flatMap((r) => r.notes);
-    const plan = await planImport(io.cwd, model, incidents, registry);
+    const plan = await planImport(io.cwd, model, incidents, registry, schemas);
     const { warnings } = await validateChanges(io.cwd, plan.changes, now);
     await writeChanges(io.cwd, plan.changes);
 
@@ -108,8 +108,8 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
         commitMessage: `Import history from ${source === 'statuspage' ? 'Statuspage' : 'cState'}`,
         review:
           registry.added.length > 0
-            ? 'Give the new components in components.yaml a group and a `since` date if you like; then run `npm run build` to see the history.'
-            : 'Run `npm run build` to see the imported history.',
+            ? 'Give the new components in components.yaml a group and a `since` date if you like; then run `npx candor build` to see the history.'
+            : 'Run `npx candor build` to see the imported history.',
         warnings,
       }),
     );

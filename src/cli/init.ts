@@ -143,7 +143,7 @@ async function starterFiles(
  * Candor's own workflows call its npm scripts; a team's repository calls the installed package
  * instead, so the logic behind every step upgrades with it.
  */
-export function workflowForPackage(text: string): string {
+function workflowForPackage(text: string): string {
   return text
     .replace(/npm run github:([a-z-]+)( --)?/g, 'npx candor github $1')
     .replace(/npm run ([a-z]+)( --)?/g, 'npx candor $1');

@@ -17,7 +17,7 @@ import { UsageError } from '../core/errors.ts';
 import type { Io } from '../shared/io.ts';
 
 const USAGE =
-  'npm run new -- incident "<title>" --impact <level> --components <id>:<status>,...  or  npm run new -- maintenance "<title>" --from "<time>" --until "<time>" --components <id>,...  (see docs/authoring.md)';
+  'npx candor new incident "<title>" --impact <level> --components <id>:<status>,...  or  npx candor new maintenance "<title>" --from "<time>" --until "<time>" --components <id>,...  (see docs/authoring.md)';
 
 const OPTIONS = {
   impact: { type: 'string' },
@@ -105,7 +105,7 @@ function requestFromArguments(argv: string[], model: StatusModel, now: Date): Ne
 }
 
 /**
- * `npm run new`: writes a new incident or maintenance file drafted from the templates, after the
+ * `npx candor new`: writes a new incident or maintenance file drafted from the templates, after the
  * result validates. Without arguments it asks on a terminal, and never waits when there is none.
  */
 export async function runNew(argv: string[], io: Io, terminal?: Terminal): Promise<number> {
@@ -113,9 +113,9 @@ export async function runNew(argv: string[], io: Io, terminal?: Terminal): Promi
     const now = currentTime(io.env);
     if (argv.length === 0 && !terminal)
       throw new UsageError(
-        'there is no terminal to ask on: give the incident on the command line, e.g. npm run new -- incident "Elevated API error rates" --impact major --components api:partial_outage',
+        'there is no terminal to ask on: give the incident on the command line, e.g. npx candor new incident "Elevated API error rates" --impact major --components api:partial_outage',
       );
-    const { model } = await loadForAuthoring(io.cwd, now);
+    const { model, schemas } = await loadForAuthoring(io.cwd, now);
     let request: NewIncidentRequest;
     if (argv.length === 0) {
       const prompter = terminalPrompter(terminal!);
@@ -126,7 +126,7 @@ export async function runNew(argv: string[], io: Io, terminal?: Terminal): Promi
       }
     } else request = requestFromArguments(argv, model, now);
 
-    const change = await draftNewIncident(io.cwd, model, request);
+    const change = await draftNewIncident(io.cwd, model, request, schemas);
     const { warnings } = await validateChanges(io.cwd, [change], now);
     await writeChanges(io.cwd, [change]);
     const what = request.kind === 'maintenance' ? 'maintenance' : 'incident';

@@ -19,7 +19,7 @@ import { currentTime } from '../shared/clock.ts';
 import { runCommand } from './run-command.ts';
 
 /** Where the ledger lives unless `--since-ledger` says otherwise. */
-export const DEFAULT_LEDGER = '.candor/notify-ledger.json';
+const DEFAULT_LEDGER = '.candor/notify-ledger.json';
 
 const USAGE =
   'candor notify [--dry-run] [--since-ledger FILE] [--lock-wait SECONDS] [--deployed DIR|FILE|URL]';
@@ -28,7 +28,7 @@ const USAGE =
 const LOCK_WAIT_SECONDS = 120;
 
 /**
- * `npm run notify`: sends every notice the content calls for that the ledger has not recorded.
+ * `npx candor notify`: sends every notice the content calls for that the ledger has not recorded.
  * Exit 0 when nothing is left undelivered, 1 when something is (or the repository has errors), 2 on misuse.
  */
 export function runNotify(argv: string[], io: Io, store?: Ledger): Promise<number> {
@@ -143,7 +143,7 @@ export async function notify(argv: string[], io: Io, store?: Ledger): Promise<nu
 }
 
 /** What a run promises, stated in every summary exactly as docs/notices.md states it. */
-export const PROMISE =
+const PROMISE =
   "Delivery is at least once: nothing is lost, and a run that stops between a receiver's acceptance and the ledger write sends that one notice again (per channel) with the same webhook-id.";
 
 /** The values of every secret notify.yaml names, for masking. */
@@ -185,7 +185,7 @@ function summarise(report: RunReport): string {
   lines.push(
     report.refused ??
       (pending
-        ? `${sent} sent; ${pending} left undelivered.${setAside} Run \`npm run notify\` again to deliver the rest; what is recorded as sent is not sent again.`
+        ? `${sent} sent; ${pending} left undelivered.${setAside} Run \`npx candor notify\` again to deliver the rest; what is recorded as sent is not sent again.`
         : `${sent} sent; nothing left undelivered.${setAside}`),
   );
   lines.push(PROMISE);

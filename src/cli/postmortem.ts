@@ -10,9 +10,9 @@ import type { Io } from '../shared/io.ts';
 import { currentTime } from '../shared/clock.ts';
 import { UsageError } from '../core/errors.ts';
 
-const USAGE = 'npm run postmortem -- <incident id>';
+const USAGE = 'npx candor postmortem <incident id>';
 
-/** `npm run postmortem -- <id>`: drafts a blameless postmortem with the impact window and timeline filled in. */
+/** `npx candor postmortem <id>`: drafts a blameless postmortem with the impact window and timeline filled in. */
 export async function runPostmortem(argv: string[], io: Io): Promise<number> {
   return runCommand('postmortem', io, USAGE, async () => {
     const { positionals } = parseArgs({
@@ -24,7 +24,7 @@ export async function runPostmortem(argv: string[], io: Io): Promise<number> {
     const [id, ...extra] = positionals;
     if (!id)
       throw new UsageError(
-        'give the id of the incident, e.g. `npm run postmortem -- 2026-11-22-api-errors`.',
+        'give the id of the incident, e.g. `npx candor postmortem 2026-11-22-api-errors`.',
       );
     if (extra.length > 0) throw new UsageError(`unexpected "${extra[0]}": give one incident id.`);
     const now = currentTime(io.env);

@@ -5,10 +5,10 @@ import { terminalPrompter, type Terminal } from '../authoring/prompt.ts';
 import { UsageError } from '../core/errors.ts';
 import type { Io } from '../shared/io.ts';
 
-const USAGE = 'npm run resolve -- <incident id> ["message"] [--summary "..."] [--at "<time>"]';
+const USAGE = 'npx candor resolve <incident id> ["message"] [--summary "..."] [--at "<time>"]';
 
 /**
- * `npm run resolve -- <id> ["message"]`: Resolved for an incident, Completed for a maintenance. On
+ * `npx candor resolve <id> ["message"]`: Resolved for an incident, Completed for a maintenance. On
  * a terminal it offers to rewrite a summary that still reads as ongoing.
  */
 export async function runResolve(argv: string[], io: Io, terminal?: Terminal): Promise<number> {
@@ -22,7 +22,7 @@ export async function runResolve(argv: string[], io: Io, terminal?: Terminal): P
     const [id, message, ...extra] = positionals;
     if (!id)
       throw new UsageError(
-        'give the id of the incident to resolve, e.g. `npm run resolve -- 2026-11-22-api-errors`.',
+        'give the id of the incident to resolve, e.g. `npx candor resolve 2026-11-22-api-errors`.',
       );
     if (extra.length > 0)
       throw new UsageError(`unexpected "${extra[0]}": put the message in quotes.`);

@@ -5,11 +5,11 @@ import type { Io } from '../shared/io.ts';
 import { UsageError } from '../core/errors.ts';
 
 const USAGE =
-  'npm run update -- <incident id> [<status> ["message"]] [--components api:operational,...] [--next "<time>"|+30m|none] [--eta "<time>"|+2h|none] [--workaround "..."|none] [--summary "..."] [--at "<time>"]';
+  'npx candor update <incident id> [<status> ["message"]] [--components api:operational,...] [--next "<time>"|+30m|none] [--eta "<time>"|+2h|none] [--workaround "..."|none] [--summary "..."] [--at "<time>"]';
 
 const EDITS = ['next', 'eta', 'workaround', 'summary'] as const;
 
-/** `npm run update -- <id> <status> ["message"]`, or `npm run update -- <id> --eta ...` to only edit. */
+/** `npx candor update <id> <status> ["message"]`, or `npx candor update <id> --eta ...` to only edit. */
 export async function runUpdate(argv: string[], io: Io): Promise<number> {
   return runCommand('update', io, USAGE, async () => {
     const { values, positionals } = parseArgs({
@@ -29,7 +29,7 @@ export async function runUpdate(argv: string[], io: Io): Promise<number> {
     const editing = EDITS.some((key) => values[key] !== undefined);
     if (!id || (!status && !editing))
       throw new UsageError(
-        'give the incident id and the new status, e.g. `npm run update -- 2026-11-22-api-errors identified "We found ..."`, or only --eta, --next, --workaround or --summary to change those.',
+        'give the incident id and the new status, e.g. `npx candor update 2026-11-22-api-errors identified "We found ..."`, or only --eta, --next, --workaround or --summary to change those.',
       );
     if (extra.length > 0)
       throw new UsageError(`unexpected "${extra[0]}": put the message in quotes.`);

@@ -5,7 +5,7 @@ import type { NotifyConfig } from '../notify/config-schema.ts';
 import type { LoadedNotifyConfig } from '../notify/load-config.ts';
 import { readNotifyConfig } from '../notify/read-config.ts';
 
-export type ValidatedRepository = LoadResult & {
+type ValidatedRepository = LoadResult & {
   fileCount: number;
   notifyConfig?: NotifyConfig;
   notifyLocate?: LoadedNotifyConfig['locate'];

@@ -11,7 +11,7 @@ export const buildManifestSchema = z.strictObject({
   built_at: z.iso.datetime(),
   audience: z.enum(['public', 'internal']),
 });
-export type BuildManifest = z.infer<typeof buildManifestSchema>;
+type BuildManifest = z.infer<typeof buildManifestSchema>;
 
 export function buildManifest(now: Date, audience: BuildManifest['audience']): BuildManifest {
   return { built_at: now.toISOString(), audience };

@@ -1,6 +1,6 @@
 import { error, type Diagnostic } from './diagnostics.ts';
 
-export interface SplitFile {
+interface SplitFile {
   /** The YAML between the fences. */
   yaml: string;
   /** Lines before the YAML starts (the opening fence), to place YAML positions in the file. */

@@ -24,7 +24,7 @@ export interface ParsedUpdate {
   position: Position;
 }
 
-export interface ParsedBody {
+interface ParsedBody {
   summary: string;
   updates: ParsedUpdate[];
   postmortem?: { body: string; position: Position };

@@ -15,7 +15,7 @@ const OPEN = /^[ \t]*<!--[ \t]*internal[ \t]*-->[ \t]*$/i;
 const CLOSE = /^[ \t]*<!--[ \t]*(?:\/|end[ \t]+)internal[ \t]*-->[ \t]*$/i;
 
 /** A block's marker lines, 0-based; `close` is undefined when the block is never closed. */
-export interface InternalBlock {
+interface InternalBlock {
   open: number;
   close?: number;
 }

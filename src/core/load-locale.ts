@@ -7,7 +7,7 @@ import { readYamlFile } from './yaml-file.ts';
 
 export const LOCALES_DIR = 'locales';
 
-export interface PageWords {
+interface PageWords {
   /** The team's words for the page's language, checked; undefined when it has none. */
   words?: Partial<Catalogue>;
   diagnostics: Diagnostic[];

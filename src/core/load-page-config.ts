@@ -5,7 +5,7 @@ import type { SourceFile } from './source-text.ts';
 import { readYamlFile } from './yaml-file.ts';
 import type { YamlPath, YamlSource } from './yaml-source.ts';
 
-export interface LoadedPageConfig {
+interface LoadedPageConfig {
   config?: PageConfig;
   /** Where `page.language` is written (or `page:` when it is not), for errors about the language. */
   languageAt?: Position;

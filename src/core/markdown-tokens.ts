@@ -38,7 +38,7 @@ export function markdownTokens(markdown: string): Token[] {
  * Plain CommonMark (no GFM tables), for validation that must find blocks exactly where CommonMark
  * does: a `---` line under `a | b` is a heading to CommonMark, as it was to the validator before.
  */
-const commonMark = new MarkdownIt('commonmark');
+let commonMark: InstanceType<typeof MarkdownIt> | undefined;
 
 /**
  * The CommonMark block tokens of a text (headings, lists, quotes, code, HTML blocks with their
@@ -48,6 +48,8 @@ const commonMark = new MarkdownIt('commonmark');
 export function commonMarkBlocks(markdown: string): Token[] {
   const tokens: Token[] = [];
   const source = markdown.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+  // Made on first use: most bodies never need it (body-headings.ts reads them by a line scan).
+  commonMark ??= new MarkdownIt('commonmark');
   commonMark.block.parse(source, commonMark, {}, tokens);
   return tokens;
 }
@@ -64,6 +66,9 @@ export function lineSpans(text: string): { start: number; end: number }[] {
   spans.push({ start, end: text.length });
   return spans;
 }
+
+/** The box that starts a GFM task list item's text: `[ ] ` or `[x] `. */
+export const TASK_BOX = /^\[([ xX])\][ \t]+(?=\S)/;
 
 /** Inline tokens as their plain text (an image's alt text). */
 export function inlineText(tokens: Token[]): string {

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Properties, Root, RootContent } from 'has
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import type { Token } from 'markdown-it';
-import { inlineText, markdownTokens } from './markdown-tokens.ts';
+import { inlineText, markdownTokens, TASK_BOX } from './markdown-tokens.ts';
 
 /**
  * The one Markdown renderer: pages, feeds, the API and notices all take their HTML from here.
@@ -145,7 +145,7 @@ function markTask(item: Element): void {
   const paragraph = item.children[0];
   if (paragraph?.type !== 'element' || paragraph.tagName !== 'p') return;
   const first = paragraph.children[0];
-  const box = first?.type === 'text' ? /^\[([ xX])\][ \t]+(?=\S)/.exec(first.value) : null;
+  const box = first?.type === 'text' ? TASK_BOX.exec(first.value) : null;
   if (!box || first?.type !== 'text') return;
   first.value = first.value.slice(box[0].length);
   paragraph.children.unshift(

@@ -3,7 +3,7 @@ import { createLocale, type Locale } from '../i18n/locale.ts';
 import type { Catalogue } from '../i18n/catalogue.ts';
 import type { PageStatus } from './status.ts';
 
-export interface LocaleSource {
+interface LocaleSource {
   page: { language: string; timezone: string };
   /** The team's words from locales/<language>.yaml. */
   words?: Partial<Catalogue> | undefined;

@@ -11,7 +11,7 @@ import { MAX_FILE_BYTES, type SourceFile } from './source-text.ts';
  * regular file, reached through no symbolic link, is read, and never more than the size limit
  * needs. Everything else becomes a diagnostic on the path, never an exception.
  */
-export type ReadResult = { file: SourceFile } | { missing: true } | { refused: Diagnostic };
+type ReadResult = { file: SourceFile } | { missing: true } | { refused: Diagnostic };
 
 /** O_NONBLOCK: opening a named pipe would otherwise wait for a writer forever. */
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;

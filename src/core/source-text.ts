@@ -10,7 +10,7 @@ export interface SourceFile {
   bytes: Uint8Array;
 }
 
-export type DecodedText = { text: string; diagnostics: Diagnostic[] };
+type DecodedText = { text: string; diagnostics: Diagnostic[] };
 
 /**
  * Turns a file's bytes into text for the parsers: refuses oversized files and invalid UTF-8 (with the

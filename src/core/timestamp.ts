@@ -7,7 +7,7 @@ const TIMESTAMP =
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const NAMED_ZONE = /[ \t]([A-Z]{2,5}|[A-Za-z]+\/[A-Za-z_]+)$/;
 
-export type TimestampResult =
+type TimestampResult =
   | { ok: true; date: Date }
   | { ok: false; reason: 'no-zone' | 'invalid' | 'out-of-range'; message: string; hint: string };
 

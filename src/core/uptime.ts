@@ -9,7 +9,7 @@ import {
 } from './status.ts';
 
 /** A period in which one incident gave one component a non-operational status. */
-export interface UptimeSegment extends StatusSegment {
+interface UptimeSegment extends StatusSegment {
   incident: string;
 }
 
@@ -35,7 +35,7 @@ export function segmentsByComponent(
   return byComponent;
 }
 
-export interface UptimeDay {
+interface UptimeDay {
   day: LocalDay;
   /** The worst status of the day; undefined before the component existed (no data). */
   status: ComponentStatus | undefined;
@@ -50,7 +50,7 @@ export interface ComponentUptime {
   ratio: number | undefined;
 }
 
-export interface UptimeOptions {
+interface UptimeOptions {
   now: Date;
   timezone: string;
   weights: UptimeWeights;

@@ -11,10 +11,10 @@ import {
 } from '../core/status.ts';
 import { changeMoments, latest } from './incident-components.ts';
 import { incidentLink, siteLink, sitePaths } from '../core/site-urls.ts';
-import { plainText } from './plain-text.ts';
+import { plainText } from '../core/markdown-text.ts';
 
 /** Past windows stay in the calendar this long (the history the page shows), then drop out. */
-export const CALENDAR_HISTORY_DAYS = 90;
+const CALENDAR_HISTORY_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** How often a subscribed calendar should fetch the file again. */

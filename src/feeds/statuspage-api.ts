@@ -45,7 +45,7 @@ import type {
  */
 
 /** Statuspage returns at most this many incidents or maintenances from its history lists. */
-export const STATUSPAGE_LIST_LIMIT = 50;
+const STATUSPAGE_LIST_LIMIT = 50;
 
 /** When a page has no dated content at all: "never", rather than the build time, so rebuilds stay identical. */
 const NEVER = new Date(0);
@@ -63,7 +63,7 @@ function publishedIncidents(model: StatusModel, now: Date): Incident[] {
 }
 
 /** The latest moment anything on the page changed: its `updated_at`. */
-export function statuspagePageUpdatedAt(model: StatusModel, now: Date): Date {
+function statuspagePageUpdatedAt(model: StatusModel, now: Date): Date {
   return (
     latest(publishedIncidents(model, now).flatMap((i) => changeMoments(i, now))) ??
     latest(model.components.map(componentCreatedAt)) ??
@@ -71,7 +71,7 @@ export function statuspagePageUpdatedAt(model: StatusModel, now: Date): Date {
   );
 }
 
-export function statuspagePage(model: StatusModel, now: Date): StatuspagePage {
+function statuspagePage(model: StatusModel, now: Date): StatuspagePage {
   return {
     id: statuspagePageId(model.page),
     name: model.page.name,
@@ -82,7 +82,7 @@ export function statuspagePage(model: StatusModel, now: Date): StatuspagePage {
 }
 
 /** The page indicator and its description, also what a webhook's `page.status_indicator` carries. */
-export function statuspageStatus(model: StatusModel, now: Date): StatuspageStatus {
+function statuspageStatus(model: StatusModel, now: Date): StatuspageStatus {
   const { indicator, description } = pageStatus(model, now);
   return { indicator, description };
 }
@@ -245,7 +245,7 @@ function statusesAfter(incident: Incident, update: Update): Map<string, Componen
 }
 
 /** The incident's published updates, newest first, each with its components' old and new statuses. */
-export function statuspageIncidentUpdates(
+function statuspageIncidentUpdates(
   model: StatusModel,
   incident: Incident,
   now: Date,

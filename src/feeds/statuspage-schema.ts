@@ -11,27 +11,21 @@ import { maintenanceStatusSchema } from '../core/schema/update-status.ts';
 /** Statuspage writes both `Z` and local offsets, with or without milliseconds. */
 const time = z.iso.datetime({ offset: true });
 
-export const statuspageIndicatorSchema = z.enum([
-  'none',
-  'minor',
-  'major',
-  'critical',
-  'maintenance',
-]);
-export const statuspageIncidentStatusSchema = z.enum([
+const statuspageIndicatorSchema = z.enum(['none', 'minor', 'major', 'critical', 'maintenance']);
+const statuspageIncidentStatusSchema = z.enum([
   'investigating',
   'identified',
   'monitoring',
   'resolved',
   'postmortem',
 ]);
-export const statuspageImpactSchema = z.enum(['none', 'minor', 'major', 'critical', 'maintenance']);
+const statuspageImpactSchema = z.enum(['none', 'minor', 'major', 'critical', 'maintenance']);
 export {
   componentStatusSchema as statuspageComponentStatusSchema,
   maintenanceStatusSchema as statuspageMaintenanceStatusSchema,
 };
 
-export const statuspagePageSchema = z.strictObject({
+const statuspagePageSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
   url: z.string(),
@@ -39,7 +33,7 @@ export const statuspagePageSchema = z.strictObject({
   updated_at: time,
 });
 
-export const statuspageStatusSchema = z.strictObject({
+const statuspageStatusSchema = z.strictObject({
   indicator: statuspageIndicatorSchema,
   description: z.string(),
 });
@@ -65,14 +59,14 @@ export const statuspageComponentSchema = z.discriminatedUnion('group', [
   z.strictObject({ ...componentFields, group: z.literal(true), components: z.array(z.string()) }),
 ]);
 
-export const statuspageAffectedComponentSchema = z.strictObject({
+const statuspageAffectedComponentSchema = z.strictObject({
   code: z.string(),
   name: z.string(),
   old_status: componentStatusSchema,
   new_status: componentStatusSchema,
 });
 
-export const statuspageIncidentUpdateSchema = z.strictObject({
+const statuspageIncidentUpdateSchema = z.strictObject({
   id: z.string(),
   status: z.union([statuspageIncidentStatusSchema, maintenanceStatusSchema]),
   body: z.string(),
@@ -103,12 +97,12 @@ const incidentFields = {
   reminder_intervals: z.string().nullable(),
 };
 
-export const statuspageIncidentSchema = z.strictObject({
+const statuspageIncidentSchema = z.strictObject({
   ...incidentFields,
   status: statuspageIncidentStatusSchema,
 });
 
-export const statuspageScheduledMaintenanceSchema = z.strictObject({
+const statuspageScheduledMaintenanceSchema = z.strictObject({
   ...incidentFields,
   status: maintenanceStatusSchema,
   scheduled_for: time,

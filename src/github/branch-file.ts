@@ -43,7 +43,7 @@ export async function readBranchFile(
  * Writes `text` over the version `previous` (undefined: the file must not exist yet) and returns the
  * new blob SHA. Throws WriteConflict when the file moved on since `previous` was read.
  */
-export async function writeBranchFile(
+async function writeBranchFile(
   octokit: Octokit,
   file: BranchFile,
   text: string,
@@ -77,7 +77,7 @@ export async function writeBranchFile(
   }
 }
 
-export interface UpdateOptions {
+interface UpdateOptions {
   message: string;
   /** Read-modify-write rounds before giving up on a file that keeps changing under us. */
   attempts?: number;

@@ -12,8 +12,8 @@ import type { BranchFile } from './branch-file.ts';
 import { jsonBranchStore, type JsonBranchStore } from './json-branch-store.ts';
 import { createOctokit, httpStatus, type GitHubTarget, type Octokit } from './octokit.ts';
 
-export const LEDGER_BRANCH = 'candor-ledger';
-export const LEDGER_PATH = 'ledger.json';
+const LEDGER_BRANCH = 'candor-ledger';
+const LEDGER_PATH = 'ledger.json';
 
 /** Where the notice ledger lives in a repository: `ledger.json` on a branch of its own. */
 export function ledgerFile(owner: string, repo: string, branch = LEDGER_BRANCH): BranchFile {

@@ -7,7 +7,7 @@ import {
 import type { Octokit } from './octokit.ts';
 
 /** How a value is kept as text; `parse` throws a message a user can act on (naming the file) when the text is not valid. */
-export interface TextCodec<T> {
+interface TextCodec<T> {
   parse: (text: string) => T;
   serialise: (value: T) => string;
 }

@@ -7,7 +7,7 @@ import { headline, noticeContent } from '../notify/render/notice-content.ts';
 import type { NoticeState } from './pr-report.ts';
 
 /**
- * What merging would send, per channel, as each channel will receive it: the same plan `npm run
+ * What merging would send, per channel, as each channel will receive it: the same plan `npx candor
  * notify` follows, against the real ledger. A ledger that does not exist yet means the first run
  * bootstraps and sends nothing. `mask` hides any secret in every payload.
  */

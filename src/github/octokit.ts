@@ -50,7 +50,7 @@ export function githubTargetFromEnv(env: NodeJS.ProcessEnv): GitHubTarget {
   };
 }
 
-export interface RetryPolicy {
+interface RetryPolicy {
   /** Tries in all, the first included. */
   attempts: number;
   /** Waits before try `attempt` (2, 3, ...), at least `atLeastMs` (GitHub's Retry-After); tests pass one that does not wait. */
@@ -63,7 +63,7 @@ const backoff = (attempt: number, atLeastMs: number) =>
     setTimeout(resolve, Math.max(atLeastMs, 2 ** (attempt - 2) * 1000 * (0.5 + Math.random()))),
   );
 
-export const defaultRetry: RetryPolicy = { attempts: 4, wait: backoff };
+const defaultRetry: RetryPolicy = { attempts: 4, wait: backoff };
 
 /** The longest Retry-After worth waiting for inside a job; beyond it the error is reported instead. */
 const MAX_RETRY_AFTER_MS = 60_000;

@@ -6,13 +6,13 @@ import type { NoticePreview, PrReport } from './pr-report.ts';
 /** GitHub refuses a comment body over 65,536 characters; bytes are a safe upper bound of characters. */
 export const COMMENT_MAX_BYTES = 65_000;
 /** A step summary may hold 1 MiB. */
-export const SUMMARY_MAX_BYTES = 1_000_000;
+const SUMMARY_MAX_BYTES = 1_000_000;
 
 export const PR_COMMENT_MARKER = '<!-- candor:pr-report -->';
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
-export interface ReportOptions {
+interface ReportOptions {
   /** Where the checked files can be read, e.g. `https://github.com/acme/status/blob/<sha>/`: each location links to its line. */
   blobUrl?: string;
 }
@@ -34,7 +34,7 @@ export function buildJobSummary(report: PrReport, options: ReportOptions = {}): 
   });
 }
 
-export interface CommentOptions extends ReportOptions {
+interface CommentOptions extends ReportOptions {
   /** The check run that produced the report, for everything the comment has no room for. */
   runUrl?: string;
 }

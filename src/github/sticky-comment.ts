@@ -3,7 +3,7 @@ import type { Octokit } from './octokit.ts';
 /** The login GitHub shows for comments written with a workflow's `GITHUB_TOKEN`. */
 export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 
-export interface StickyCommentTarget {
+interface StickyCommentTarget {
   owner: string;
   repo: string;
   issueNumber: number;
@@ -13,7 +13,7 @@ export interface StickyCommentTarget {
   author: string;
 }
 
-export type StickyResult = { action: 'created' | 'updated'; id: number; url: string };
+type StickyResult = { action: 'created' | 'updated'; id: number; url: string };
 
 /**
  * Posts `body` as the one comment carrying `marker`, or edits it in place, so a PR gets one report
@@ -46,7 +46,7 @@ export async function upsertStickyComment(
 }
 
 /** The id of our comment, looking through every page: a busy PR has more than one page of comments. */
-export async function findStickyComment(
+async function findStickyComment(
   octokit: Octokit,
   target: StickyCommentTarget,
 ): Promise<number | undefined> {

@@ -1,7 +1,7 @@
 import { en } from './messages/en.ts';
 import { PLURAL_CATEGORIES, placeholders, type Message } from './message.ts';
 
-export interface CatalogueProblem {
+interface CatalogueProblem {
   key: string;
   /** A sentence that names the key and what to write instead. */
   message: string;

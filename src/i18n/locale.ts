@@ -15,7 +15,7 @@ export interface Locale extends DateFormats {
   t<K extends MessageKey>(key: K, ...params: Params<K>): string;
 }
 
-export interface LocaleOptions {
+interface LocaleOptions {
   /** `page.language`, e.g. "es" or "de-AT". */
   language: string;
   /** `page.timezone`. */

@@ -3,7 +3,7 @@
  * depends on a number is one text per plural category of `Intl.PluralRules` (`other` is required,
  * `zero`, `one`, `two`, `few` and `many` as the language needs them), with `{count}` in it.
  */
-export type PluralForms = { readonly other: string } & {
+type PluralForms = { readonly other: string } & {
   readonly [C in Exclude<Intl.LDMLPluralRule, 'other'>]?: string;
 };
 export type Message = string | PluralForms;

@@ -6,7 +6,7 @@ import { secretKey, SecretError } from './signing.ts';
 type Environment = Readonly<Record<string, string | undefined>>;
 
 /** A channel whose environment holds something that can never work: a configuration error, not a delivery failure. */
-export interface SetupProblem {
+interface SetupProblem {
   /** The notify.yaml key naming the variable at fault. */
   key: 'url_env' | 'secret_env';
   message: string;

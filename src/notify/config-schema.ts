@@ -48,7 +48,7 @@ const envNameSchema = z
     'The name of the environment variable that holds the secret, e.g. SLACK_WEBHOOK_URL. Never the secret itself.',
   );
 
-export const channelSchema = z.strictObject({
+const channelSchema = z.strictObject({
   id: idSchema.describe(
     'A stable id for this channel: the ledger remembers what was sent to it by this id.',
   ),
@@ -103,7 +103,7 @@ export type Channel = z.infer<typeof channelSchema>;
 const seconds = (fallback: number, text: string) =>
   z.number().positive().max(3600).default(fallback).describe(text);
 
-export const deliverySchema = z.strictObject({
+const deliverySchema = z.strictObject({
   timeout_seconds: seconds(
     10,
     'How long one request may take before it is abandoned and retried (default 10).',

@@ -46,7 +46,7 @@ export type DeliveryOutcome =
       attempts: Attempt[];
     };
 
-export interface DeliveryRequest {
+interface DeliveryRequest {
   url: string;
   body: string;
   /** Headers for one attempt; called again for each retry so a signature carries a fresh timestamp. */

@@ -7,10 +7,7 @@ import { previewBody } from './preview-body.ts';
 type Environment = Readonly<Record<string, string | undefined>>;
 
 /** Where a channel's notices go, as it may be shown: scheme and host only, or the variable's name. */
-export function channelTarget(
-  channel: NotifyConfig['channels'][number],
-  env?: Environment,
-): string {
+function channelTarget(channel: NotifyConfig['channels'][number], env?: Environment): string {
   const name = channel.url_env ?? channel.smtp_url_env ?? '';
   if (env === undefined) return `$${name}`;
   const url = env[name];

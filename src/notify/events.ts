@@ -10,7 +10,7 @@ import { lifecycleAt, promisedNextUpdate, publishedUpdates } from '../core/statu
 import { incidentLink } from '../core/site-urls.ts';
 import type { EventKind } from './config-schema.ts';
 
-export interface AffectedComponent {
+interface AffectedComponent {
   id: string;
   name: string;
   /** The status this incident gives the component after the event. */

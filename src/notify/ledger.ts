@@ -8,14 +8,14 @@ import * as z from 'zod';
  * max_age_hours when first seen, so never sent), `rejected` (the receiver refused this notice for
  * good with a 4xx, `status`, so it is set aside rather than blocking the channel).
  */
-export const ledgerEntrySchema = z.strictObject({
+const ledgerEntrySchema = z.strictObject({
   at: z.iso.datetime(),
   via: z.enum(['sent', 'bootstrap', 'expired', 'rejected']),
   status: z.number().int().optional(),
 });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 
-export const ledgerSnapshotSchema = z.strictObject({
+const ledgerSnapshotSchema = z.strictObject({
   version: z.literal(1),
   /** Channel id -> notice id -> entry. A channel present here is past its bootstrap. */
   channels: z.record(z.string(), z.record(z.string(), ledgerEntrySchema)),

@@ -38,7 +38,7 @@ export interface NoticePlan {
   maxPerRun: number;
 }
 
-export interface PlanOptions {
+interface PlanOptions {
   /** Overrides notify.yaml's max_age_hours, e.g. for a preview. */
   maxAgeMs?: number;
 }
@@ -47,7 +47,7 @@ const DEFAULT_KINDS = eventKindSchema.options.filter((k) => k !== 'component.upd
 
 /**
  * Exactly what a run would do, per channel, given what the ledger says was already delivered: the
- * one computation behind `npm run notify`, its `--dry-run`, and the pull-request preview. Pure.
+ * one computation behind `npx candor notify`, its `--dry-run`, and the pull-request preview. Pure.
  */
 export function planNotices(
   model: StatusModel,

@@ -10,7 +10,7 @@ import { standardWebhookHeaders } from './signing.ts';
 import { channelSetupProblem } from './channel-setup.ts';
 import { wireJson } from './wire.ts';
 
-export type ChannelOutcome =
+type ChannelOutcome =
   /** Every notice for it is delivered (or there was nothing to send). */
   | 'delivered'
   /** First run for this channel: history recorded, nothing sent. */
@@ -22,7 +22,7 @@ export type ChannelOutcome =
   /** A notice could not be delivered; it and the ones after it wait for the next run. */
   | 'failed';
 
-export interface ChannelReport {
+interface ChannelReport {
   channelId: string;
   type: Channel['type'];
   /** Scheme and host only. */
@@ -47,7 +47,7 @@ export interface RunReport {
   ok: boolean;
 }
 
-export interface RunOptions {
+interface RunOptions {
   model: StatusModel;
   config: NotifyConfig;
   ledger: Ledger;

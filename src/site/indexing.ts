@@ -18,7 +18,7 @@ export function sitemapXml(urls: readonly string[]): string {
 }
 
 /** Short enough that a reader sees a new incident within a minute of its deploy; long enough to absorb a rush of readers. */
-export const CACHE_SECONDS = 60;
+const CACHE_SECONDS = 60;
 
 /**
  * A `_headers` file for hosts that read one (Netlify, Cloudflare Pages): every file short-lived,

@@ -34,10 +34,10 @@ import { statusResponse } from '../feeds/statuspage-api.ts';
 import type { StatuspageStatusResponse } from '../feeds/statuspage-schema.ts';
 
 /** How many days the uptime bars and percentages cover. */
-export const UPTIME_DAYS = 90;
+const UPTIME_DAYS = 90;
 
 /** The periods a component page gives its uptime percentage for. */
-export const UPTIME_PERIODS = [30, UPTIME_DAYS, 365] as const;
+const UPTIME_PERIODS = [30, UPTIME_DAYS, 365] as const;
 
 /** Incidents and maintenance that ended this recently are listed on the home page, at most `RECENT_MAX`. */
 export const RECENT_DAYS = 7;
@@ -57,7 +57,7 @@ export interface IncidentView {
   impacts: Map<string, ComponentStatus>;
 }
 
-export interface GroupView {
+interface GroupView {
   /** Undefined for components outside any group. */
   group: Group | undefined;
   components: Component[];
@@ -65,7 +65,7 @@ export interface GroupView {
   worst: ComponentStatus;
 }
 
-export interface HistoryMonth {
+interface HistoryMonth {
   /** `YYYY-MM`. */
   key: string;
   label: string;
@@ -329,7 +329,7 @@ export function componentChanges(
 }
 
 /** How many incidents one page of a per-component or per-impact list holds. */
-export const LIST_PAGE_SIZE = 50;
+const LIST_PAGE_SIZE = 50;
 
 export interface ListPage {
   /** 1 is the oldest: a full page never changes, new incidents only ever go on the last. */

@@ -154,7 +154,7 @@ describe('new -> update -> resolve -> postmortem', () => {
     );
     const open = captureIo(root);
     expect(await runPostmortem([ID], open)).toBe(1);
-    expect(open.err.join('\n')).toContain(`npm run resolve -- ${ID}`);
+    expect(open.err.join('\n')).toContain(`npx candor resolve ${ID}`);
     await runResolve([ID, 'Fixed.'], captureIo(root, '2026-11-23T12:10:00Z'));
     expect(await runPostmortem([ID], captureIo(root, '2026-11-23T12:20:00Z'))).toBe(0);
     const again = captureIo(root, '2026-11-23T12:30:00Z');
@@ -424,7 +424,7 @@ describe('new', () => {
     expect(await runNew(['incident', 'x', '--impcat', 'major'], io)).toBe(2);
     expect(io.err).toEqual([
       expect.stringMatching(
-        /^candor new: Unknown option '--impcat'\. Usage: npm run new -- incident "<title>" --impact <level>/,
+        /^candor new: Unknown option '--impcat'\. Usage: npx candor new incident "<title>" --impact <level>/,
       ),
     ]);
     expect(io.err[0]).not.toContain('\n');

@@ -159,7 +159,7 @@ describe('npm run new without a terminal', () => {
     // stdin stays open: a command that waited for it would never exit.
     expect(await s.exited()).toBe(2);
     expect(s.output).toBe(
-      'candor new: there is no terminal to ask on: give the incident on the command line, e.g. npm run new -- incident "Elevated API error rates" --impact major --components api:partial_outage\n',
+      'candor new: there is no terminal to ask on: give the incident on the command line, e.g. npx candor new incident "Elevated API error rates" --impact major --components api:partial_outage\n',
     );
     child.stdin!.end();
   });

@@ -136,7 +136,10 @@ describe('the maintenance calendar', () => {
       ),
     };
     const [event] = events(maintenanceCalendar(publicModel(files), NOW));
-    expect(event!.description).toContain('Plain alert(1) words, a link.\n\n- one item\n- two');
+    // A link keeps its address: a calendar shows text only (the one plain-text rule).
+    expect(event!.description).toContain(
+      'Plain alert(1) words, a link (https://example.org/).\n\n- one item\n- two',
+    );
     expect(event!.description).toContain('Scheduled: Planned; see this.');
     expect(maintenanceCalendar(model, NOW)).not.toContain('SECRET-MARKER');
   });

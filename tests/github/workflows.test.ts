@@ -184,6 +184,22 @@ describe('publishing', () => {
     expect(publish.concurrency).toEqual({ group: 'publish', 'cancel-in-progress': false });
   });
 
+  it('every job that builds restores the kept page bundle after installing and before building', () => {
+    const building = parsed.flatMap(({ file, workflow }) =>
+      Object.entries(workflow.jobs)
+        .filter(([, job]) => job.steps.some((s) => s.run === 'npm run build'))
+        .map(([name, job]) => ({ where: `${file} ${name}`, steps: job.steps })),
+    );
+    expect(building.map((b) => b.where).sort()).toEqual(['check.yml check', 'publish.yml build']);
+    for (const { where, steps } of building) {
+      const install = steps.findIndex((s) => s.run?.startsWith('npm ci'));
+      const cache = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+      const build = steps.findIndex((s) => s.run === 'npm run build');
+      expect({ where, order: install < cache && cache < build }).toEqual({ where, order: true });
+      expect(steps[cache]!.with?.path).toBe('node_modules/.cache/candor-status');
+    }
+  });
+
   it('builds, then deploys to Pages, then notifies', () => {
     const { build, deploy, notify } = publish.jobs as Record<string, Job & { needs?: string }>;
     expect(build!.steps.some((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))).toBe(

@@ -254,7 +254,7 @@ describe('npm run notify', () => {
     expect(failed.stderr).toMatch(
       /^slack \(slack → http:\/\/127\.0\.0\.1:\d+\/…\): FAILED, 1 left undelivered\n {4}HTTP 502 after 2 tries$/m,
     );
-    expect(failed.stderr).toMatch(/1 sent; 1 left undelivered\. Run `npm run notify` again/);
+    expect(failed.stderr).toMatch(/1 sent; 1 left undelivered\. Run `npx candor notify` again/);
     expect(receiver.on(HOOK_PATH)).toHaveLength(1);
 
     const rerun = await notify(['--since-ledger', 'state/ledger.json']);

@@ -4,12 +4,8 @@ import { forAudience } from '../../src/core/audience.ts';
 import type { StatusModel } from '../../src/core/model.ts';
 import { noticeEvents, type NoticeEvent } from '../../src/notify/events.ts';
 import { DISCORD_LIMITS, renderDiscord } from '../../src/notify/render/discord.ts';
-import {
-  discordDialect,
-  slackDialect,
-  teamsDialect,
-  toDialect,
-} from '../../src/notify/render/dialects.ts';
+import { toDialect } from '../../src/core/markdown-text.ts';
+import { discordDialect, slackDialect, teamsDialect } from '../../src/notify/render/dialects.ts';
 import { renderNotice } from '../../src/notify/render/render-notice.ts';
 import { renderSlack, SLACK_LIMITS } from '../../src/notify/render/slack.ts';
 import { renderStatuspage } from '../../src/notify/render/statuspage.ts';

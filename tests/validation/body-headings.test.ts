@@ -117,14 +117,18 @@ const body = (line: fc.Arbitrary<string>) =>
 
 /**
  * Where micromark (remark's parser) and markdown-it (Candor's) read a body differently; such bodies
- * are compared in tests of their own. micromark reads an empty list item right after indented code
- * as paragraph text, so a `---` under it makes a heading (CommonMark: an empty item and a rule).
+ * are compared in tests of their own. micromark reads an empty list item, or one numbered from
+ * other than 1, right after indented code as paragraph text, as if it could not interrupt the code;
+ * so a `---` under it makes a heading (CommonMark: a list item, then a rule).
  * After a link reference definition, micromark starts a heading at the definition's line and keeps
- * `2) item` in it; markdown-it ends the definition at its line, as the page renders it.
+ * `2) item` in it; markdown-it ends the definition at its line, as the page renders it. A
+ * tab-indented line under a list item whose text starts past column 4 (`   - item`, `10) item`)
+ * continues the item for micromark and is indented code for markdown-it.
  */
 const PARSERS_DIFFER = [
-  /^(?: {0,3}\t| {4}).*\n(?:[-*+]|\d+[.)])[ \t]*(?:\n|$)/m,
+  /^(?: {0,3}\t| {4}).*\n(?:(?:[-*+]|\d+[.)])[ \t]*(?:\n|$)|(?!1[.)])\d+[.)])/m,
   /^ {0,3}\[[^\]]*\]:.*\n[ \t]*\S/m,
+  /^(?: {1,3}(?:[-*+]|\d+[.)])|\d{2,}[.)])[ \t].*\n {0,3}\t/m,
 ];
 
 describe('level-2 headings of an incident body', () => {
@@ -162,7 +166,8 @@ describe('level-2 headings of an incident body', () => {
     for (const text of ['\t## tab\n- \n---', ' \t## x\n-\n---', '    code\n1.\n---']) {
       expect(level2Headings(text)).toEqual({ atx: [], setext: [] });
     }
-    // The same item with text is a list item to both.
+    expect(level2Headings('    code\n2) item\n   ## x')).toEqual({ atx: [], setext: [] });
+    // An item with text, numbered from 1 or bulleted, is a list item to both.
     expect(level2Headings('    code\n- a\n---')).toEqual(remarkHeadings('    code\n- a\n---'));
   });
 

@@ -5,7 +5,7 @@ import { loadIncident } from '../../src/core/load-incident.ts';
 import { loadPageConfig } from '../../src/core/load-page-config.ts';
 import { renderMarkdown } from '../../src/core/markdown.ts';
 import { parseMarkdown } from '../../src/core/markdown-syntax.ts';
-import { plainText } from '../../src/feeds/plain-text.ts';
+import { plainText } from '../../src/core/markdown-text.ts';
 import { VALID_CONFIG } from './temp-repository.ts';
 
 /**

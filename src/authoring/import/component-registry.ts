@@ -11,7 +11,7 @@ export interface NewComponent {
 }
 
 /** What another status page says about a component besides its name. */
-export interface ComponentDetails {
+interface ComponentDetails {
   group?: string;
   description?: string;
   since?: string;

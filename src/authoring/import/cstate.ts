@@ -20,7 +20,7 @@ export interface CstateFile {
 }
 
 /** What the importer takes from cState's config.yml. */
-export interface CstateSite {
+interface CstateSite {
   systems: { name: string; category?: string; description?: string }[];
   /** Hugo's `timeZone`: the zone cState's zone-less times are written in. */
   timezone?: string;

@@ -2,7 +2,7 @@
  * Statuspage update bodies are plain text with some HTML (`<br />`, links, bold, lists). This turns
  * them into the Markdown Candor renders, keeping every word, and names the tags it had to drop.
  */
-export interface ConvertedBody {
+interface ConvertedBody {
   markdown: string;
   /** Tags that have no Markdown form; their text is kept, the tag is not. */
   droppedTags: string[];

@@ -9,14 +9,14 @@ import type { ComponentRegistry } from './component-registry.ts';
 import type { ImportedIncident } from './imported.ts';
 import { readRepositoryText } from '../read-text.ts';
 
-export interface ImportPlan {
+interface ImportPlan {
   changes: FileChange[];
   /** Incidents left out: a file of that name exists (an earlier import), or theirs would not be valid. */
   skipped: string[];
 }
 
 /**
- * The files an import writes: one per incident, named like `npm run new` names them, and
+ * The files an import writes: one per incident, named like `npx candor new` names them, and
  * components.yaml with the components (and groups) the incidents need. An incident whose file
  * already exists is left as it is, so importing the same export twice changes nothing; one whose
  * file would not validate is left out with the reason, so it never blocks the rest.
@@ -26,6 +26,7 @@ export async function planImport(
   model: StatusModel,
   incidents: readonly ImportedIncident[],
   registry: ComponentRegistry,
+  schemas: string,
 ): Promise<ImportPlan> {
   const changes: FileChange[] = [];
   const skipped: string[] = [];
@@ -40,7 +41,7 @@ export async function planImport(
     let n = 1;
     while (taken.has(incidentPath(day, incident.title, n).id)) n++;
     const { id, path } = incidentPath(day, incident.title, n);
-    const text = renderImported(path, incident);
+    const text = renderImported(path, incident, schemas);
     const errors = loadIncident({ path, bytes: new TextEncoder().encode(text) }).diagnostics.filter(
       (d) => d.severity === 'error',
     );
@@ -63,7 +64,7 @@ export async function planImport(
   return { changes, skipped };
 }
 
-function renderImported(path: string, incident: ImportedIncident): string {
+function renderImported(path: string, incident: ImportedIncident, schemas: string): string {
   const frontmatter: NewFrontmatter = {
     title: incident.title,
     ...(incident.kind === 'maintenance' ? { kind: 'maintenance' as const } : {}),
@@ -79,5 +80,6 @@ function renderImported(path: string, incident: ImportedIncident): string {
     summary: incident.summary,
     sections: incident.sections,
     ...(incident.postmortem ? { postmortem: incident.postmortem } : {}),
+    schemas,
   });
 }

@@ -35,7 +35,7 @@ function unbuildableUrl(url: string): string | undefined {
 }
 
 /** The status page itself: `page:` in components.yaml. */
-export const pageSchema = z.strictObject({
+const pageSchema = z.strictObject({
   /** Shown in the header, titles, feeds and notices. */
   name: z
     .string()
@@ -126,7 +126,7 @@ export const pageSchema = z.strictObject({
 });
 
 /** How much each status counts as downtime in uptime percentages (1 = fully down). */
-export const uptimeWeightsSchema = z
+const uptimeWeightsSchema = z
   .strictObject({
     degraded_performance: z.number().min(0).max(1).default(0),
     partial_outage: z.number().min(0).max(1).default(0.3),
@@ -137,7 +137,7 @@ export const uptimeWeightsSchema = z
     'How much of each status counts as downtime, from 0 (up) to 1 (down). Defaults: degraded 0, partial 0.3, major 1, maintenance 0.',
   );
 
-export const groupSchema = z.strictObject({
+const groupSchema = z.strictObject({
   id: idSchema,
   /** Shown as the group heading. */
   name: z.string().trim().min(1).describe('The heading of the group on the page.'),
@@ -145,7 +145,7 @@ export const groupSchema = z.strictObject({
   visibility: visibilitySchema.default('public'),
 });
 
-export const componentSchema = z.strictObject({
+const componentSchema = z.strictObject({
   id: idSchema,
   /** Shown on the page, in notices and in the API. */
   name: z.string().trim().min(1).describe('The name readers know it by, e.g. "REST API".'),

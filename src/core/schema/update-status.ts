@@ -20,8 +20,8 @@ export const updateStatusSchema = z.enum([
   'update',
 ]);
 
-export type IncidentStatus = z.infer<typeof incidentStatusSchema>;
-export type MaintenanceStatus = z.infer<typeof maintenanceStatusSchema>;
+type IncidentStatus = z.infer<typeof incidentStatusSchema>;
+type MaintenanceStatus = z.infer<typeof maintenanceStatusSchema>;
 export type UpdateStatus = z.infer<typeof updateStatusSchema>;
 /** The status of an incident or a maintenance at a moment. */
 export type LifecycleStatus = IncidentStatus | MaintenanceStatus;

@@ -19,7 +19,7 @@ export const DISCORD_LIMITS = {
 } as const;
 
 /** Embed colours by impact while open; green once resolved or completed; blue for maintenance. */
-export const DISCORD_COLOURS: Record<NoticeContent['tone'], number> = {
+const DISCORD_COLOURS: Record<NoticeContent['tone'], number> = {
   none: 0x5865f2,
   minor: 0xf1c40f,
   major: 0xe67e22,
@@ -34,7 +34,7 @@ interface Field {
   inline?: boolean;
 }
 
-export interface DiscordMessage {
+interface DiscordMessage {
   allowed_mentions: { parse: [] };
   embeds: [
     {

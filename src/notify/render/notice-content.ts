@@ -3,7 +3,7 @@ import { localeOf } from '../../core/page-locale.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import type { EventKind } from '../config-schema.ts';
 import type { NoticeEvent } from '../events.ts';
-import { plainDialect, toDialect, type Dialect } from './dialects.ts';
+import { plainText, toDialect, type Dialect } from '../../core/markdown-text.ts';
 import { isEnded } from '../../core/status.ts';
 
 /** What every channel says, before it is put in that channel's markup. Strings are plain user text, not yet escaped. */
@@ -129,5 +129,5 @@ export function fitMarkdown(
 ): string {
   const formatted = toDialect(markdown, dialect);
   if ((size ?? ((t: string) => t.length))(formatted) <= limit) return formatted;
-  return fitText(toDialect(markdown, plainDialect), limit, dialect.text, suffix, size);
+  return fitText(plainText(markdown), limit, dialect.text, suffix, size);
 }

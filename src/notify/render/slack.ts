@@ -14,7 +14,7 @@ const TONE_EMOJI = {
   resolved: ':large_green_circle:',
 } as const;
 
-export interface SlackMessage {
+interface SlackMessage {
   /** The notification preview and the fallback for clients that cannot show blocks. */
   text: string;
   blocks: object[];

@@ -15,7 +15,7 @@ const TONE_COLOURS: Record<NoticeContent['tone'], string> = {
   resolved: 'Good',
 };
 
-export interface TeamsMessage {
+interface TeamsMessage {
   type: 'message';
   attachments: [
     {

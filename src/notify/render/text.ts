@@ -1,5 +1,6 @@
 import type { NoticeEvent } from '../events.ts';
-import { defuseMentions, plainDialect, toDialect } from './dialects.ts';
+import { plainText } from '../../core/markdown-text.ts';
+import { defuseMentions } from './dialects.ts';
 import { headline, noticeContent } from './notice-content.ts';
 
 /**
@@ -17,9 +18,9 @@ export function renderText(event: NoticeEvent): string {
       ? [`${t('notice.affected')}: ${defuseMentions(c.affected.join(', '))}`]
       : []),
     '',
-    toDialect(c.body, plainDialect),
+    defuseMentions(plainText(c.body)),
     ...(c.workaround
-      ? ['', `${t('notice.workaround')}: ${toDialect(c.workaround, plainDialect)}`]
+      ? ['', `${t('notice.workaround')}: ${defuseMentions(plainText(c.workaround))}`]
       : []),
     ...(c.nextUpdate ? ['', t('notice.next_update_by', { time: c.nextUpdate })] : []),
     '',

@@ -7,7 +7,7 @@ import { markdownToHast, SANITIZE_SCHEMA } from '../../../core/markdown.ts';
  * Mail clients drop <style> blocks and ignore classes, so each element carries its look inline;
  * sizes are in px because clients disagree about em.
  */
-export const INLINE_STYLES: Record<string, string> = {
+const INLINE_STYLES: Record<string, string> = {
   p: 'margin:0 0 12px',
   a: 'color:#0b57d0;text-decoration:underline',
   ul: 'margin:0 0 12px;padding-left:24px',

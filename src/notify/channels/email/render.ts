@@ -3,7 +3,8 @@ import type { Locale } from '../../../i18n/locale.ts';
 import { escapeHtml } from '../../../feeds/escape-html.ts';
 import type { Channel } from '../../config-schema.ts';
 import type { NoticeEvent } from '../../events.ts';
-import { plainDialect, toDialect } from '../../render/dialects.ts';
+import { plainText } from '../../../core/markdown-text.ts';
+import { defuseMentions } from '../../render/dialects.ts';
 import { headline, noticeContent, type NoticeContent } from '../../render/notice-content.ts';
 import { noticeHash } from '../../notice-hash.ts';
 import { markdownToMailHtml } from './mail-html.ts';
@@ -115,7 +116,7 @@ function mailFacts(
 }
 
 function mailText(c: NoticeContent, f: MailFacts, channel: EmailChannel, { t }: Locale): string {
-  const plain = (markdown: string) => toDialect(markdown, plainDialect);
+  const plain = (markdown: string) => defuseMentions(plainText(markdown));
   const line = (label: string, value: string | undefined) => (value ? [`${label}: ${value}`] : []);
   return [
     headline(c),

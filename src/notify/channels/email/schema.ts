@@ -67,7 +67,7 @@ export const emailChannelFields = (envName: z.ZodType<string>) => ({
     ),
 });
 
-export const EMAIL_KEYS = Object.keys(emailChannelFields(z.string())) as (keyof ReturnType<
+const EMAIL_KEYS = Object.keys(emailChannelFields(z.string())) as (keyof ReturnType<
   typeof emailChannelFields
 >)[];
 

@@ -10,14 +10,14 @@ import {
 import type { EmailNotice } from './render.ts';
 import { readRecipients } from './recipients.ts';
 
-export interface EmailSender {
+interface EmailSender {
   /** The server as it may be shown: scheme, host and port, never the user or password. */
   target: string;
   send(mail: EmailNotice): Promise<DeliveryOutcome>;
   close(): void;
 }
 
-export type OpenedEmailChannel =
+type OpenedEmailChannel =
   | ({ ok: true } & EmailSender)
   | { ok: false; outcome: 'unset' | 'failed'; message: string; target?: string };
 
@@ -32,7 +32,7 @@ interface SmtpServer {
 }
 
 /** smtps://USER:PASSWORD@HOST[:465] or smtp://USER:PASSWORD@HOST[:587][?tls=off]; undefined when it is neither. */
-export function parseSmtpUrl(value: string): SmtpServer | undefined {
+function parseSmtpUrl(value: string): SmtpServer | undefined {
   if (!URL.canParse(value)) return undefined;
   const url = new URL(value);
   if ((url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) return undefined;

@@ -12,7 +12,7 @@ export interface ReceivedMail {
 }
 
 /** What the server answers to MAIL FROM, in order; then it accepts. */
-export type Refusal = { code: number; text: string };
+type Refusal = { code: number; text: string };
 
 export class SmtpSink {
   readonly mails: ReceivedMail[] = [];
