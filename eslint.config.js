@@ -9,12 +9,13 @@ import {
 } from './tools/checks/eslint-plugins.js';
 
 export default defineConfig(
+  // At any depth: tests and benchmarks build repositories under tests/ and .candor/.
   globalIgnores([
-    'dist/',
-    'dist-*/',
-    '.astro/',
-    '.candor/',
-    '.candor-build-*/',
+    '**/dist/',
+    '**/dist-*/',
+    '**/.astro/',
+    '**/.candor/',
+    '**/.candor-build-*/',
     'bench/results/',
     'coverage/',
   ]),

@@ -1,16 +1,13 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runPost } from '../../src/cli/github-post.ts';
-import { captureIo, makeRepo, NOW, removeRepo, REPO_ROOT } from './temp-repo.ts';
+import { runCandor } from '../support/run-candor.ts';
+import { captureIo, makeRepo, NOW, removeRepo } from './temp-repo.ts';
 
-const execute = promisify(execFile);
-
-/** A `candor` command as a team runs it in `cwd`: arguments for the laptop commands, environment variables for the workflow's. */
-async function script(
+/** A `candor` command as a team runs it in `cwd` (in this process): arguments for the laptop commands, environment variables for the workflow's. */
+function script(
   name: string,
   cwd: string,
   args: string[] = [],
@@ -18,17 +15,7 @@ async function script(
   now = NOW,
 ) {
   const command = name === 'github-post' ? ['github', 'post'] : [name];
-  try {
-    const { stdout, stderr } = await execute(
-      process.execPath,
-      [join(REPO_ROOT, 'bin', 'candor.js'), ...command, ...args],
-      { cwd, env: { ...process.env, CANDOR_NOW: now, ...env } },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (cause) {
-    const failed = cause as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+  return runCandor(cwd, [...command, ...args], { ...process.env, CANDOR_NOW: now, ...env });
 }
 
 /** Every file under incidents/, by path: what a commit would contain. */

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempRepositories, VALID_CONFIG } from '../validation/temp-repository.ts';
 import { CANDOR_BIN } from '../candor-bin.ts';
-import { runCheck, type CliResult } from './run-check.ts';
+import { runCheck, runCheckProcess, type CliResult } from './run-check.ts';
 
 const repositories = tempRepositories();
 afterAll(() => repositories.cleanup());
@@ -33,7 +33,8 @@ describe('npm run check, pretty', () => {
       'incidents/errors.md': ERRORED,
       'incidents/warned.md': WARNED,
     });
-    const result = await runCheck(root);
+    // The bin itself: exit code 1 and the streams it writes to.
+    const result = await runCheckProcess(root);
     expect(result).toEqual({
       code: 1,
       stderr: '',
@@ -66,7 +67,7 @@ describe('npm run check, pretty', () => {
       'components.yaml': config,
       'incidents/fine.md': `---\ntitle: Fine\nimpact: minor\ncomponents:\n  api: partial_outage\n---\n${RESOLVED}`,
     });
-    expect(await runCheck(root)).toEqual({
+    expect(await runCheckProcess(root)).toEqual({
       code: 0,
       stdout: '0 errors, 0 warnings in 2 files checked.\n',
       stderr: '',
@@ -162,7 +163,7 @@ describe('misuse', () => {
     [['--frmat', 'json'], "candor check: Unknown option '--frmat'"],
   ])('%j exits 2 with one line on stderr', async (args, line) => {
     const root = await repositories.create({ 'components.yaml': config });
-    const result = await runCheck(root, args);
+    const result = await runCheckProcess(root, args);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);

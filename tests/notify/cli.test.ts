@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CANDOR_BIN } from '../candor-bin.ts';
+import { runCandor, type CliResult } from '../support/run-candor.ts';
 import { Webhook } from 'standardwebhooks';
 import { parseLedger } from '../../src/notify/ledger.ts';
 import { API_INCIDENT, STANDARD_FILES, tempRepo } from './fixture.ts';
@@ -27,22 +28,12 @@ delivery:
   timeout_seconds: 2
 `;
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 let receiver: Receiver;
 let repo: Awaited<ReturnType<typeof tempRepo>>;
 let env: Record<string, string>;
 const outputs: string[] = [];
 
-/** `npm run notify`'s script as a real child process in the temporary repository, with the clock pinned. */
-function spawnNotify(
-  args: string[] = [],
-  extraEnv: Record<string, string | undefined> = {},
-): { child: ChildProcess; done: Promise<Result> } {
+function notifyEnv(extraEnv: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     CANDOR_NOW: '2026-11-23T12:00:00Z',
@@ -50,12 +41,20 @@ function spawnNotify(
     ...extraEnv,
   };
   for (const [k, v] of Object.entries(extraEnv)) if (v === undefined) delete childEnv[k];
+  return childEnv;
+}
+
+/** `candor notify` as a real child process in the temporary repository, with the clock pinned. */
+function spawnNotify(
+  args: string[] = [],
+  extraEnv: Record<string, string | undefined> = {},
+): { child: ChildProcess; done: Promise<CliResult> } {
   let child!: ChildProcess;
-  const done = new Promise<Result>((resolve) => {
+  const done = new Promise<CliResult>((resolve) => {
     child = execFile(
       process.execPath,
       [CANDOR_BIN, 'notify', ...args],
-      { cwd: repo.dir, env: childEnv },
+      { cwd: repo.dir, env: notifyEnv(extraEnv) },
       (error, stdout, stderr) => {
         outputs.push(stdout, stderr);
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
@@ -64,10 +63,20 @@ function spawnNotify(
   });
   return { child, done };
 }
-const notify = (
+const notifyProcess = (
   args: string[] = [],
   extraEnv: Record<string, string | undefined> = {},
-): Promise<Result> => spawnNotify(args, extraEnv).done;
+): Promise<CliResult> => spawnNotify(args, extraEnv).done;
+
+/** `candor notify` in this process, for what the tests ask of its logic. */
+async function notify(
+  args: string[] = [],
+  extraEnv: Record<string, string | undefined> = {},
+): Promise<CliResult> {
+  const result = await runCandor(repo.dir, ['notify', ...args], notifyEnv(extraEnv));
+  outputs.push(result.stdout, result.stderr);
+  return result;
+}
 
 const ledger = async () =>
   parseLedger(await readFile(join(repo.dir, '.candor/notify-ledger.json'), 'utf8'));
@@ -178,7 +187,7 @@ describe('npm run notify', () => {
     await notify();
     await repo.write('incidents/2026-11-23-api-errors.md', RESOLVED);
     receiver.script(HOOK_PATH, [{ status: 200, delayMs: 1500 }]);
-    const [a, b] = await Promise.all([notify(), notify()]);
+    const [a, b] = await Promise.all([notifyProcess(), notifyProcess()]);
     expect([a.code, b.code]).toEqual([0, 0]);
     expect(receiver.on(HOOK_PATH)).toHaveLength(1);
     expect(receiver.on(SLACK_PATH)).toHaveLength(1);
@@ -240,7 +249,7 @@ describe('npm run notify', () => {
     await notify(['--since-ledger', 'state/ledger.json']);
     await repo.write('incidents/2026-11-23-api-errors.md', RESOLVED);
     receiver.script(SLACK_PATH, [{ status: 500 }, { status: 502 }]);
-    const failed = await notify(['--since-ledger', 'state/ledger.json']);
+    const failed = await notifyProcess(['--since-ledger', 'state/ledger.json']);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(
       /^slack \(slack → http:\/\/127\.0\.0\.1:\d+\/…\): FAILED, 1 left undelivered\n {4}HTTP 502 after 2 tries$/m,
@@ -323,7 +332,7 @@ describe('npm run notify', () => {
   });
 
   it('explains misuse with exit code 2', async () => {
-    const result = await notify(['--frobnicate']);
+    const result = await notifyProcess(['--frobnicate']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Usage: candor notify [--dry-run] [--since-ledger FILE]');
   });

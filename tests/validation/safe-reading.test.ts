@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTemplate } from '../../src/authoring/templates.ts';
 import { CANDOR_BIN } from '../candor-bin.ts';
-import { runCheck, type CliResult } from '../cli/run-check.ts';
+import { runCheckProcess as runCheck, type CliResult } from '../cli/run-check.ts';
 import { tempRepositories, VALID_CONFIG } from './temp-repository.ts';
 
 const repositories = tempRepositories();
