@@ -3,8 +3,9 @@ import { normalizeUri } from 'micromark-util-sanitize-uri';
 
 /**
  * The Markdown parser: CommonMark with GFM tables, strikethrough and autolinks, in a
- * fraction of micromark's time. The renderer and the nesting bounds both read its tokens, so what
- * `check` measures is what the build renders. Raw HTML is parsed (so it ends where CommonMark says)
+ * fraction of micromark's time. The renderer, the plain text and chat dialects (markdown-text.ts)
+ * and the nesting bounds all read its tokens, so what `check` measures is what the build renders
+ * and what a notice says. Raw HTML is parsed (so it ends where CommonMark says)
  * and dropped by the renderer.
  */
 const parser = new MarkdownIt('default', { html: true, linkify: true, typographer: false });
