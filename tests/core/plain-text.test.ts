@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../src/core/markdown.ts';
 import { plainText } from '../../src/core/markdown-text.ts';
 import { publicMarkdown } from '../../src/core/public-text.ts';
+import { constructs, corpusTexts } from '../support/markdown-corpus.ts';
 
 /**
  * Markdown as plain text is one rule for the calendar, the page descriptions, mail text parts,
@@ -72,5 +74,23 @@ describe('Markdown as plain text', () => {
     const text = 'Public.\n\n<!-- internal -->\nTicket OPS-1.\n<!-- /internal -->';
     expect(plainText(publicMarkdown(text))).toBe('Public.');
     expect(plainText(text)).not.toMatch(/internal|<!--/);
+  });
+
+  it('keeps the address of every link and image the page shows', () => {
+    const addresses = (html: string) =>
+      [...html.matchAll(/(?:href|src)="([^"]+)"/g)]
+        // hast-util-to-html writes `&` in an attribute as `&#x26;`.
+        .map((match) =>
+          match[1]!.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) =>
+            String.fromCodePoint(parseInt(hex, 16)),
+          ),
+        )
+        .filter((url) => /^(https?|mailto):/i.test(url))
+        .map((url) => new URL(url).href);
+    const missing = [...corpusTexts(), ...constructs].flatMap((text) => {
+      const plain = plainText(text);
+      return addresses(renderMarkdown(text)).filter((url) => !plain.includes(url));
+    });
+    expect(missing).toEqual([]);
   });
 });
