@@ -16,8 +16,7 @@ module.exports = {
   forbidden: [
     {
       name: 'i18n-is-the-bottom',
-      comment:
-        'src/i18n holds the words and their formats: everything may use it, it uses nothing else.',
+      comment: 'src/i18n holds the words and their formats: everything may use it, it uses nothing else.',
       severity: 'error',
       from: { path: '^src/i18n/' },
       to: { path: '^src/', pathNot: '^src/i18n/' },
@@ -52,8 +51,8 @@ module.exports = {
     },
     {
       name: 'shipped-code-uses-no-dev-dependency',
-      comment:
-        'A production install has no devDependencies: src imports only dependencies (the SMTP sink is test support beside its tests).',
+      // The SMTP sink is test support kept beside its tests.
+      comment: 'A production install has no devDependencies: src imports only dependencies.',
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/notify/channels/email/smtp-sink\\.ts$' },
       to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
