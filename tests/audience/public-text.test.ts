@@ -84,7 +84,7 @@ const body = fc.array(line, { maxLength: 8 }).map((lines) => lines.join('\n'));
  * follows the page. Tables are where they differ most: markdown-it takes a table before an HTML
  * block or a heading (`<!-- a -->|b` or `## a|b` over `|---|---|`), reads a bare `---` under a
  * line with a pipe as a one-column table (remark: a heading), and ends a table elsewhere. HTML on a
- * line that continues a list item or a quote lazily is inline HTML in a paragraph to markdown-it
+ * line that continues a list item or a quote lazily (right after it or after more lazy lines) is inline HTML in a paragraph to markdown-it
  * (as CommonMark says: it cannot interrupt one) and an HTML block to remark; a comment never closed
  * ends, for remark, after the line ending of its list item. markdown-it follows CommonMark 0.31 on
  * comments (`<!-- a -- b -->` is one) where remark does not. Such bodies are left to the next tests.
@@ -93,7 +93,7 @@ const PARSERS_DIFFER = [
   /^[^\n]*\|[^\n]*\n *-+ *$/m,
   /\|---/,
   /<!--(?![^]*-->)/,
-  /^(?:>|-|1\.)[^\n]*\n *[<\\]/m,
+  /^(?:>|-|1\.)[^\n]*(?:\n(?![ \t]*$)[^\n]*)*\n *[<\\]/m,
   /^(?:>|-|1\.) *<!--/m,
   /<!--(?:(?!-->)[^])*--[^>]/,
 ];
