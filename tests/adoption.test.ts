@@ -103,6 +103,8 @@ describe('a status repository made by `candor init` from the packed package', ()
       /^Built the public site of Acme into dist\/ \(0 incidents, 0 errors, 0 warnings/,
     );
     expect(await readFile(join(site, 'dist/index.html'), 'utf8')).toContain('Acme');
+    // The repository `init` wrote builds the Candor site alone: Astro runs once and keeps the bundle.
+    expect(build.stdout).toContain('the page bundle is kept');
   });
 
   it('shows an incident drafted with `candor new` after the next build', async () => {
@@ -122,6 +124,8 @@ describe('a status repository made by `candor init` from the packed package', ()
     );
     const build = await sh('npx', ['candor', 'build'], site);
     expect(build.stdout).toMatch(/\(1 incidents?, 0 errors/);
+    // A content change renders from the kept bundle, without Astro's build pipeline or Vite.
+    expect(build.stdout).toContain('Rendered from the page bundle of an earlier build');
     const home = await readFile(join(site, 'dist/index.html'), 'utf8');
     expect(home).toContain('Slow API');
     const ids = (await readdir(join(site, 'dist/incidents'))).filter((f) => f !== 'index.html');
