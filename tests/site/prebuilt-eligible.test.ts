@@ -1,6 +1,7 @@
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ContentError } from '../../src/core/errors.ts';
 import { customisesAstro } from '../../src/site/prebuilt/eligible.ts';
 import { PROJECT_ROOT } from '../candor-bin.ts';
 import { writeRepository, type Files } from '../support/repository.ts';
@@ -55,5 +56,33 @@ describe('which repositories a prebuilt page bundle can build', () => {
     ['a middleware', { 'src/middleware.ts': 'export const onRequest = () => {};\n' }],
   ])('Astro builds it: %s', async (_, files) => {
     expect(customisesAstro(await repo(files))).toBe(true);
+  });
+});
+
+describe('an astro.config that cannot be read as a file', () => {
+  it.each<[string, (root: string) => Promise<void>]>([
+    ['a folder', (root) => mkdir(join(root, 'astro.config.mjs'))],
+    [
+      'a link to a file outside the repository',
+      async (root) => {
+        await writeFile(join(root, '..', `outside-${process.pid}.mjs`), STARTER);
+        await symlink(
+          join(root, '..', `outside-${process.pid}.mjs`),
+          join(root, 'astro.config.mjs'),
+        );
+      },
+    ],
+  ])('is a content error naming the file, not a crash: %s', async (_, make) => {
+    const root = await repo({});
+    await make(root);
+    let thrown: unknown;
+    try {
+      customisesAstro(root);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ContentError);
+    expect((thrown as ContentError).details).toMatch(/^astro\.config\.mjs:1:1/m);
+    await rm(join(root, '..', `outside-${process.pid}.mjs`), { force: true });
   });
 });

@@ -1,5 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { ContentError } from '../../core/errors.ts';
+import { formatPretty } from '../../core/format-diagnostics.ts';
+import { readSourceFileSync } from '../../core/read-source-file.ts';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ASTRO_CONFIGS = [
@@ -49,7 +52,15 @@ export function customisesAstro(root: string): boolean {
   if (OWN_SOURCES.some((path) => existsSync(join(root, path)))) return true;
   const config = astroConfigFile(root);
   if (!config) return false;
-  return code(readFileSync(config, 'utf8')) !== code(readFileSync(STARTER_CONFIG, 'utf8'));
+  // The repository's file goes through the safe reader: a folder or a link is the user's mistake.
+  const read = readSourceFileSync(root, relative(root, config));
+  if ('refused' in read)
+    throw new ContentError('The site was not built: fix the error above and run the build again.', {
+      details: formatPretty([read.refused]),
+    });
+  if (!('file' in read)) return false;
+  const text = new TextDecoder().decode(read.file.bytes);
+  return code(text) !== code(readFileSync(STARTER_CONFIG, 'utf8'));
 }
 
 /** The repository's astro.config file, if it has one. */
