@@ -23,7 +23,10 @@ function remarkHeadings(body: string): { atx: HeadingSpan[]; setext: HeadingSpan
   return { atx, setext };
 }
 
-/** Inline text, as it may follow a heading marker or fill a paragraph. */
+/**
+ * Inline text, as it may follow a heading marker or fill a paragraph. Control characters (form feed,
+ * vertical tab, NUL) are left out: the loader refuses them before a body is read for headings.
+ */
 const inline = fc.constantFrom(
   ' ',
   'text',
@@ -43,10 +46,7 @@ const inline = fc.constantFrom(
   '!',
   'é',
   '💥',
-  '\f',
   '\u00a0',
-  '\u0000',
-  '\v',
 );
 /** How a line may start: heading markers with up to three spaces of indent, or nothing special. */
 const lineStart = fc.constantFrom(
@@ -62,8 +62,6 @@ const lineStart = fc.constantFrom(
   '##x',
   ' ',
   'text ',
-  '\f## ',
-  '##\f',
   '\u00a0## ',
 );
 /** Lines of plain text and headings only: bodies the line scan reads. */
@@ -118,17 +116,18 @@ const body = (line: fc.Arbitrary<string>) =>
 /**
  * Where micromark (remark's parser) and markdown-it (Candor's) read a body differently; such bodies
  * are compared in tests of their own. micromark reads an empty list item, or one numbered from
- * other than 1, right after indented code as paragraph text, as if it could not interrupt the code;
- * so a `---` under it makes a heading (CommonMark: a list item, then a rule).
- * After a link reference definition, micromark starts a heading at the definition's line and keeps
- * `2) item` in it; markdown-it ends the definition at its line, as the page renders it. A
- * tab-indented line under a list item whose text starts past column 4 (`   - item`, `10) item`)
- * continues the item for micromark and is indented code for markdown-it.
+ * other than 1, after indented code (blank lines between or not) as paragraph text, as if it could
+ * not interrupt the code; so a `---` under it makes a heading (CommonMark: a list item, then a
+ * rule). After a link reference definition (in a list or quote too), micromark starts a heading at the definition's line
+ * and keeps `2) item` in it, also when the next line starts with other white space; markdown-it
+ * ends the definition at its line, as the page renders it. A tab-indented line under a list item
+ * whose text starts past column 4 (`   - item`, `10) item`), right under it or under its lazy
+ * continuation lines, continues the item for micromark and is indented code for markdown-it.
  */
 const PARSERS_DIFFER = [
-  /^(?: {0,3}\t| {4}).*\n(?:(?:[-*+]|\d+[.)])[ \t]*(?:\n|$)|(?!1[.)])\d+[.)])/m,
-  /^ {0,3}\[[^\]]*\]:.*\n[ \t]*\S/m,
-  /^(?: {1,3}(?:[-*+]|\d+[.)])|\d{2,}[.)])[ \t].*\n {0,3}\t/m,
+  /^(?: {0,3}\t| {4}).*\n(?:[^\S\n]*\n)* {0,3}(?:(?:[-*+]|\d+[.)])[ \t]*(?:\n|$)|(?!1[.)])\d+[.)])/m,
+  /^[ \t]*(?:(?:[-*+>]|\d+[.)])[ \t]*)*\[[^\]]*\]:.*\n[^\S\n]*\S/m,
+  /^(?: {1,3}(?:[-*+]|\d+[.)])|\d{2,}[.)])[ \t].*\n(?:[ \t]*[^ \t\n].*\n)* {0,3}\t/m,
 ];
 
 describe('level-2 headings of an incident body', () => {
