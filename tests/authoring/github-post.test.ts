@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runPost } from '../../src/cli/github-post.ts';
 import { runCandor } from '../support/run-candor.ts';
-import { captureIo, makeRepo, NOW, removeRepo } from './temp-repo.ts';
+import { captureIo, makeRepo, NEW_API_INCIDENT, NOW, removeRepo } from './temp-repo.ts';
 
 /** A `candor` command as a team runs it in `cwd` (in this process): arguments for the laptop commands, environment variables for the workflow's. */
 function script(
@@ -62,18 +62,7 @@ describe('posting from the "Post an incident update" form', () => {
           next: '45',
         }),
         'new',
-        [
-          'incident',
-          'Elevated API error rates',
-          '--impact',
-          'major',
-          '--components',
-          'api:partial_outage,dashboard:degraded_performance',
-          '--message',
-          'About one in five requests fail.',
-          '--next',
-          '+45m',
-        ],
+        [...NEW_API_INCIDENT, '--message', 'About one in five requests fail.', '--next', '+45m'],
         '2026-11-23T12:00:00Z',
       ],
       [

@@ -1,16 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.ts';
 import { runImport } from '../../src/cli/import.ts';
 import { isOpen, lifecycleAt, pageStatus } from '../../src/core/status.ts';
 import {
   captureIo,
   loadRepo,
-  makeRepo,
   NOW,
   readRepoFile,
-  removeRepo,
+  useTempRepo,
   REPO_ROOT,
   writeRepoFile,
 } from './temp-repo.ts';
@@ -19,15 +18,11 @@ const CSTATE = join(REPO_ROOT, 'tests', 'fixtures', 'cstate');
 /** cState's own example site (MIT), as cState ships it. */
 const EXAMPLE = join(REPO_ROOT, 'tests', 'fixtures', 'cstate-example');
 
-let root: string;
-beforeEach(async () => {
-  root = await makeRepo();
-});
-afterEach(() => removeRepo(root));
+const root = useTempRepo();
 
 describe('npm run import -- cstate', () => {
   it('imports issues with their severity, affected systems and track times, and the systems of config.yml', async () => {
-    const io = captureIo(root);
+    const io = captureIo(root());
     expect(
       await runImport(
         ['cstate', join(CSTATE, 'content', 'issues'), join(CSTATE, 'config.yml')],
@@ -50,7 +45,7 @@ describe('npm run import -- cstate', () => {
     expect(out).toContain('cState times without a zone were read in UTC');
 
     // API and Database exist already (matched by id), so neither they nor their Backend group are added.
-    const config = await readRepoFile(root, 'components.yaml');
+    const config = await readRepoFile(root(), 'components.yaml');
     expect(config).toContain(
       '  - id: delivery\n    name: Delivery\n  - id: frontend\n    name: Frontend\n',
     );
@@ -58,7 +53,7 @@ describe('npm run import -- cstate', () => {
       '  - { id: website, name: Website, group: frontend, description: The public website }\n  - { id: status-emails, name: Status Emails }\n',
     );
 
-    expect(await readRepoFile(root, 'incidents/2018/2018-06-13-database-issues.md')).toBe(`---
+    expect(await readRepoFile(root(), 'incidents/2018/2018-06-13-database-issues.md')).toBe(`---
 # yaml-language-server: $schema=../../schemas/incident.schema.json
 title: Database issues
 impact: minor
@@ -76,7 +71,7 @@ We moved reads to a healthy replica and are **watching latency**.
 ## 2018-06-13 15:50 UTC · Resolved
 The replica caught up and queries are fast again.
 `);
-    const website = await readRepoFile(root, 'incidents/2019/2019-02-01-website-unreachable.md');
+    const website = await readRepoFile(root(), 'incidents/2019/2019-02-01-website-unreachable.md');
     expect(website).toContain(
       'impact: major\nstarted: 2019-02-01 09:00 UTC\ncomponents:\n  website: major_outage\n  status-emails: major_outage\n',
     );
@@ -85,7 +80,7 @@ The replica caught up and queries are fast again.
     );
 
     const now = new Date('2026-11-23T12:00:00Z');
-    const { model, diagnostics } = await loadRepo(root);
+    const { model, diagnostics } = await loadRepo(root());
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const byTitle = (title: string) => model!.incidents.find((i) => i.title === title)!;
     expect(lifecycleAt(byTitle('Database issues'), now)).toBe('resolved');
@@ -107,7 +102,7 @@ The replica caught up and queries are fast again.
       `---\ntitle: ${title}\ndate: 2020-05-01 10:00:00\nseverity: down\naffected: [API]\nsection: issue\n---\n${body}\n`;
     // Newest on top, as cState writes them: the distinct times say which way the file reads.
     await writeRepoFile(
-      root,
+      root(),
       'old/issues/newest-first.md',
       issue(
         'Newest first',
@@ -121,7 +116,7 @@ The replica caught up and queries are fast again.
     );
     // Every update at one time: the file's reading order is kept.
     await writeRepoFile(
-      root,
+      root(),
       'old/issues/all-at-once.md',
       issue(
         'All at once',
@@ -132,7 +127,7 @@ The replica caught up and queries are fast again.
         ].join('\n\n---\n\n'),
       ),
     );
-    const io = captureIo(root);
+    const io = captureIo(root());
     expect(await runImport(['cstate', 'old/issues'], io), io.err.join('\n')).toBe(0);
     const out = io.out.join('\n');
     expect(out).toContain('Imported 2 of 2 cState issues into incidents/.');
@@ -145,7 +140,7 @@ The replica caught up and queries are fast again.
     expect(out).toContain(
       'all-at-once.md:16: shares the time 2020-05-02T10:05:00.000Z with the update before it; it is written at 2020-05-02T10:05:02.000Z',
     );
-    expect(await readRepoFile(root, 'incidents/2020/2020-05-01-newest-first.md')).toContain(
+    expect(await readRepoFile(root(), 'incidents/2020/2020-05-01-newest-first.md')).toContain(
       [
         '## 2020-05-01 10:00 UTC · Investigating\nAlerted.',
         '## 2020-05-01 10:05 UTC · Investigating\nLooking.',
@@ -153,20 +148,20 @@ The replica caught up and queries are fast again.
         '## 2020-05-01 10:30 UTC · Resolved\nFixed.',
       ].join('\n\n'),
     );
-    expect(await readRepoFile(root, 'incidents/2020/2020-05-01-all-at-once.md')).toContain(
+    expect(await readRepoFile(root(), 'incidents/2020/2020-05-01-all-at-once.md')).toContain(
       [
         '## 2020-05-02 10:05 UTC · Investigating\nLooking.',
         '## 2020-05-02 10:05:01 UTC · Identified\nFound.',
         '## 2020-05-02 10:05:02 UTC · Resolved\nFixed.',
       ].join('\n\n'),
     );
-    const { diagnostics } = await loadRepo(root);
+    const { diagnostics } = await loadRepo(root());
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   it('reads status words in text without track times, newest on top, and a resolved issue whose last update is at `resolvedWhen` as resolved', async () => {
     await writeRepoFile(
-      root,
+      root(),
       'old/issues/untimed.md',
       `---
 title: Issues Sending DMs
@@ -185,7 +180,7 @@ section: issue
 `,
     );
     await writeRepoFile(
-      root,
+      root(),
       'old/issues/last-is-resolution.md',
       `---
 title: Last is resolution
@@ -201,7 +196,7 @@ section: issue
 *Investigating* - Looking. {{< track "2018-04-13 15:54:00" >}}
 `,
     );
-    const io = captureIo(root);
+    const io = captureIo(root());
     expect(await runImport(['cstate', 'old/issues'], io), io.err.join('\n')).toBe(0);
     const out = io.out.join('\n');
     expect(out).toContain(
@@ -213,13 +208,13 @@ section: issue
     expect(out).toContain(
       'last-is-resolution.md:10: is marked resolved and its last update (2018-04-13T17:30:00.000Z) is not before `resolvedWhen`; that update is written as Resolved.',
     );
-    expect(await readRepoFile(root, 'incidents/2017/2017-12-17-issues-sending-dms.md')).toContain(
+    expect(await readRepoFile(root(), 'incidents/2017/2017-12-17-issues-sending-dms.md')).toContain(
       "## 2017-12-17 16:24 UTC · Investigating\nWe're aware of an issue affecting sending DMs.\n\n## 2017-12-17 16:24:01 UTC · Update\nThis incident has been resolved.\n\n## 2017-12-17 16:58 UTC · Resolved\nResolved.\n",
     );
-    expect(await readRepoFile(root, 'incidents/2018/2018-04-13-last-is-resolution.md')).toContain(
+    expect(await readRepoFile(root(), 'incidents/2018/2018-04-13-last-is-resolution.md')).toContain(
       '## 2018-04-13 17:30 UTC · Resolved\nA fix is in place.\n',
     );
-    const { model, diagnostics } = await loadRepo(root);
+    const { model, diagnostics } = await loadRepo(root());
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     for (const incident of model!.incidents)
       expect(lifecycleAt(incident, new Date(NOW)), incident.title).toBe('resolved');
@@ -227,29 +222,29 @@ section: issue
 
   it("reads zone-less times in the site's `timeZone` from config.yml, and refuses a zone that does not exist", async () => {
     await writeRepoFile(
-      root,
+      root(),
       'old/config.yml',
       'timeZone: Europe/Berlin\nparams:\n  systems: [API]\n',
     );
     await writeRepoFile(
-      root,
+      root(),
       'old/issues/summer.md',
       '---\ntitle: Summer\ndate: 2020-07-01 12:00:00\nresolved: true\nresolvedWhen: 2020-07-01 13:00:00\nseverity: down\naffected: [API]\nsection: issue\n---\n*Investigating* - Looking. {{< track "2020-07-01 12:05:00" >}}\n',
     );
-    const io = captureIo(root);
+    const io = captureIo(root());
     expect(await runImport(['cstate', 'old/issues', 'old/config.yml'], io), io.err.join('\n')).toBe(
       0,
     );
     expect(io.out.join('\n')).toContain(
       "cState times without a zone were read in Europe/Berlin (the site's `timeZone`).",
     );
-    const text = await readRepoFile(root, 'incidents/2020/2020-07-01-summer.md');
+    const text = await readRepoFile(root(), 'incidents/2020/2020-07-01-summer.md');
     expect(text).toContain('started: 2020-07-01 10:00 UTC');
     expect(text).toContain('## 2020-07-01 10:05 UTC · Investigating');
     expect(text).toContain('## 2020-07-01 11:00 UTC · Resolved');
 
-    await writeRepoFile(root, 'old/config.yml', 'timeZone: Mars/Olympus\n');
-    const bad = captureIo(root);
+    await writeRepoFile(root(), 'old/config.yml', 'timeZone: Mars/Olympus\n');
+    const bad = captureIo(root());
     expect(await runImport(['cstate', 'old/issues', 'old/config.yml'], bad)).toBe(1);
     expect(bad.err.join('\n')).toContain(
       'old/config.yml: `timeZone: Mars/Olympus` is not an IANA time zone',
@@ -257,7 +252,7 @@ section: issue
   });
 
   it("imports cState's own example site: 11 of 11, only the post cState shows as an outage open, every timed update kept", async () => {
-    const io = captureIo(root, '2026-12-02T12:00:00Z');
+    const io = captureIo(root(), '2026-12-02T12:00:00Z');
     expect(
       await runImport(
         ['cstate', join(EXAMPLE, 'content', 'issues'), join(EXAMPLE, 'config.yml')],
@@ -270,9 +265,9 @@ section: issue
     expect(out).not.toMatch(/not imported|left out/);
 
     const now = new Date('2026-12-02T12:00:00Z');
-    const check = captureIo(root, '2026-12-02T12:00:00Z');
+    const check = captureIo(root(), '2026-12-02T12:00:00Z');
     expect(await runCheck([], check), check.out.join('\n') + check.err.join('\n')).toBe(0);
-    const { model } = await loadRepo(root, '2026-12-02T12:00:00Z');
+    const { model } = await loadRepo(root(), '2026-12-02T12:00:00Z');
     const incidents = model!.incidents;
     expect(incidents).toHaveLength(11);
     const byTitle = (title: string) => incidents.find((i) => i.title === title)!;
@@ -350,7 +345,7 @@ section: issue
   });
 
   it('refuses a folder that does not exist, naming it', async () => {
-    const io = captureIo(root);
+    const io = captureIo(root());
     expect(await runImport(['cstate', 'content/issues'], io)).toBe(1);
     expect(io.err.join('\n')).toMatch(
       /^candor import: Cannot read the folder content\/issues: it does not exist\./,

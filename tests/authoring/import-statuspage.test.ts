@@ -1,6 +1,6 @@
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runImport } from '../../src/cli/import.ts';
 import { componentStatuses } from '../../src/core/status.ts';
 import { htmlToMarkdown } from '../../src/authoring/import/html-to-markdown.ts';
@@ -12,10 +12,9 @@ import {
 import {
   captureIo,
   loadRepo,
-  makeRepo,
   NOW,
   readRepoFile,
-  removeRepo,
+  useTempRepo,
   REPO_ROOT,
   writeRepoFile,
 } from './temp-repo.ts';
@@ -73,11 +72,7 @@ function readable(incident: SourceIncident) {
   };
 }
 
-let root: string;
-beforeEach(async () => {
-  root = await makeRepo();
-});
-afterEach(() => removeRepo(root));
+const root = useTempRepo();
 
 describe('npm run import -- statuspage', () => {
   it('keeps the copies in tests/fixtures equal to the reference responses', async () => {
@@ -95,8 +90,8 @@ describe('npm run import -- statuspage', () => {
   });
 
   it("imports GitHub's real incidents into valid files and adds the missing components, keeping components.yaml as it was", async () => {
-    const before = await readRepoFile(root, 'components.yaml');
-    const io = captureIo(root);
+    const before = await readRepoFile(root(), 'components.yaml');
+    const io = captureIo(root());
     expect(await runImport(['statuspage', await sample(GITHUB)], io)).toBe(0);
     expect(io.out.join('\n')).toContain(
       'Imported 1 of 1 Statuspage incidents and maintenances into incidents/.\nAdded to components.yaml: actions (Actions), pages (Pages).',
@@ -105,7 +100,7 @@ describe('npm run import -- statuspage', () => {
       "git add components.yaml incidents && git commit -m 'Import history from Statuspage'",
     );
 
-    const after = await readRepoFile(root, 'components.yaml');
+    const after = await readRepoFile(root(), 'components.yaml');
     const emailLine =
       '  - { id: email, name: Email notifications, group: delivery, since: 2026-11-13 }\n';
     // Actions is listed on the incident with its description and creation day; Pages only on the updates.
@@ -116,8 +111,9 @@ describe('npm run import -- statuspage', () => {
       ),
     );
 
-    expect(await readRepoFile(root, 'incidents/2024/2024-09-16-incident-with-pages-and-actions.md'))
-      .toBe(`---
+    expect(
+      await readRepoFile(root(), 'incidents/2024/2024-09-16-incident-with-pages-and-actions.md'),
+    ).toBe(`---
 # yaml-language-server: $schema=../../schemas/incident.schema.json
 title: Incident with Pages and Actions
 impact: major
@@ -131,14 +127,14 @@ We are investigating reports of degraded performance for Actions and Pages
 ## 2024-09-16 22:08:39 UTC · Resolved
 This incident has been resolved.
 `);
-    const { diagnostics } = await loadRepo(root);
+    const { diagnostics } = await loadRepo(root());
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   it('round trip: the API Candor builds from the import says what the Statuspage export said', async () => {
     for (const name of [GITHUB, SUMMARY])
-      expect(await runImport(['statuspage', await sample(name)], captureIo(root))).toBe(0);
-    const { model } = await loadRepo(root);
+      expect(await runImport(['statuspage', await sample(name)], captureIo(root()))).toBe(0);
+    const { model } = await loadRepo(root());
     // Each is compared as it was when exported (its last change), as Candor would have served it then.
     const servedAt = (now: Date) =>
       [
@@ -177,11 +173,11 @@ This incident has been resolved.
   it('round trip of an export with component groups, a postmortem, a maintenance and an incident webhook: nothing Candor models is lost', async () => {
     // A page that starts empty, as a team moving from Statuspage starts.
     await writeRepoFile(
-      root,
+      root(),
       'components.yaml',
       'page: { name: Acme Cloud, url: https://status.acme.example, timezone: UTC }\ncomponents:\n  - { id: website, name: Website, since: 2020-01-01 }\n',
     );
-    const io = captureIo(root);
+    const io = captureIo(root());
     expect(
       await runImport(
         ['statuspage', join(EXPORT, 'summary.json'), join(EXPORT, 'webhook.incident.json')],
@@ -195,7 +191,7 @@ This incident has been resolved.
     expect(io.out.join('\n')).toContain(
       'Added groups: core-services (Core services), data (Data).',
     );
-    const { model, diagnostics } = await loadRepo(root);
+    const { model, diagnostics } = await loadRepo(root());
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
 
     interface Row {
@@ -292,7 +288,7 @@ This incident has been resolved.
 
   it('says what a component_update webhook lacks instead of importing nothing', async () => {
     await writeRepoFile(
-      root,
+      root(),
       'hook.json',
       JSON.stringify({
         meta: {},
@@ -305,7 +301,7 @@ This incident has been resolved.
         component: { name: 'API' },
       }),
     );
-    const io = captureIo(root);
+    const io = captureIo(root());
     expect(await runImport(['statuspage', 'hook.json'], io)).toBe(1);
     expect(io.err.join('\n')).toContain(
       'hook.json has no `incidents`, `scheduled_maintenances`, `components` or `incident`. It is a component_update webhook, which carries no incident',
@@ -313,15 +309,15 @@ This incident has been resolved.
   });
 
   it('changes nothing when the same export is imported again', async () => {
-    expect(await runImport(['statuspage', await sample(GITHUB)], captureIo(root))).toBe(0);
-    const config = await readRepoFile(root, 'components.yaml');
-    const again = captureIo(root);
+    expect(await runImport(['statuspage', await sample(GITHUB)], captureIo(root()))).toBe(0);
+    const config = await readRepoFile(root(), 'components.yaml');
+    const again = captureIo(root());
     expect(await runImport(['statuspage', await sample(GITHUB)], again)).toBe(0);
     expect(again.out.join('\n')).toContain('Imported 0 of 1');
     expect(again.out.join('\n')).toContain(
       'incidents/2024/2024-09-16-incident-with-pages-and-actions.md exists already',
     );
-    expect(await readRepoFile(root, 'components.yaml')).toBe(config);
+    expect(await readRepoFile(root(), 'components.yaml')).toBe(config);
   });
 
   it('converts HTML bodies and reports what it could not map instead of inventing it', async () => {
@@ -339,8 +335,8 @@ This incident has been resolved.
       affected_components: [{ name: 'Actions', new_status: 'major_outage' }],
     } as SourceUpdate);
     incident.status = 'postmortem';
-    await writeRepoFile(root, 'export.json', JSON.stringify(source));
-    const io = captureIo(root);
+    await writeRepoFile(root(), 'export.json', JSON.stringify(source));
+    const io = captureIo(root());
     expect(await runImport(['statuspage', 'export.json'], io), io.err.join('\n')).toBe(0);
     const out = io.out.join('\n');
     expect(out).toContain(
@@ -353,7 +349,7 @@ This incident has been resolved.
       'Statuspage published a postmortem for it, but the export does not contain its text; add it under `## Postmortem`.',
     );
     const text = await readRepoFile(
-      root,
+      root(),
       'incidents/2024/2024-09-16-incident-with-pages-and-actions.md',
     );
     expect(text).toContain(
@@ -362,7 +358,7 @@ This incident has been resolved.
     expect(text).toContain(
       '## 2024-09-16 21:45 UTC · Update\nComponents: actions: major_outage\n\nEscalated to the on-call team.\n',
     );
-    const { model, diagnostics } = await loadRepo(root);
+    const { model, diagnostics } = await loadRepo(root());
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(model!.incidents[0]!.updates.map((u) => u.written)).toEqual([
       'investigating',
@@ -395,25 +391,25 @@ This incident has been resolved.
       ],
     };
     await writeRepoFile(
-      root,
+      root(),
       'maintenances.json',
       JSON.stringify({ scheduled_maintenances: [maintenance] }),
     );
-    expect(await runImport(['statuspage', 'maintenances.json'], captureIo(root))).toBe(0);
-    const text = await readRepoFile(root, 'incidents/2026/2026-11-20-storage-upgrade.md');
+    expect(await runImport(['statuspage', 'maintenances.json'], captureIo(root()))).toBe(0);
+    const text = await readRepoFile(root(), 'incidents/2026/2026-11-20-storage-upgrade.md');
     expect(text).toContain(
       'kind: maintenance\nscheduled_for: 2026-11-20 01:00 UTC\nscheduled_until: 2026-11-20 03:00 UTC\ncomponents:\n  storage: under_maintenance\n---\n## 2026-11-10 09:00 UTC · Scheduled\nscheduled.\n\n## 2026-11-20 01:00 UTC · In progress\nin_progress.\n\n## 2026-11-20 02:30 UTC · Completed\n',
     );
     const during = new Date('2026-11-20T02:00:00Z');
-    const { model, diagnostics } = await loadRepo(root);
+    const { model, diagnostics } = await loadRepo(root());
     expect(diagnostics).toEqual([]);
     expect(componentStatuses(model!, during).get('storage')).toBe('under_maintenance');
   });
 
   it('refuses what is not a Statuspage export, naming the file and the field, and writes nothing', async () => {
-    await writeRepoFile(root, 'broken.json', '{"incidents": [');
+    await writeRepoFile(root(), 'broken.json', '{"incidents": [');
     await writeRepoFile(
-      root,
+      root(),
       'wrong.json',
       '{"incidents": [{"id": "x", "name": 3, "incident_updates": []}]}',
     );
@@ -433,10 +429,10 @@ This incident has been resolved.
       ],
     ];
     for (const [argv, code, message] of cases) {
-      const io = captureIo(root);
+      const io = captureIo(root());
       expect(await runImport(argv, io)).toBe(code);
       expect(io.err.join('\n')).toMatch(message);
     }
-    expect((await loadRepo(root)).model!.incidents).toEqual([]);
+    expect((await loadRepo(root())).model!.incidents).toEqual([]);
   });
 });

@@ -1,14 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lifecycleAt } from '../../src/core/status.ts';
 import { CANDOR_BIN } from '../candor-bin.ts';
-import { loadRepo, makeRepo, NOW, readRepoFile, removeRepo, writeRepoFile } from './temp-repo.ts';
+import { loadRepo, NOW, readRepoFile, useTempRepo, writeRepoFile } from './temp-repo.ts';
 
-let root: string;
-beforeEach(async () => {
-  root = await makeRepo();
-});
-afterEach(() => removeRepo(root));
+const root = useTempRepo();
 
 /** Reads a child's output as it comes, so a test can wait for a prompt before it answers. */
 function session(child: ChildProcess) {
@@ -55,15 +51,19 @@ function session(child: ChildProcess) {
 
 const env = { ...process.env, CANDOR_NOW: NOW, TERM: 'xterm-256color' };
 
+/** `candor <args>` in the test's repository under a real pseudo-terminal: script(1) (util-linux, on every Debian) gives it one. */
+function onTerminal(args: string) {
+  const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CANDOR_BIN)} ${args}`;
+  return spawn('script', ['-q', '-e', '-c', command, '/dev/null'], {
+    cwd: root(),
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
 describe('npm run new on a terminal', () => {
   it('asks for title, impact (showing the team severity words), components and statuses, then writes a valid file', async () => {
-    // script(1) (util-linux, on every Debian) runs the command under a real pseudo-terminal.
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CANDOR_BIN)} new`;
-    const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], {
-      cwd: root,
-      env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = onTerminal('new');
     const s = session(child);
     const answer = async (prompt: string, text: string) => {
       await s.waitFor(prompt);
@@ -89,7 +89,7 @@ describe('npm run new on a terminal', () => {
     await s.waitFor('Created incidents/2026/2026-11-23-login-page-is-slow.md');
     expect(await s.exited()).toBe(0);
 
-    const text = await readRepoFile(root, 'incidents/2026/2026-11-23-login-page-is-slow.md');
+    const text = await readRepoFile(root(), 'incidents/2026/2026-11-23-login-page-is-slow.md');
     expect(text).toContain(
       'title: Login page is slow\nimpact: major\ncomponents:\n  auth: major_outage\n  dashboard: partial_outage\nnext_update: 2026-11-23 12:30 UTC\nworkaround: Sign in with email instead.\n---\n',
     );
@@ -97,7 +97,7 @@ describe('npm run new on a terminal', () => {
     expect(text).toContain(
       '## 2026-11-23 12:00 UTC · Investigating\nSign-in and SSO and Dashboard: [[what users see, e.g. "errors or slower responses for some requests"]].\n\nWe are investigating.\n\nWhat you can do: Sign in with email instead.\n\nNext update by 12:30 UTC.\n',
     );
-    const { model, diagnostics } = await loadRepo(root);
+    const { model, diagnostics } = await loadRepo(root());
     expect(diagnostics.map((d) => `${d.line} ${d.code}`)).toEqual([
       '11 placeholder-left',
       '18 placeholder-left',
@@ -106,34 +106,24 @@ describe('npm run new on a terminal', () => {
   });
 
   it('ends on Ctrl-D without writing anything', async () => {
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CANDOR_BIN)} new`;
-    const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], {
-      cwd: root,
-      env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = onTerminal('new');
     const s = session(child);
     await s.waitFor('Incident or maintenance [incident]: ');
     child.stdin!.write('\x04');
     await s.waitFor('candor new: cancelled: nothing was written.');
     expect(await s.exited()).toBe(1);
-    expect((await loadRepo(root)).model!.incidents).toEqual([]);
+    expect((await loadRepo(root())).model!.incidents).toEqual([]);
   });
 });
 
 describe('npm run resolve on a terminal', () => {
   it('offers to rewrite a summary that still reads as ongoing, and writes the answer', async () => {
     await writeRepoFile(
-      root,
+      root(),
       'incidents/slow.md',
       '---\ntitle: Slow dashboard\nimpact: minor\ncomponents:\n  dashboard: degraded_performance\n---\nWe are investigating slow dashboard pages.\n\n## 2026-11-23 11:00 UTC · Investigating\nLooking into it.\n',
     );
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CANDOR_BIN)} resolve slow Fixed.`;
-    const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], {
-      cwd: root,
-      env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = onTerminal('resolve slow Fixed.');
     const s = session(child);
     await s.waitFor('The summary still says "We are investigating":');
     await s.waitFor('A summary for readers now that it is over (Enter keeps it): ');
@@ -141,17 +131,17 @@ describe('npm run resolve on a terminal', () => {
     await s.waitFor('it is now Resolved');
     expect(await s.exited()).toBe(0);
     expect(s.output).not.toContain('summary-ongoing');
-    expect(await readRepoFile(root, 'incidents/slow.md')).toContain(
+    expect(await readRepoFile(root(), 'incidents/slow.md')).toContain(
       '---\nDashboard pages were slow for an hour.\n\n## 2026-11-23 11:00 UTC · Investigating',
     );
-    expect((await loadRepo(root)).diagnostics).toEqual([]);
+    expect((await loadRepo(root())).diagnostics).toEqual([]);
   });
 });
 
 describe('npm run new without a terminal', () => {
   it('never waits for input: with stdin open and no arguments it exits 2 at once with what to type', async () => {
     const child = spawn(process.execPath, [CANDOR_BIN, 'new'], {
-      cwd: root,
+      cwd: root(),
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
