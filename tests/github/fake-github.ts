@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { createOctokit } from '../../src/github/octokit.ts';
+import { serialiseLedger } from '../../src/notify/ledger.ts';
+import { writeFiles } from '../support/repository.ts';
 
 /**
  * A GitHub REST API on 127.0.0.1 with the documented shapes of the endpoints Candor uses: issue
@@ -292,4 +297,43 @@ export function useFakeGitHub() {
   const octokit = (token = 't') =>
     createOctokit({ token, baseUrl: github().url }, { attempts: 3, wait: async () => {} });
   return { github, octokit };
+}
+
+/** What a command run in GitHub Actions reads to reach `github`: a token, the repository and the API's address. */
+export const actionsEnv = (github: FakeGitHub) => ({
+  GITHUB_TOKEN: 't',
+  GITHUB_REPOSITORY: 'acme/status',
+  GITHUB_API_URL: github.url,
+});
+
+/** The ledger branch once it knows the channel `slack-ops`, which has sent nothing yet. */
+export const knowSlackOps = (github: FakeGitHub) =>
+  github.writeFile(
+    'candor-ledger',
+    'ledger.json',
+    serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }),
+  );
+
+/** The incident file of `writeApiRepo`'s repository, relative to its root. */
+export const API_INCIDENT_PATH = 'incidents/2026-11-22-api-errors.md';
+
+/**
+ * A repository in a fresh temporary folder named `prefix…`: one component, `api` (REST API), the
+ * incident `API_INCIDENT_PATH` and the channels of `notifyYaml`.
+ */
+export async function writeApiRepo(
+  prefix: string,
+  incident: string,
+  notifyYaml: string,
+): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), prefix));
+  await writeFiles(root, {
+    'components.yaml': `page: { name: Acme Cloud, url: https://status.acme.dev, timezone: UTC }
+components:
+  - { id: api, name: REST API }
+`,
+    [API_INCIDENT_PATH]: incident,
+    'notify.yaml': notifyYaml,
+  });
+  return root;
 }

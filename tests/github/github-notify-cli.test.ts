@@ -1,18 +1,12 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Io } from '../../src/shared/io.ts';
 import { runGitHubNotify } from '../../src/cli/github-notify.ts';
-import { parseLedger, serialiseLedger, type LedgerSnapshot } from '../../src/notify/ledger.ts';
+import { parseLedger, type LedgerSnapshot } from '../../src/notify/ledger.ts';
 import { Receiver } from '../notify/receiver.ts';
-import { FakeGitHub } from './fake-github.ts';
+import { actionsEnv, knowSlackOps, useFakeGitHub, writeApiRepo } from './fake-github.ts';
 
 const hookPath = '/services/T000/B000/secretpart123456';
-const components = `page: { name: Acme Cloud, url: https://status.acme.dev, timezone: UTC }
-components:
-  - { id: api, name: REST API }
-`;
 const incident = `---
 title: Elevated API error rates
 impact: major
@@ -34,23 +28,16 @@ channels:
     url_env: SLACK_WEBHOOK_URL
 `;
 
-let github: FakeGitHub;
+const { github } = useFakeGitHub();
 let receiver: Receiver;
 let root: string;
 let out: { stdout: string[]; stderr: string[] };
 beforeEach(async () => {
-  github = await new FakeGitHub().start();
   receiver = await new Receiver().start();
-  root = await mkdtemp(join(tmpdir(), 'candor-github-notify-'));
-  await mkdir(join(root, 'incidents'));
-  await writeFile(join(root, 'components.yaml'), components);
-  await writeFile(join(root, 'incidents', '2026-11-22-api-errors.md'), incident);
-  await writeFile(join(root, 'notify.yaml'), notifyYaml);
+  root = await writeApiRepo('candor-github-notify-', incident, notifyYaml);
   out = { stdout: [], stderr: [] };
 });
 afterEach(async () => {
-  expect(github.unhandled).toEqual([]);
-  await github.stop();
   await receiver.stop();
   await rm(root, { recursive: true, force: true });
 });
@@ -58,9 +45,7 @@ afterEach(async () => {
 const io = (env: Record<string, string | undefined> = {}): Io => ({
   cwd: root,
   env: {
-    GITHUB_TOKEN: 't',
-    GITHUB_REPOSITORY: 'acme/status',
-    GITHUB_API_URL: github.url,
+    ...actionsEnv(github()),
     CANDOR_NOW: '2026-11-22T14:30:00Z',
     SLACK_WEBHOOK_URL: receiver.url(hookPath),
     ...env,
@@ -69,15 +54,9 @@ const io = (env: Record<string, string | undefined> = {}): Io => ({
   stderr: (t) => out.stderr.push(t),
 });
 const ledgerOnBranch = (): LedgerSnapshot | undefined => {
-  const text = github.branches.get('candor-ledger')?.get('ledger.json');
+  const text = github().branches.get('candor-ledger')?.get('ledger.json');
   return text === undefined ? undefined : parseLedger(text);
 };
-const known = () =>
-  github.writeFile(
-    'candor-ledger',
-    'ledger.json',
-    serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }),
-  );
 
 describe('npm run github:notify', () => {
   it('on the first run announces nothing and records history on a new candor-ledger branch', async () => {
@@ -89,7 +68,7 @@ describe('npm run github:notify', () => {
   });
 
   it('commits each delivered notice to the branch before sending the next', async () => {
-    known();
+    knowSlackOps(github());
     const seenAtArrival: number[] = [];
     receiver.script(hookPath, [], () => {
       seenAtArrival.push(Object.keys(ledgerOnBranch()!.channels['slack-ops']!).length);
@@ -105,7 +84,7 @@ describe('npm run github:notify', () => {
   });
 
   it('leaves a failed notice for the next run, which sends only that one', async () => {
-    known();
+    knowSlackOps(github());
     receiver.script(hookPath, [
       { status: 200, body: 'ok' },
       { status: 500, body: 'down' },
@@ -121,16 +100,16 @@ describe('npm run github:notify', () => {
   });
 
   it('with --dry-run shows what it would send against the branch ledger and writes nothing', async () => {
-    known();
+    knowSlackOps(github());
     expect(await runGitHubNotify(['--dry-run'], io())).toBe(0);
     expect(receiver.received).toEqual([]);
-    expect(github.requests.every((r) => r.method === 'GET')).toBe(true);
+    expect(github().requests.every((r) => r.method === 'GET')).toBe(true);
     expect(out.stdout.join('\n')).toContain('Dry run: 2 notices would be sent.');
   });
 
   it('stops sending, in one line, when the ledger cannot be written', async () => {
-    known();
-    github.fail('PUT', /\/contents\/ledger\.json$/, 403, 1, {
+    knowSlackOps(github());
+    github().fail('PUT', /\/contents\/ledger\.json$/, 403, 1, {
       message: 'Resource not accessible by integration',
     });
     expect(await runGitHubNotify([], io())).toBe(1);

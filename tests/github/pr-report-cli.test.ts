@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Io } from '../../src/shared/io.ts';
@@ -7,14 +6,16 @@ import { runPrComment } from '../../src/cli/github-pr-comment.ts';
 import { runPrReport } from '../../src/cli/github-pr-report.ts';
 import { parsePrReport } from '../../src/github/pr-report.ts';
 import { serialiseLedger } from '../../src/notify/ledger.ts';
-import { FakeGitHub } from './fake-github.ts';
+import {
+  actionsEnv,
+  API_INCIDENT_PATH,
+  knowSlackOps,
+  useFakeGitHub,
+  writeApiRepo,
+} from './fake-github.ts';
 
 const head = 'ab'.repeat(20);
 const slackUrl = 'https://hooks.slack.com/services/T000/B000/secretpart123456';
-const components = `page: { name: Acme Cloud, url: https://status.acme.dev, timezone: UTC }
-components:
-  - { id: api, name: REST API }
-`;
 const incident = `---
 title: Elevated API error rates
 impact: major
@@ -32,30 +33,19 @@ const notifyYaml = `channels:
     url_env: SLACK_WEBHOOK_URL
 `;
 
-let github: FakeGitHub;
+const { github } = useFakeGitHub();
 let root: string;
 let out: { stdout: string[]; stderr: string[] };
 beforeEach(async () => {
-  github = await new FakeGitHub().start();
-  root = await mkdtemp(join(tmpdir(), 'candor-pr-report-'));
-  await mkdir(join(root, 'incidents'));
-  await writeFile(join(root, 'components.yaml'), components);
-  await writeFile(join(root, 'incidents', '2026-11-22-api-errors.md'), incident);
-  await writeFile(join(root, 'notify.yaml'), notifyYaml);
+  root = await writeApiRepo('candor-pr-report-', incident, notifyYaml);
   out = { stdout: [], stderr: [] };
 });
-afterEach(async () => {
-  expect(github.unhandled).toEqual([]);
-  await github.stop();
-  await rm(root, { recursive: true, force: true });
-});
+afterEach(() => rm(root, { recursive: true, force: true }));
 
 const io = (env: Record<string, string | undefined> = {}): Io => ({
   cwd: root,
   env: {
-    GITHUB_TOKEN: 't',
-    GITHUB_REPOSITORY: 'acme/status',
-    GITHUB_API_URL: github.url,
+    ...actionsEnv(github()),
     PR_NUMBER: '7',
     HEAD_SHA: head,
     CANDOR_NOW: '2026-11-22T14:10:00Z',
@@ -71,11 +61,7 @@ const readReport = async () =>
 
 describe('npm run github:pr-report', () => {
   it('previews, against the ledger branch, each notice the merge would send, and writes the summary', async () => {
-    github.writeFile(
-      'candor-ledger',
-      'ledger.json',
-      serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }),
-    );
+    knowSlackOps(github());
     expect(await runPrReport(['--out', 'out'], io())).toBe(0);
     const report = await readReport();
     expect(report).toMatchObject({
@@ -97,39 +83,31 @@ describe('npm run github:pr-report', () => {
     expect(summary).toContain('✅ Candor: ready to merge');
     expect(summary).toContain('Notices this merge will send (1)');
     expect(summary).not.toContain('secretpart123456');
-    expect(github.requests.every((r) => r.method === 'GET')).toBe(true);
+    expect(github().requests.every((r) => r.method === 'GET')).toBe(true);
   });
 
   it('writes a report the comment workflow accepts and posts', async () => {
-    github.writeFile(
-      'candor-ledger',
-      'ledger.json',
-      serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }),
-    );
+    knowSlackOps(github());
     await writeFile(
-      join(root, 'incidents', '2026-11-22-api-errors.md'),
+      join(root, API_INCIDENT_PATH),
       incident.replace('impact: major', 'impact: major\nnext_update: 2026-11-22 14:05 UTC'),
     );
     expect(await runPrReport(['--out', 'out'], io())).toBe(0);
     expect((await readReport()).diagnostics.length).toBeGreaterThan(0);
-    github.pulls.set(7, { number: 7, head: { sha: head } });
+    github().pulls.set(7, { number: 7, head: { sha: head } });
     expect(await runPrComment(['--report', join(root, 'out', 'candor-pr-report.json')], io())).toBe(
       0,
     );
-    const [comment] = github.comments.get(7)!;
+    const [comment] = github().comments.get(7)!;
     expect(comment!.body).toContain('Notices this merge will send (1)');
     expect(comment!.body).toContain('| Where | Problem |');
     expect(out.stderr).toEqual([]);
   });
 
   it('masks a channel secret that found its way into a notice', async () => {
-    github.writeFile(
-      'candor-ledger',
-      'ledger.json',
-      serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }),
-    );
+    knowSlackOps(github());
     await writeFile(
-      join(root, 'incidents', '2026-11-22-api-errors.md'),
+      join(root, API_INCIDENT_PATH),
       incident.replace('Ask @oncall.', `Posted by ${slackUrl}`),
     );
     await runPrReport(['--out', 'out'], io());
@@ -141,7 +119,7 @@ describe('npm run github:pr-report', () => {
   });
 
   it('says a channel new to the ledger will announce nothing on its first run', async () => {
-    github.writeFile(
+    github().writeFile(
       'candor-ledger',
       'ledger.json',
       serialiseLedger({ version: 1, channels: { 'older-channel': {} } }),
@@ -156,17 +134,13 @@ describe('npm run github:pr-report', () => {
   });
 
   it('previews nothing already on the ledger', async () => {
-    github.writeFile(
-      'candor-ledger',
-      'ledger.json',
-      serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }),
-    );
+    knowSlackOps(github());
     await runPrReport(['--out', 'out'], io());
     const first = await readReport();
     const ids = first.notices.kind === 'planned' ? first.notices.previews.map((p) => p.id) : [];
     expect(ids).toHaveLength(1);
     const entry = { at: '2026-11-22T14:05:00.000Z', via: 'sent' as const };
-    github.writeFile(
+    github().writeFile(
       'candor-ledger',
       'ledger.json',
       serialiseLedger({ version: 1, channels: { 'slack-ops': { [ids[0]!]: entry } } }),
@@ -178,14 +152,11 @@ describe('npm run github:pr-report', () => {
   it('says the first run bootstraps when there is no ledger yet', async () => {
     await runPrReport(['--out', 'out'], io());
     expect((await readReport()).notices).toEqual({ kind: 'bootstrap' });
-    expect(github.branches.size).toBe(0);
+    expect(github().branches.size).toBe(0);
   });
 
   it('reports diagnostics and skips the preview when the content has errors', async () => {
-    await writeFile(
-      join(root, 'incidents', '2026-11-22-api-errors.md'),
-      incident.replace('14:03 UTC', '14:03'),
-    );
+    await writeFile(join(root, API_INCIDENT_PATH), incident.replace('14:03 UTC', '14:03'));
     expect(await runPrReport(['--out', 'out'], io())).toBe(0);
     const report = await readReport();
     expect(
@@ -198,7 +169,7 @@ describe('npm run github:pr-report', () => {
   });
 
   it('explains a ledger GitHub will not serve instead of failing', async () => {
-    github.fail('GET', /\/contents\/ledger\.json$/, 403, 1, {
+    github().fail('GET', /\/contents\/ledger\.json$/, 403, 1, {
       message: 'Resource not accessible by integration',
     });
     expect(await runPrReport(['--out', 'out'], io())).toBe(0);
