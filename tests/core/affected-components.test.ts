@@ -10,6 +10,7 @@ import { notifyConfigSchema } from '../../src/notify/config-schema.ts';
 import { emptyLedger, withRecords } from '../../src/notify/ledger.ts';
 import { planNotices } from '../../src/notify/plan.ts';
 import { buildSiteIndex } from '../../src/site/site-index.ts';
+import { slowSignIn } from '../feeds/fixture.ts';
 import { CONFIG, incidentFile, NOW, publicModel } from '../feeds/helpers.ts';
 
 /**
@@ -19,20 +20,8 @@ import { CONFIG, incidentFile, NOW, publicModel } from '../feeds/helpers.ts';
  */
 const FILES = {
   'components.yaml': CONFIG,
-  'incidents/sign-in.md': incidentFile(
-    `title: Slow sign-in
-impact: minor
-components:
-  auth: degraded_performance`,
-    `Sign-in is slow.
-
-## 2026-11-23 11:00 UTC · Investigating
-Sign-in takes up to 10 seconds.
-
-## 2026-11-23 13:00 UTC · Identified
-Components: web: partial_outage
-
-The website is affected too.`,
+  'incidents/sign-in.md': slowSignIn(
+    'Components: web: partial_outage\n\nThe website is affected too.',
   ),
   'incidents/web-move.md': incidentFile(
     `title: Website hosting move

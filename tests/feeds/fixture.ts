@@ -1,6 +1,25 @@
 import { CONFIG, incidentFile, type Files } from './helpers.ts';
 
 /**
+ * The open minor incident on sign-in (auth): investigating since 11:00 UTC on 2026-11-23, and an
+ * update at 13:00 saying `identified`, which is not published before then.
+ */
+export const slowSignIn = (identified: string) =>
+  incidentFile(
+    `title: Slow sign-in
+impact: minor
+components:
+  auth: degraded_performance`,
+    `Sign-in is slow.
+
+## 2026-11-23 11:00 UTC · Investigating
+Sign-in takes up to 10 seconds.
+
+## 2026-11-23 13:00 UTC · Identified
+${identified}`,
+  );
+
+/**
  * A small page at 2026-11-23 12:00 UTC: a resolved outage with a postmortem, an open incident
  * with one update still in the future, a maintenance under way by the clock, an upcoming one,
  * and an internal incident that must never show.
@@ -29,19 +48,7 @@ All good.
 ## Postmortem
 A bad deploy.`,
   ),
-  'incidents/2026-11-23-slow-sign-in.md': incidentFile(
-    `title: Slow sign-in
-impact: minor
-components:
-  auth: degraded_performance`,
-    `Sign-in is slow.
-
-## 2026-11-23 11:00 UTC · Investigating
-Sign-in takes up to 10 seconds.
-
-## 2026-11-23 13:00 UTC · Identified
-Not published before 13:00.`,
-  ),
+  'incidents/2026-11-23-slow-sign-in.md': slowSignIn('Not published before 13:00.'),
   'incidents/2026-11-23-web-maintenance.md': incidentFile(
     `title: Website hosting move
 kind: maintenance

@@ -5,21 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../browser/static-server.ts';
 import { buildSite } from '../support/built-sites.ts';
-import { COMPONENTS, tempRepo } from './fixture.ts';
+import { COMPONENTS, MAINTENANCE, tempRepo } from './fixture.ts';
 import { Receiver } from './receiver.ts';
-
-const MAINTENANCE = `---
-title: Database upgrade
-kind: maintenance
-scheduled_for: 2026-12-05 02:00 UTC
-scheduled_until: 2026-12-05 04:00 UTC
-components: [database]
----
-Each cluster fails over once.
-
-## 2026-12-04 10:00 UTC · Scheduled
-The upgrade is planned for tonight.
-`;
 
 let receiver: Receiver;
 let repo: Awaited<ReturnType<typeof tempRepo>>;
