@@ -20,17 +20,19 @@ const EXAMPLE = join(REPO_ROOT, 'tests', 'fixtures', 'cstate-example');
 
 const root = useTempRepo();
 
+/** Imports the cState site in `site` (its content/issues and config.yml) at `now`, which must succeed: what it printed. */
+async function importSite(site: string, now = NOW): Promise<string> {
+  const io = captureIo(root(), now);
+  expect(
+    await runImport(['cstate', join(site, 'content', 'issues'), join(site, 'config.yml')], io),
+    io.err.join('\n'),
+  ).toBe(0);
+  return io.out.join('\n');
+}
+
 describe('npm run import -- cstate', () => {
   it('imports issues with their severity, affected systems and track times, and the systems of config.yml', async () => {
-    const io = captureIo(root());
-    expect(
-      await runImport(
-        ['cstate', join(CSTATE, 'content', 'issues'), join(CSTATE, 'config.yml')],
-        io,
-      ),
-      io.err.join('\n'),
-    ).toBe(0);
-    const out = io.out.join('\n');
+    const out = await importSite(CSTATE);
     expect(out).toContain('Imported 3 of 3 cState issues into incidents/.');
     expect(out).toContain(
       'Added to components.yaml: website (Website), status-emails (Status Emails).',
@@ -252,15 +254,7 @@ section: issue
   });
 
   it("imports cState's own example site: 11 of 11, only the post cState shows as an outage open, every timed update kept", async () => {
-    const io = captureIo(root(), '2026-12-02T12:00:00Z');
-    expect(
-      await runImport(
-        ['cstate', join(EXAMPLE, 'content', 'issues'), join(EXAMPLE, 'config.yml')],
-        io,
-      ),
-      io.err.join('\n'),
-    ).toBe(0);
-    const out = io.out.join('\n');
+    const out = await importSite(EXAMPLE, '2026-12-02T12:00:00Z');
     expect(out).toContain('Imported 11 of 11 cState issues into incidents/.');
     expect(out).not.toMatch(/not imported|left out/);
 

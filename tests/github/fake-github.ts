@@ -314,6 +314,15 @@ export const knowSlackOps = (github: FakeGitHub) =>
     serialiseLedger({ version: 1, channels: { 'slack-ops': {} } }),
   );
 
+/** The frontmatter of the incident the command tests write: a major partial outage of `api`. */
+export const API_INCIDENT_FRONTMATTER = `---
+title: Elevated API error rates
+impact: major
+components:
+  api: partial_outage
+---
+`;
+
 /** The incident file of `writeApiRepo`'s repository, relative to its root. */
 export const API_INCIDENT_PATH = 'incidents/2026-11-22-api-errors.md';
 

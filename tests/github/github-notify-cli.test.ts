@@ -4,16 +4,16 @@ import type { Io } from '../../src/shared/io.ts';
 import { runGitHubNotify } from '../../src/cli/github-notify.ts';
 import { parseLedger, type LedgerSnapshot } from '../../src/notify/ledger.ts';
 import { Receiver } from '../notify/receiver.ts';
-import { actionsEnv, knowSlackOps, useFakeGitHub, writeApiRepo } from './fake-github.ts';
+import {
+  actionsEnv,
+  API_INCIDENT_FRONTMATTER,
+  knowSlackOps,
+  useFakeGitHub,
+  writeApiRepo,
+} from './fake-github.ts';
 
 const hookPath = '/services/T000/B000/secretpart123456';
-const incident = `---
-title: Elevated API error rates
-impact: major
-components:
-  api: partial_outage
----
-Some requests fail.
+const incident = `${API_INCIDENT_FRONTMATTER}Some requests fail.
 
 ## 2026-11-22 14:03 UTC · Investigating
 We are investigating.

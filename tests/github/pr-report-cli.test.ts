@@ -8,6 +8,7 @@ import { parsePrReport } from '../../src/github/pr-report.ts';
 import { serialiseLedger } from '../../src/notify/ledger.ts';
 import {
   actionsEnv,
+  API_INCIDENT_FRONTMATTER,
   API_INCIDENT_PATH,
   knowSlackOps,
   useFakeGitHub,
@@ -16,13 +17,7 @@ import {
 
 const head = 'ab'.repeat(20);
 const slackUrl = 'https://hooks.slack.com/services/T000/B000/secretpart123456';
-const incident = `---
-title: Elevated API error rates
-impact: major
-components:
-  api: partial_outage
----
-Some requests fail with <b>500</b> and \`retry\` helps.
+const incident = `${API_INCIDENT_FRONTMATTER}Some requests fail with <b>500</b> and \`retry\` helps.
 
 ## 2026-11-22 14:03 UTC · Investigating
 We are investigating. Ask @oncall.
