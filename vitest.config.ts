@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -23,6 +24,9 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // vitest's own default for a run leaves one core idle (one worker on a 2-core machine); every
+    // core is wanted here, and the slowest tests wait on other processes (builds, Chromium, npm).
+    maxWorkers: availableParallelism(),
     // Test files share their worker's modules instead of loading them afresh each: no test changes
     // global state (no module mocks, fake timers or process.env writes), and importing src/ again
     // for every file was most of the unit tier's time.

@@ -18,7 +18,7 @@ const NOW = '2026-11-22T18:00:00Z';
 
 const COMPONENTS = `page:
   name: Nube Acme
-  url: https://estado.acme.es
+  url: https://status.acme.dev
   timezone: Europe/Madrid
   language: es
   contact: soporte@acme.es
@@ -107,7 +107,7 @@ describe('an incident written entirely in Spanish', () => {
         '',
         'Todo funciona con normalidad desde las 16:30.',
         '',
-        'https://estado.acme.es/incidents/2026-11-22-errores-api/',
+        'https://status.acme.dev/incidents/2026-11-22-errores-api/',
       ].join('\n'),
     );
     const slack = JSON.stringify(

@@ -58,6 +58,29 @@ async function variant(
 }
 
 const repos: string[] = [];
+
+/** Astro's whole build (`--full`) of a repository, once per repository and audience for this file. */
+const fullBuilds = new Map<string, Promise<Map<string, Buffer>>>();
+function fullBuild(repo: string, audience = 'public'): Promise<Map<string, Buffer>> {
+  const key = `${repo}\0${audience}`;
+  if (!fullBuilds.has(key))
+    fullBuilds.set(
+      key,
+      build(repo, `.out-full-${audience}-${process.pid}`, ['--full'], audience).then((built) => {
+        expect(built.stdout).not.toMatch(RENDERED);
+        return built.files;
+      }),
+    );
+  return fullBuilds.get(key)!;
+}
+
+/** The example page, copied once for this file: its Astro build serves two tests. */
+let example: Promise<string> | undefined;
+const exampleRepo = () =>
+  (example ??= variant(EXAMPLE_PAGE).then((repo) => {
+    repos.push(repo);
+    return repo;
+  }));
 afterAll(async () => {
   for (const repo of repos) await rm(repo, { recursive: true, force: true });
 });
@@ -74,13 +97,13 @@ describe('a content-only build rendered from the kept page bundle', () => {
     return variant(neutral, (config) => config.setIn(['page', 'url'], url));
   };
   const cases: [string, () => Promise<string>, string][] = [
-    ['the example page', () => variant(EXAMPLE_PAGE), 'public'],
+    ['the example page', exampleRepo, 'public'],
     ['internal blocks, public site', () => variant(audienceRepo), 'public'],
     ['internal blocks, internal site', () => variant(audienceRepo), 'internal'],
     [
-      'Spanish, under a base path, with public/ files',
+      'Spanish, under a base path of two folders, with public/ files',
       async () => {
-        const repo = await translated('es', 'Europe/Madrid', 'https://acme.github.io/status/');
+        const repo = await translated('es', 'Europe/Madrid', 'https://acme.github.io/status/es/');
         await writeFiles(repo, {
           'public/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
           'public/robots.txt': 'User-agent: *\n',
@@ -89,34 +112,27 @@ describe('a content-only build rendered from the kept page bundle', () => {
       },
       'public',
     ],
-    [
-      'German, under another base path',
-      () => translated('de', 'Europe/Berlin', 'https://example.org/de/status/'),
-      'public',
-    ],
   ];
 
   it.each(cases)(
     'writes the same bytes as Astro: %s',
     async (_, repoOf, audience) => {
       const repo = await repoOf();
-      repos.push(repo);
-      const outs = ['out-full', 'out-first', 'out-prebuilt'].map(
-        (name) => `.${name}-${process.pid}`,
-      );
-      const full = await build(repo, outs[0]!, ['--full'], audience);
-      expect(full.stdout).not.toMatch(RENDERED);
-      // The first build may keep the bundle (or find one another test kept); the second renders from it.
-      const first = await build(repo, outs[1]!, [], audience);
-      expect(first.stdout).toMatch(new RegExp(`${RENDERED.source}|${KEPT.source}`, 'm'));
-      const prebuilt = await build(repo, outs[2]!, [], audience);
-      expect(prebuilt.stdout).toMatch(RENDERED);
-      for (const built of [first, prebuilt]) {
-        expect([...built.files.keys()]).toEqual([...full.files.keys()]);
-        for (const [file, bytes] of full.files)
-          expect(built.files.get(file)?.equals(bytes), file).toBe(true);
+      if (!repos.includes(repo)) repos.push(repo);
+      const full = await fullBuild(repo, audience);
+      // The first build keeps the bundle (or finds one another test kept); then a build renders from it.
+      const built = [await build(repo, `.out-first-${process.pid}`, [], audience)];
+      if (!RENDERED.test(built[0]!.stdout)) {
+        expect(built[0]!.stdout).toMatch(KEPT);
+        built.push(await build(repo, `.out-prebuilt-${process.pid}`, [], audience));
+        expect(built[1]!.stdout).toMatch(RENDERED);
       }
-      for (const out of outs) await rm(join(repo, out), { recursive: true, force: true });
+      for (const { files } of built) {
+        expect([...files.keys()]).toEqual([...full.keys()]);
+        for (const [file, bytes] of full) expect(files.get(file)?.equals(bytes), file).toBe(true);
+      }
+      for (const out of ['.out-first', '.out-prebuilt'])
+        await rm(join(repo, `${out}-${process.pid}`), { recursive: true, force: true });
     },
     300_000,
   );
@@ -139,8 +155,7 @@ describe('the kept page bundle', () => {
       layout,
       original.replace('<footer class="wrap">', `<footer class="wrap" data-mark="${mark}">`),
     );
-    const repo = await variant(EXAMPLE_PAGE);
-    repos.push(repo);
+    const repo = await exampleRepo();
     const home = async (out: string) => await readFile(join(repo, out, 'index.html'), 'utf8');
 
     await build(repo, 'out-original');
@@ -153,7 +168,7 @@ describe('the kept page bundle', () => {
     const back = await build(repo, 'out-back');
     expect(back.stdout).toMatch(RENDERED);
     expect(await home('out-back')).not.toContain(mark);
-    expect(back.files).toEqual((await build(repo, 'out-full', ['--full'])).files);
+    expect(back.files).toEqual(await fullBuild(repo));
 
     // The edited Candor's bundle serves no one else: remove it.
     const cache = join(PROJECT_ROOT, 'node_modules/.cache/candor-status');
