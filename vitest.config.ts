@@ -2,11 +2,12 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Tests that build a site with Astro or open Chromium: the slow tier. Everything else is the unit
- * tier (`npm run test:unit`). A test file that builds or opens a browser must be listed here:
- * `buildSite` and `launchChromium` refuse to run in the unit tier.
+ * The slow tier: tests that build a site with Astro or open Chromium, and those that spend their
+ * time in other processes, real timeouts or large corpora. Everything else is the unit tier
+ * (`npm run test:unit`), for quick answers while working. A test file that builds or opens a
+ * browser must be listed here: `buildSite` and `launchChromium` refuse to run in the unit tier.
  */
-const BUILD_TIER = [
+const SLOW_TIER = [
   'tests/adoption.test.ts',
   'tests/audience/canary.test.ts',
   'tests/browser/**/*.test.ts',
@@ -18,6 +19,14 @@ const BUILD_TIER = [
   'tests/site/component-page-limit.test.ts',
   'tests/site/prebuilt.test.ts',
   'tests/site/site.test.ts',
+  // Real `candor` processes: killed, frozen, racing for a lock, or reading devices and pipes.
+  'tests/notify/cli.test.ts',
+  'tests/validation/safe-reading.test.ts',
+  // Real timeouts against a real receiver, and an SMTP server with retries.
+  'tests/notify/deliver.test.ts',
+  'src/notify/channels/email/email.test.ts',
+  // About 3,000 texts through the renderer and the pipeline it replaced.
+  'tests/site/markdown-differential.test.ts',
 ];
 
 export default defineConfig({
@@ -37,7 +46,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
-          exclude: BUILD_TIER,
+          exclude: SLOW_TIER,
           provide: { tier: 'unit' },
         },
       },
@@ -45,10 +54,10 @@ export default defineConfig({
         extends: true,
         // One build per repository content and options for the whole run, shared by every file of this tier.
         test: {
-          name: 'build',
-          include: BUILD_TIER,
+          name: 'slow',
+          include: SLOW_TIER,
           globalSetup: ['tests/support/global-setup.ts'],
-          provide: { tier: 'build' },
+          provide: { tier: 'slow' },
         },
       },
     ],

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { requireBuildTier } from '../support/built-sites.ts';
+import { requireSlowTier } from '../support/built-sites.ts';
 
 const PROGRAM_FILES = [
   process.env.PROGRAMFILES,
@@ -42,7 +42,7 @@ export function chromiumPath(): string {
 
 /** A headless Chromium (Playwright gives it a fresh temporary profile) that calls home to nothing. */
 export function launchChromium(): Promise<Browser> {
-  requireBuildTier('opens Chromium');
+  requireSlowTier('opens Chromium');
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,

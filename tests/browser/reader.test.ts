@@ -1,18 +1,15 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateFormats } from '../../src/i18n/format.ts';
 import { PROJECT_ROOT } from '../candor-bin.ts';
 import { buildSite } from '../support/built-sites.ts';
 import { writeRepository } from '../support/repository.ts';
-import { launchChromium } from './chromium.ts';
-import { serveStatic, type StaticServer } from './static-server.ts';
-
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
+import { COLOUR_RULES, seriousViolations, startSession, type Session } from './session.ts';
+import { serveStatic } from './static-server.ts';
 
 // A page in Amsterdam, read from New York: an open incident whose promised update is overdue, a
 // maintenance window, a resolved incident with a postmortem, and a quiet component.
@@ -52,55 +49,24 @@ const PAGES = {
 /** Waits for what a page shows after its script or a click: a loaded machine can take seconds. */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
-let out: string;
-let server: StaticServer;
-let browser: Browser;
+let session: Session;
 
 beforeAll(async () => {
-  // The site is served from a copy, so a test can change a file under an open page.
   const built = await buildSite(await writeRepository(REPOSITORY), { now: BUILT });
-  out = await mkdtemp(join(tmpdir(), 'candor-served-'));
-  await cp(built, out, { recursive: true });
-  server = await serveStatic(out);
-  browser = await launchChromium();
+  // Served from a copy, so a test can change a file under an open page.
+  session = await startSession(built, {
+    writable: true,
+    zone: 'America/New_York',
+    locale: 'en-US',
+    clock: '2026-11-23T12:01:00Z',
+  });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
-interface OpenOptions {
-  zone?: string;
-  script?: boolean;
-  width?: number;
-  scheme?: 'light' | 'dark';
-  clock?: string;
-  touch?: boolean;
-}
-
-async function open(
-  path: string,
-  options: OpenOptions = {},
-): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await browser.newContext({
-    timezoneId: options.zone ?? 'America/New_York',
-    locale: 'en-US',
-    javaScriptEnabled: options.script ?? true,
-    viewport: { width: options.width ?? 1280, height: 900 },
-    hasTouch: options.touch ?? false,
-    colorScheme: options.scheme ?? 'light',
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.clock.install({ time: new Date(options.clock ?? '2026-11-23T12:01:00Z') });
-  await page.goto(server.origin + path, { waitUntil: 'load' });
-  return { page, context, errors };
-}
+const open: Session['open'] = (path, options) => session.open(path, options);
 
 /** Every time on the page as shown, with what it would read in `zone`. */
 async function timesOf(page: Page): Promise<{
@@ -145,44 +111,45 @@ function expectAllIn(
 describe('one time zone on every page', () => {
   it("with JavaScript shows every time, range and the footer in the reader's zone", async () => {
     for (const path of [PAGES.home, PAGES.incident, PAGES.maintenance, PAGES.component]) {
-      const { page, context, errors } = await open(path);
+      const { page, close, errors } = await open(path);
       const times = await timesOf(page);
       expectAllIn(times, 'America/New_York', path);
       if (path === PAGES.home || path === PAGES.maintenance)
         expect(times.ranges.length, path).toBeGreaterThan(0);
       expect(await page.locator('body').innerText(), path).not.toMatch(/\bCET\b|Europe\/Amsterdam/);
       expect(errors, path).toEqual([]);
-      await context.close();
+      await close();
     }
   });
 
   it("without JavaScript shows every time in the page's zone and says so", async () => {
     for (const path of [PAGES.home, PAGES.incident, PAGES.maintenance, PAGES.component]) {
-      const { page, context } = await open(path, { script: false });
+      const { page, close } = await open(path, { script: false });
       expectAllIn(await timesOf(page), 'Europe/Amsterdam', path);
       expect(await page.locator('footer').innerText(), path).toContain(
         'All times are shown in Europe/Amsterdam.',
       );
-      await context.close();
+      await close();
     }
   });
 
   it('shows a promised update that has passed as overdue, with or without JavaScript', async () => {
     for (const script of [false, true]) {
-      const { page, context } = await open(PAGES.incident, { script });
+      const { page, close } = await open(PAGES.incident, { script });
       await poll(() => page.locator('[data-due] [data-when="overdue"]').isVisible()).toBe(true);
       expect(await page.locator('[data-due] [data-when="overdue"]').innerText()).toMatch(
         /^Update overdue since /,
       );
       expect(await page.locator('[data-due] [data-when="due"]').isVisible()).toBe(false);
-      await context.close();
+      await close();
     }
   });
 });
 
 describe('freshness and live status', () => {
   it('says nothing on a fresh page and shows the stale banner two hours after the build', async () => {
-    const { page, context } = await open(PAGES.home);
+    // Its own context: the test moves the clock.
+    const { page, close } = await open(PAGES.home, { own: true });
     expect(await page.locator('.notice').count()).toBe(0);
     await page.clock.fastForward('02:00:00');
     const notice = page.locator('.notice');
@@ -190,14 +157,14 @@ describe('freshness and live status', () => {
     expect(await notice.innerText()).toMatch(
       /^This page was last updated 2 hours ago; it may be out of date\. Reload$/,
     );
-    await context.close();
+    await close();
   });
 
   it('tells the reader, within 70 s, that api/v2/status.json changed under the open page, and never reloads', async () => {
-    const file = join(out, 'api/v2/status.json');
+    const file = join(session.root, 'api/v2/status.json');
     const original = await readFile(file, 'utf8');
     try {
-      const { page, context } = await open(PAGES.incident);
+      const { page, close } = await open(PAGES.incident, { own: true });
       let loads = 0;
       page.on('load', () => loads++);
       await page.clock.fastForward(70_000);
@@ -213,14 +180,14 @@ describe('freshness and live status', () => {
           .catch(() => ''),
       ).toBe('This page has been updated. Reload');
       expect(loads).toBe(0);
-      await context.close();
+      await close();
     } finally {
       await writeFile(file, original);
     }
   });
 
   it('does not move the home page while its script runs at 375 px (CLS 0)', async () => {
-    const { page, context } = await open(PAGES.home, { width: 375 });
+    const { page, close } = await open(PAGES.home, { width: 375 });
     const shift = await page.evaluate(
       () =>
         new Promise<number>((resolve) => {
@@ -244,20 +211,20 @@ describe('freshness and live status', () => {
         }),
     );
     expect(shift).toBe(0);
-    await context.close();
+    await close();
   });
 });
 
 describe('the state in the tab', () => {
   it('starts the title with the state and shows its favicon, and both calm down when it is over', async () => {
-    const { page, context } = await open(PAGES.home);
+    const { page, close } = await open(PAGES.home);
     expect(await page.title()).toBe('Partial system outage · Acme status');
     const icon = await page.locator('link[rel="icon"]').getAttribute('href');
     expect(icon).toBe('/favicons/par.svg');
-    const response = await page.request.get(server.origin + icon);
+    const response = await page.request.get(session.origin + icon);
     expect(response.headers()['content-type']).toBe('image/svg+xml');
     expect(await response.text()).toMatch(/^<svg [^>]*fill="#bc4c00"><path d="M8 .2L15.8 8/);
-    await context.close();
+    await close();
     // The same repository once everything is over.
     const later = await buildSite(
       await writeRepository({
@@ -276,7 +243,7 @@ describe('uptime days', () => {
   const DAY = '#d-2026-11-20';
 
   it("Tab reaches every day cell of a bar, and Enter shows that day's incidents", async () => {
-    const { page, context, errors } = await open(PAGES.home);
+    const { page, close, errors } = await open(PAGES.home);
     const cells = page.locator('.comp').filter({ hasText: 'Website' }).locator('.bar > a');
     expect(await cells.count()).toBe(90);
     // Which cell each Tab lands on, recorded by the page as focus moves.
@@ -306,57 +273,28 @@ describe('uptime days', () => {
       `/components/web/${DAY}`,
     );
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('a tap at 375 px shows the same', async () => {
-    const { page, context } = await open(PAGES.home, { width: 375, touch: true });
+    const { page, close } = await open(PAGES.home, { width: 375, touch: true });
     await page.locator(`.comp:has-text("Website") .bar > a[href$="${DAY}"]`).tap();
     await poll(() => page.locator('.day-pop').isVisible()).toBe(true);
     expect(await page.locator('.day-pop').innerText()).toContain('Website down');
-    await context.close();
+    await close();
   });
 
   it('without JavaScript the day link lands on that day of the component page', async () => {
-    const { page, context } = await open(PAGES.home, { script: false });
+    const { page, close } = await open(PAGES.home, { script: false });
     await page.locator(`.comp:has-text("Website") .bar > a[href$="${DAY}"]`).click();
     await page.waitForURL(`**/components/web/${DAY}`);
     expect(await page.locator(DAY).innerText()).toMatch(/^20 Nov 2026\s+Website down/);
     expect(await page.locator('#d-2026-11-21').innerText()).toContain('No incidents reported');
-    await context.close();
+    await close();
   });
 });
 
 describe('accessibility', () => {
-  async function serious(page: Page, rules?: string[]): Promise<string[]> {
-    if (!(await page.evaluate(() => 'axe' in window)))
-      await page.addScriptTag({ content: axeSource });
-    const results = await page.evaluate(
-      (rules) =>
-        (
-          window as unknown as {
-            axe: {
-              run: (o: object) => Promise<{
-                passes: unknown[];
-                violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-              }>;
-            };
-          }
-        ).axe.run({
-          resultTypes: ['violations'],
-          ...(rules ? { runOnly: { type: 'rule', values: rules } } : {}),
-        }),
-      rules,
-    );
-    expect(results.passes.length).toBeGreaterThan(0);
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
-
-  /** What axe checks in the dark theme: it only changes colours (see the test below). */
-  const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
-
   it('has a dark theme that changes nothing but the colours', async () => {
     const css = await readFile(join(PROJECT_ROOT, 'src/site/site.css'), 'utf8');
     const dark = [...css.matchAll(/@media \(prefers-color-scheme: dark\) \{([^@]*?)\n\}/g)];
@@ -367,47 +305,47 @@ describe('accessibility', () => {
     ).toEqual([]);
   });
 
-  // Each page is loaded once per width; the dark theme is the same page with the other colours,
-  // so there axe runs the rules that look at colours.
-  it.each([375, 1280])(
-    'axe finds nothing serious on any page type at %i px, light and dark, popover open',
-    async (width) => {
-      const { page, context } = await open(PAGES.home, { width });
-      const check = async (where: string) => {
+  // Each page is loaded once and checked at both widths (a resize re-lays it out as a load at that
+  // width would: the page's script never reads its size); the dark theme is the same page with the
+  // other colours, so there axe runs the rules that look at colours.
+  it('axe finds nothing serious on any page type at 375 and 1280 px, light and dark, popover open', async () => {
+    const widths = [375, 1280];
+    const { page, close } = await open(PAGES.home, { axe: true });
+    const check = async (where: string, width: number) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme: 'light' });
+      expect(await seriousViolations(page), `${where} ${width} light`).toEqual([]);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await seriousViolations(page, COLOUR_RULES), `${where} ${width} dark`).toEqual([]);
+    };
+    for (const path of Object.values(PAGES)) {
+      if (path !== PAGES.home) await page.goto(session.origin + path, { waitUntil: 'load' });
+      for (const width of widths) await check(path, width);
+      if (path === PAGES.home) {
+        // The day popover, opened at the wide width and checked at both.
         await page.emulateMedia({ colorScheme: 'light' });
-        expect(await serious(page), `${where} ${width} light`).toEqual([]);
-        await page.emulateMedia({ colorScheme: 'dark' });
-        expect(await serious(page, COLOUR_RULES), `${where} ${width} dark`).toEqual([]);
-      };
-      for (const path of Object.values(PAGES)) {
-        if (path !== PAGES.home) await page.goto(server.origin + path, { waitUntil: 'load' });
-        await check(path);
-        if (path === PAGES.home) {
-          await page.emulateMedia({ colorScheme: 'light' });
-          await page.locator('.bar > a[href$="#d-2026-11-20"]:visible').first().click();
-          await poll(() => page.locator('.day-pop').isVisible()).toBe(true);
-          await check('popover');
-        }
+        await page.locator('.bar > a[href$="#d-2026-11-20"]:visible').first().click();
+        await poll(() => page.locator('.day-pop').isVisible()).toBe(true);
+        for (const width of [...widths].reverse()) await check('popover', width);
       }
-      await context.close();
-    },
-    300_000,
-  );
+    }
+    await close();
+  });
 });
 
 describe('the embeddable status', () => {
   it('shows the state and the active incident on another site, from a script under 3 KB gzip', async () => {
-    const script = await readFile(join(out, 'embed.js'));
+    const script = await readFile(join(session.root, 'embed.js'));
     expect(gzipSync(script).length).toBeLessThan(3 * 1024);
     // Another origin (another port) with the documented snippet.
     const other = await mkdtemp(join(tmpdir(), 'candor-host-'));
     await writeFile(
       join(other, 'index.html'),
-      `<!doctype html><html lang="en"><title>Host</title><main><p>Our product</p><script src="${server.origin}/embed.js" async></script></main>`,
+      `<!doctype html><html lang="en"><title>Host</title><main><p>Our product</p><script src="${session.origin}/embed.js" async></script></main>`,
     );
     const host = await serveStatic(other);
     try {
-      const context = await browser.newContext();
+      const context = await session.browser.newContext();
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));

@@ -11,7 +11,7 @@ import {
   runBuildCommand,
 } from '../candor-bin.ts';
 import { neutralExample } from '../i18n/languages-fixture.ts';
-import { EXAMPLE_NOW, requireBuildTier } from '../support/built-sites.ts';
+import { EXAMPLE_NOW, requireSlowTier } from '../support/built-sites.ts';
 import { writeFiles, writeRepository } from '../support/repository.ts';
 
 const RENDERED = /^Rendered from the page bundle of an earlier build/m;
@@ -86,7 +86,7 @@ afterAll(async () => {
 });
 
 describe('a content-only build rendered from the kept page bundle', () => {
-  beforeAll(() => requireBuildTier('builds sites'));
+  beforeAll(() => requireSlowTier('builds sites'));
 
   // Maintenance, a postmortem, internal blocks, another language, a base path and public/ files.
   const audienceRepo = join(PROJECT_ROOT, 'tests/fixtures/audience-repo');
@@ -139,7 +139,7 @@ describe('a content-only build rendered from the kept page bundle', () => {
 });
 
 describe('the kept page bundle', () => {
-  beforeAll(() => requireBuildTier('builds sites'));
+  beforeAll(() => requireSlowTier('builds sites'));
 
   it('is not used by a Candor whose templates differ (an edited copy of Candor)', async () => {
     const candor = await buildableRepoDir('candor-');

@@ -7,16 +7,16 @@ import { runBuildCommand } from '../candor-bin.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Which tier of vitest.config.ts the test file runs in. */
-    tier: 'unit' | 'build';
+    tier: 'unit' | 'slow';
     /** The folder where this run keeps its built sites, one per repository content and options. */
     builtSites: string;
   }
 }
 
 /** Refuses slow work in the unit tier, so `npm run test:unit` stays fast as tests are added. */
-export function requireBuildTier(what: string): void {
-  if (inject('tier') !== 'build')
-    throw new Error(`This test ${what}: list its file in BUILD_TIER in vitest.config.ts.`);
+export function requireSlowTier(what: string): void {
+  if (inject('tier') !== 'slow')
+    throw new Error(`This test ${what}: list its file in SLOW_TIER in vitest.config.ts.`);
 }
 
 export interface BuildOptions {
@@ -42,7 +42,7 @@ export async function buildSite(contentDir: string, options: BuildOptions = {}):
     .update(JSON.stringify({ now, audience, content: await contentDigest(contentDir) }))
     .digest('hex')
     .slice(0, 16);
-  requireBuildTier('builds a site');
+  requireSlowTier('builds a site');
   const cache = inject('builtSites');
   const out = join(cache, key);
   if (await exists(out)) return out;
