@@ -2,7 +2,6 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import ICAL from 'ical.js';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forAudience } from '../../src/core/audience.ts';
 import { loadRepository } from '../../src/core/load-repository.ts';
@@ -14,8 +13,7 @@ import { dateFormats, durationWords } from '../../src/i18n/format.ts';
 import { noticeEvents } from '../../src/notify/events.ts';
 import { renderNotice } from '../../src/notify/render/render-notice.ts';
 import { renderText } from '../../src/notify/render/text.ts';
-import { launchChromium } from '../browser/chromium.ts';
-import { serveStatic } from '../browser/static-server.ts';
+import { startSession, type Session } from '../browser/session.ts';
 import { buildSite, builtPages, EXAMPLE_NOW } from '../support/built-sites.ts';
 import { englishFragments, englishIn, neutralExample, readerText } from './languages-fixture.ts';
 
@@ -157,47 +155,44 @@ function stringsOf(value: unknown): string[] {
 }
 
 describe('a reader whose browser speaks another language', () => {
-  let browser: Browser;
-  afterAll(async () => browser?.close());
+  let session: Session | undefined;
+  afterAll(async () => session?.close());
 
   it("sees every date, duration and relative time in the page language, in the reader's own zone", async () => {
-    const server = await serveStatic(built.get('de')!.out);
-    browser = await launchChromium();
-    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/New_York' });
-    try {
-      for (const path of [
-        '/',
-        '/incidents/2026-11-23-api-errors/',
-        '/incidents/2026-12-05-database-maintenance/',
-        '/components/api/',
-      ]) {
-        const page = await context.newPage();
-        await page.goto(`${server.origin}${path}`);
-        const shown = await page.$$eval('time[data-local]', (els) =>
-          els.map((el) => ({ at: (el as HTMLTimeElement).dateTime, text: el.textContent ?? '' })),
-        );
-        expect(shown.length, path).toBeGreaterThan(0);
-        const reader = dateFormats('de', 'America/New_York');
-        for (const { at, text } of shown)
-          expect(text, `${path} ${at}`).toBe(reader.dateTime(new Date(at)));
-        const relative = await page.$$eval('[data-ago]', (els) =>
-          els.map((el) => el.textContent ?? ''),
-        );
-        for (const text of relative)
-          expect(text, path).toMatch(/\b(vor|in|heute|gestern|morgen|jetzt)\b/i);
-        const since = await page.$$eval('[data-since]', (els) =>
-          els.map((el) => ({ at: (el as HTMLElement).dataset.since!, text: el.textContent ?? '' })),
-        );
-        const duration = durationWords('de');
-        for (const { at, text } of since) {
-          const ms = Date.now() - Date.parse(at);
-          // Computed in the page a moment earlier: the same minute or the one before.
-          expect([duration(ms), duration(ms - 60_000)], path).toContain(text);
-        }
-        await page.close();
+    session = await startSession(built.get('de')!.out, {
+      locale: 'en-US',
+      zone: 'America/New_York',
+    });
+    for (const path of [
+      '/',
+      '/incidents/2026-11-23-api-errors/',
+      '/incidents/2026-12-05-database-maintenance/',
+      '/components/api/',
+    ]) {
+      const { page, errors, close } = await session.open(path);
+      const shown = await page.$$eval('time[data-local]', (els) =>
+        els.map((el) => ({ at: (el as HTMLTimeElement).dateTime, text: el.textContent ?? '' })),
+      );
+      expect(shown.length, path).toBeGreaterThan(0);
+      const reader = dateFormats('de', 'America/New_York');
+      for (const { at, text } of shown)
+        expect(text, `${path} ${at}`).toBe(reader.dateTime(new Date(at)));
+      const relative = await page.$$eval('[data-ago]', (els) =>
+        els.map((el) => el.textContent ?? ''),
+      );
+      for (const text of relative)
+        expect(text, path).toMatch(/\b(vor|in|heute|gestern|morgen|jetzt)\b/i);
+      const since = await page.$$eval('[data-since]', (els) =>
+        els.map((el) => ({ at: (el as HTMLElement).dataset.since!, text: el.textContent ?? '' })),
+      );
+      const duration = durationWords('de');
+      for (const { at, text } of since) {
+        const ms = Date.now() - Date.parse(at);
+        // Computed in the page a moment earlier: the same minute or the one before.
+        expect([duration(ms), duration(ms - 60_000)], path).toContain(text);
       }
-    } finally {
-      await server.close();
+      expect(errors, path).toEqual([]);
+      await close();
     }
   });
 });
