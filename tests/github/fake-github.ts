@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { createOctokit } from '../../src/github/octokit.ts';
 import { serialiseLedger } from '../../src/notify/ledger.ts';
-import { writeFiles } from '../support/repository.ts';
+import { writeRepository } from '../support/repository.ts';
 
 /**
  * A GitHub REST API on 127.0.0.1 with the documented shapes of the endpoints Candor uses: issue
@@ -327,16 +324,11 @@ components:
 export const API_INCIDENT_PATH = 'incidents/2026-11-22-api-errors.md';
 
 /**
- * A repository in a fresh temporary folder named `prefix…`: one component, `api` (REST API), the
- * incident `API_INCIDENT_PATH` and the channels of `notifyYaml`.
+ * A repository in a fresh folder: one component, `api` (REST API), the incident
+ * `API_INCIDENT_PATH` and the channels of `notifyYaml`.
  */
-export async function writeApiRepo(
-  prefix: string,
-  incident: string,
-  notifyYaml: string,
-): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), prefix));
-  await writeFiles(root, {
+export const writeApiRepo = (incident: string, notifyYaml: string): Promise<string> =>
+  writeRepository({
     'components.yaml': `page: { name: Acme Cloud, url: https://status.acme.dev, timezone: UTC }
 components:
   - { id: api, name: REST API }
@@ -344,5 +336,3 @@ components:
     [API_INCIDENT_PATH]: incident,
     'notify.yaml': notifyYaml,
   });
-  return root;
-}

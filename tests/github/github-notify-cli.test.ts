@@ -34,7 +34,7 @@ let root: string;
 let out: { stdout: string[]; stderr: string[] };
 beforeEach(async () => {
   receiver = await new Receiver().start();
-  root = await writeApiRepo('candor-github-notify-', incident, notifyYaml);
+  root = await writeApiRepo(incident, notifyYaml);
   out = { stdout: [], stderr: [] };
 });
 afterEach(async () => {

@@ -32,7 +32,7 @@ const { github } = useFakeGitHub();
 let root: string;
 let out: { stdout: string[]; stderr: string[] };
 beforeEach(async () => {
-  root = await writeApiRepo('candor-pr-report-', incident, notifyYaml);
+  root = await writeApiRepo(incident, notifyYaml);
   out = { stdout: [], stderr: [] };
 });
 afterEach(() => rm(root, { recursive: true, force: true }));

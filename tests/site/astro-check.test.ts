@@ -101,8 +101,8 @@ describe('astro check over the templates', () => {
     expect(run.code).toBe(1);
     for (const { path, line, code } of broken)
       expect(
-        run.diagnostics.filter((d) => d.path === path).map((d) => ({ ...d, text: undefined })),
-      ).toContainEqual({ path, line, code, text: undefined });
+        run.diagnostics.filter((d) => d.path === path).map((d) => [d.line, d.code]),
+      ).toContainEqual([line, code]);
   });
 
   it('passes the templates as they are: nothing is reported outside the broken copies', () => {

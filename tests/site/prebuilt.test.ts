@@ -44,20 +44,22 @@ async function build(
   return { stdout, files: await tree(join(repo, out)) };
 }
 
+/** The temporary repositories of this file, removed at its end. */
+const repos: string[] = [];
+
 /** The repository at `from`, copied to a fresh folder with `change` applied to its components.yaml. */
 async function variant(
   from: string,
   change: (config: ReturnType<typeof parseDocument>) => void = () => {},
 ) {
   const repo = await writeRepository({});
+  repos.push(repo);
   await cp(from, repo, { recursive: true });
   const config = parseDocument(await readFile(join(repo, 'components.yaml'), 'utf8'));
   change(config);
   await writeFile(join(repo, 'components.yaml'), config.toString());
   return repo;
 }
-
-const repos: string[] = [];
 
 /** Astro's whole build (`--full`) of a repository, once per repository and audience for this file. */
 const fullBuilds = new Map<string, Promise<Map<string, Buffer>>>();
@@ -76,11 +78,7 @@ function fullBuild(repo: string, audience = 'public'): Promise<Map<string, Buffe
 
 /** The example page, copied once for this file: its Astro build serves two tests. */
 let example: Promise<string> | undefined;
-const exampleRepo = () =>
-  (example ??= variant(EXAMPLE_PAGE).then((repo) => {
-    repos.push(repo);
-    return repo;
-  }));
+const exampleRepo = () => (example ??= variant(EXAMPLE_PAGE));
 afterAll(async () => {
   for (const repo of repos) await rm(repo, { recursive: true, force: true });
 });
@@ -118,7 +116,6 @@ describe('a content-only build rendered from the kept page bundle', () => {
     'writes the same bytes as Astro: %s',
     async (_, repoOf, audience) => {
       const repo = await repoOf();
-      if (!repos.includes(repo)) repos.push(repo);
       const full = await fullBuild(repo, audience);
       // The first build keeps the bundle (or finds one another test kept); then a build renders from it.
       const built = [await build(repo, `.out-first-${process.pid}`, [], audience)];
